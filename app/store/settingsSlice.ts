@@ -1,0 +1,47 @@
+import type { StateCreator } from 'zustand';
+import { load, save, type VersionedFormat } from './storage';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  readonly theme: ThemeChoice;
+}
+
+export const settingsFormat: VersionedFormat<Settings> = {
+  key: 'unroll.settings',
+  version: 1,
+  fallback: { theme: 'system' },
+  migrate: () => null,
+  validate: (data) => {
+    if (typeof data !== 'object' || data === null) return null;
+    const theme = (data as { theme?: unknown }).theme;
+    return theme === 'system' || theme === 'light' || theme === 'dark' ? { theme } : null;
+  },
+};
+
+export interface SettingsSlice {
+  settings: Settings;
+  /** A sentence to show when saved settings were unusable or could not be written; null when all is well. */
+  storageNotice: string | null;
+  /** Reads saved settings; called once by app/main.tsx so that importing the store has no side effect. */
+  hydrateSettings: () => void;
+  setTheme: (theme: ThemeChoice) => void;
+  dismissStorageNotice: () => void;
+}
+
+export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSlice> = (set, get) => {
+  return {
+    settings: settingsFormat.fallback,
+    storageNotice: null,
+    hydrateSettings: () => {
+      const saved = load(settingsFormat);
+      set({ settings: saved.value, storageNotice: saved.notice });
+    },
+    setTheme: (theme) => {
+      const settings = { ...get().settings, theme };
+      const notice = save(settingsFormat, settings);
+      set({ settings, storageNotice: notice ?? get().storageNotice });
+    },
+    dismissStorageNotice: () => set({ storageNotice: null }),
+  };
+};

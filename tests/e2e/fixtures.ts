@@ -1,0 +1,77 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+interface Guard {
+  /** Console errors, uncaught exceptions and Content-Security-Policy violations seen so far. */
+  readonly problems: string[];
+  /** Requests to any origin but the app's own. */
+  readonly foreignRequests: string[];
+  /** Call in a test that provokes a problem on purpose, so that the guard does not fail it. */
+  expectProblems(): void;
+}
+
+/**
+ * Every test runs under a guard: it fails if the page logs an error, throws, violates the
+ * Content-Security-Policy, or requests anything from another origin.
+ */
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const ownOrigin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      const problems: string[] = [];
+      const foreignRequests: string[] = [];
+      let problemsExpected = false;
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(
+            `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`,
+          );
+        });
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      page.on('request', (request) => {
+        const url = request.url();
+        if (url.startsWith('data:') || url.startsWith('blob:')) return;
+        if (new URL(url).origin !== ownOrigin) foreignRequests.push(url);
+      });
+      await use({
+        problems,
+        foreignRequests,
+        expectProblems: () => {
+          problemsExpected = true;
+        },
+      });
+      expect(foreignRequests, 'the page requested another origin').toEqual([]);
+      if (!problemsExpected) expect(problems, 'the page reported errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Runs axe-core against WCAG 2.x A/AA rules and best practices; returns readable violations. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(', ')}`,
+  );
+}
+
+/** Every address in the app, read from the course map so that a new lesson is covered without editing tests. */
+export async function allRoutes(page: Page): Promise<string[]> {
+  await page.goto('/');
+  const hrefs = await page
+    .locator('.course-map a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return ['/', ...hrefs.map((href) => `/${href}`), '/#/no-such-page'];
+}
