@@ -1,0 +1,41 @@
+import { type AxisScale, axisBottom, axisLeft, select } from 'd3';
+import { useEffect, useRef } from 'react';
+
+export interface AxisProps {
+  readonly scale: AxisScale<number>;
+  readonly orient: 'bottom' | 'left';
+  /** Where the axis sits, in the chart's coordinates. */
+  readonly x?: number;
+  readonly y?: number;
+  readonly ticks?: number;
+  readonly format?: (value: number) => string;
+  /** Draws light grid lines of this length across the plot. */
+  readonly gridLength?: number;
+}
+
+/**
+ * An axis drawn by d3-axis into a React-owned <g>: the one place figures hand D3 a DOM node,
+ * as the house style allows for axes.
+ */
+export function Axis({ scale, orient, x = 0, y = 0, ticks = 5, format, gridLength }: AxisProps) {
+  const ref = useRef<SVGGElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const make = orient === 'bottom' ? axisBottom(scale) : axisLeft(scale);
+    make.ticks(ticks).tickSizeOuter(0);
+    if (format) make.tickFormat((value) => format(Number(value)));
+    const group = select(ref.current);
+    group.call(make);
+    group.selectAll('.tick line.gridline').remove();
+    if (gridLength) {
+      group
+        .selectAll('.tick')
+        .append('line')
+        .attr('class', 'gridline')
+        .attr(orient === 'bottom' ? 'y2' : 'x2', orient === 'bottom' ? -gridLength : gridLength)
+        .attr('stroke-opacity', 0.6);
+    }
+    group.attr('font-family', null).attr('font-size', null);
+  }, [scale, orient, ticks, format, gridLength]);
+  return <g ref={ref} className="axis" transform={`translate(${x},${y})`} aria-hidden="true" />;
+}

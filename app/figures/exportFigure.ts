@@ -1,0 +1,119 @@
+/**
+ * Saves what a figure shows as a standalone SVG or PNG file. Colours in the page come from CSS
+ * variables (so figures follow the theme); the exporter writes each element's computed colours and
+ * fonts into the copy, so the file looks the same anywhere.
+ */
+
+const inlinedProperties = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+] as const;
+
+/** A copy of an SVG element with computed styles written in as attributes. */
+export function standaloneSvg(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const sources = [svg, ...Array.from(svg.querySelectorAll('*'))];
+  const targets = [copy, ...Array.from(copy.querySelectorAll('*'))];
+  sources.forEach((source, index) => {
+    const target = targets[index];
+    if (!target) return;
+    const style = getComputedStyle(source);
+    for (const property of inlinedProperties) {
+      const value = style.getPropertyValue(property);
+      if (value) target.setAttribute(property, value);
+    }
+  });
+  const { width, height } = svg.getBoundingClientRect();
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', String(Math.round(width)));
+  copy.setAttribute('height', String(Math.round(height)));
+  const background = getComputedStyle(svg.closest('figure') ?? svg).getPropertyValue('background-color');
+  if (background && background !== 'rgba(0, 0, 0, 0)') {
+    const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    rect.setAttribute('width', '100%');
+    rect.setAttribute('height', '100%');
+    rect.setAttribute('fill', background);
+    copy.insertBefore(rect, copy.firstChild);
+  }
+  return new XMLSerializer().serializeToString(copy);
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads the figure's main SVG. Returns false when the figure has no SVG to save. */
+export function downloadSvg(container: HTMLElement, baseName: string): boolean {
+  const svg = container.querySelector('svg');
+  if (!svg) return false;
+  download(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }), `${baseName}.svg`);
+  return true;
+}
+
+function loadImage(url: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve(image);
+    image.onerror = () => reject(new Error('The figure could not be drawn as an image.'));
+    image.src = url;
+  });
+}
+
+/**
+ * Draws every canvas and SVG in the container, at their places on screen and at twice the
+ * resolution, into one PNG, and downloads it.
+ */
+export async function downloadPng(container: HTMLElement, baseName: string, scale = 2): Promise<void> {
+  const box = container.getBoundingClientRect();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(box.width * scale));
+  canvas.height = Math.max(1, Math.round(box.height * scale));
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser cannot draw the figure as an image.');
+  context.scale(scale, scale);
+  const background = getComputedStyle(container.closest('figure') ?? container).getPropertyValue(
+    'background-color',
+  );
+  context.fillStyle = background && background !== 'rgba(0, 0, 0, 0)' ? background : '#ffffff';
+  context.fillRect(0, 0, box.width, box.height);
+  const layers = Array.from(
+    container.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg'),
+  ).filter((element) => !element.closest('svg') || element.tagName.toLowerCase() === 'svg');
+  for (const layer of layers) {
+    if (layer.parentElement?.closest('svg')) continue;
+    const rect = layer.getBoundingClientRect();
+    const x = rect.left - box.left;
+    const y = rect.top - box.top;
+    if (layer instanceof HTMLCanvasElement) {
+      context.drawImage(layer, x, y, rect.width, rect.height);
+    } else {
+      const url = URL.createObjectURL(new Blob([standaloneSvg(layer)], { type: 'image/svg+xml' }));
+      try {
+        context.drawImage(await loadImage(url), x, y, rect.width, rect.height);
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    }
+  }
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('This browser could not make a PNG of the figure.');
+  download(blob, `${baseName}.png`);
+}
