@@ -8,6 +8,8 @@ export interface AxisProps {
   readonly x?: number;
   readonly y?: number;
   readonly ticks?: number;
+  /** Exactly these ticks (e.g. whole time steps, thinned to fit), instead of `ticks` chosen by D3. */
+  readonly tickValues?: readonly number[];
   readonly format?: (value: number) => string;
   /** Draws light grid lines of this length across the plot. */
   readonly gridLength?: number;
@@ -17,12 +19,13 @@ export interface AxisProps {
  * An axis drawn by d3-axis into a React-owned <g>: the one place figures hand D3 a DOM node,
  * as the house style allows for axes.
  */
-export function Axis({ scale, orient, x = 0, y = 0, ticks = 5, format, gridLength }: AxisProps) {
+export function Axis({ scale, orient, x = 0, y = 0, ticks = 5, tickValues, format, gridLength }: AxisProps) {
   const ref = useRef<SVGGElement>(null);
   useEffect(() => {
     if (!ref.current) return;
     const make = orient === 'bottom' ? axisBottom(scale) : axisLeft(scale);
     make.ticks(ticks).tickSizeOuter(0);
+    if (tickValues) make.tickValues(tickValues);
     if (format) make.tickFormat((value) => format(Number(value)));
     const group = select(ref.current);
     group.call(make);
@@ -36,6 +39,8 @@ export function Axis({ scale, orient, x = 0, y = 0, ticks = 5, format, gridLengt
         .attr('stroke-opacity', 0.6);
     }
     group.attr('font-family', null).attr('font-size', null);
-  }, [scale, orient, ticks, format, gridLength]);
+  }, [scale, orient, ticks, tickValues, format, gridLength]);
+  // Axes are decoration for sighted readers; each figure's caption and data table carry the numbers.
+  // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> is not focusable
   return <g ref={ref} className="axis" transform={`translate(${x},${y})`} aria-hidden="true" />;
 }

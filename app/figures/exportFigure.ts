@@ -17,10 +17,17 @@ const inlinedProperties = [
   'font-weight',
   'text-anchor',
   'dominant-baseline',
+  'font-style',
+  'paint-order',
+  'stroke-linecap',
+  'stroke-linejoin',
 ] as const;
 
-/** A copy of an SVG element with computed styles written in as attributes. */
-export function standaloneSvg(svg: SVGSVGElement): string {
+/**
+ * A copy of an SVG element with computed styles written in as attributes. `background: false` leaves
+ * out the figure's background (for an SVG layered over a canvas in a composite).
+ */
+export function standaloneSvg(svg: SVGSVGElement, { background: withBackground = true } = {}): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const sources = [svg, ...Array.from(svg.querySelectorAll('*'))];
   const targets = [copy, ...Array.from(copy.querySelectorAll('*'))];
@@ -38,7 +45,7 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   copy.setAttribute('width', String(Math.round(width)));
   copy.setAttribute('height', String(Math.round(height)));
   const background = getComputedStyle(svg.closest('figure') ?? svg).getPropertyValue('background-color');
-  if (background && background !== 'rgba(0, 0, 0, 0)') {
+  if (withBackground && background && background !== 'rgba(0, 0, 0, 0)') {
     const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
     rect.setAttribute('width', '100%');
     rect.setAttribute('height', '100%');
@@ -60,11 +67,52 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Downloads the figure's main SVG. Returns false when the figure has no SVG to save. */
+/** The canvases and top-level SVGs in a container, in paint order. */
+function figureLayers(container: HTMLElement): (HTMLCanvasElement | SVGSVGElement)[] {
+  return Array.from(container.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg')).filter(
+    (layer) => !layer.parentElement?.closest('svg'),
+  );
+}
+
+/**
+ * One SVG of a figure drawn partly on canvas (a heatmap under an SVG of axes and legend): each canvas
+ * becomes an embedded PNG image and each SVG a nested SVG, at their places on screen.
+ */
+export function compositeSvg(container: HTMLElement): string {
+  const box = container.getBoundingClientRect();
+  const background = getComputedStyle(container.closest('figure') ?? container).getPropertyValue(
+    'background-color',
+  );
+  const parts: string[] = [];
+  if (background && background !== 'rgba(0, 0, 0, 0)')
+    parts.push(`<rect width="100%" height="100%" fill="${background}"/>`);
+  for (const layer of figureLayers(container)) {
+    const rect = layer.getBoundingClientRect();
+    const x = Math.round(rect.left - box.left);
+    const y = Math.round(rect.top - box.top);
+    if (layer instanceof HTMLCanvasElement) {
+      parts.push(
+        `<image x="${x}" y="${y}" width="${Math.round(rect.width)}" height="${Math.round(rect.height)}" preserveAspectRatio="none" href="${layer.toDataURL('image/png')}"/>`,
+      );
+    } else {
+      parts.push(`<g transform="translate(${x},${y})">${standaloneSvg(layer, { background: false })}</g>`);
+    }
+  }
+  const width = Math.round(box.width);
+  const height = Math.round(box.height);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
+}
+
+/**
+ * Downloads the figure as SVG: its main SVG or, when part of it is drawn on a canvas, a composite with
+ * the canvas embedded as an image. Returns false when the figure has nothing to save.
+ */
 export function downloadSvg(container: HTMLElement, baseName: string): boolean {
+  const hasCanvas = container.querySelector('canvas') !== null;
   const svg = container.querySelector('svg');
-  if (!svg) return false;
-  download(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }), `${baseName}.svg`);
+  if (!svg && !hasCanvas) return false;
+  const text = hasCanvas ? compositeSvg(container) : standaloneSvg(svg!);
+  download(new Blob([text], { type: 'image/svg+xml' }), `${baseName}.svg`);
   return true;
 }
 
@@ -94,11 +142,7 @@ export async function downloadPng(container: HTMLElement, baseName: string, scal
   );
   context.fillStyle = background && background !== 'rgba(0, 0, 0, 0)' ? background : '#ffffff';
   context.fillRect(0, 0, box.width, box.height);
-  const layers = Array.from(
-    container.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg'),
-  ).filter((element) => !element.closest('svg') || element.tagName.toLowerCase() === 'svg');
-  for (const layer of layers) {
-    if (layer.parentElement?.closest('svg')) continue;
+  for (const layer of figureLayers(container)) {
     const rect = layer.getBoundingClientRect();
     const x = rect.left - box.left;
     const y = rect.top - box.top;
