@@ -1,0 +1,70 @@
+/**
+ * The GRU cell of `torch.nn.GRU`, one batch element, one step, gate rows in PyTorch's order r, z, n:
+ *   r = σ(W_ir x + b_ir + W_hr h + b_hr),   z = σ(W_iz x + b_iz + W_hz h + b_hz)
+ *   n = tanh(W_in x + b_in + r⊙(W_hn h + b_hn)),   h' = (1 − z)⊙n + z⊙h
+ * The reset gate multiplies the whole hidden projection W_hn h + b_hn (PyTorch's form, not the paper's
+ * r⊙h inside the product), so the input side and the hidden side of the n block get different gradients.
+ */
+import type { CellKernel, CellStep } from './step.ts';
+
+/** Forward and backward of the GRU; the gate cache holds r, z, n and the extra cache W_hn h + b_hn. */
+export const gruCell: CellKernel = {
+  extraWidth: 1,
+  splitsHiddenGradient: true,
+
+  /** Writes gates [r|z|n], extra = hp_n = W_hn h + b_hn, h[next] = h'. */
+  forward(s: CellStep): void {
+    const H = s.hiddenSize;
+    const { xp, hp, gates, extra, h } = s;
+    const xpOff = s.xpOff;
+    const hpOff = s.hpOff;
+    const gateOff = s.gateOff;
+    const extraOff = s.extraOff;
+    const hPrevOff = s.hPrevOff;
+    const hNextOff = s.hNextOff;
+    for (let j = 0; j < H; j++) {
+      const r = 1 / (1 + Math.exp(-(xp[xpOff + j] + hp[hpOff + j])));
+      const z = 1 / (1 + Math.exp(-(xp[xpOff + H + j] + hp[hpOff + H + j])));
+      const hn = hp[hpOff + 2 * H + j];
+      const n = Math.tanh(xp[xpOff + 2 * H + j] + r * hn);
+      gates[gateOff + j] = r;
+      gates[gateOff + H + j] = z;
+      gates[gateOff + 2 * H + j] = n;
+      extra[extraOff + j] = hn;
+      h[hNextOff + j] = n + z * (h[hPrevOff + j] - n);
+    }
+  },
+
+  /**
+   * From dL/dh' (dh): dL/da for the input projection into dPreX (r, z, n), for the hidden projection into
+   * dPreH (r, z, and r⊙dL/da_n for the n block), and the direct dL/dh = z⊙dL/dh' into dhPrev.
+   */
+  backward(s: CellStep): void {
+    const H = s.hiddenSize;
+    const { dh, gates, extra, h, dPreX, dPreH, dhPrev } = s;
+    const dhOff = s.dhOff;
+    const gateOff = s.gateOff;
+    const extraOff = s.extraOff;
+    const hPrevOff = s.hPrevOff;
+    const dPreXOff = s.dPreXOff;
+    const dPreHOff = s.dPreHOff;
+    const dhPrevOff = s.dhPrevOff;
+    for (let j = 0; j < H; j++) {
+      const r = gates[gateOff + j];
+      const z = gates[gateOff + H + j];
+      const n = gates[gateOff + 2 * H + j];
+      const hn = extra[extraOff + j];
+      const dhj = dh[dhOff + j];
+      const dan = dhj * (1 - z) * (1 - n * n);
+      const dar = dan * hn * r * (1 - r);
+      const daz = dhj * (h[hPrevOff + j] - n) * z * (1 - z);
+      dPreX[dPreXOff + j] = dar;
+      dPreX[dPreXOff + H + j] = daz;
+      dPreX[dPreXOff + 2 * H + j] = dan;
+      dPreH[dPreHOff + j] = dar;
+      dPreH[dPreHOff + H + j] = daz;
+      dPreH[dPreHOff + 2 * H + j] = dan * r;
+      dhPrev[dhPrevOff + j] = dhj * z;
+    }
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * The contract between the sequence driver (engine/recurrent.ts) and the cells beside this file: a cell
+ * computes one step of one batch element from the two projections the driver has already formed
+ * (xp = Wih·x + bih, hp = Whh·(h⊙m) + bhh), and backward turns dL/dh' (and dL/dc') into gradients of those
+ * projections. Everything is arrays plus offsets in one reused object, so no step allocates.
+ */
+
+/** Where one cell step reads and writes. G*H-wide rows hold the gate blocks in PyTorch's order. */
+export interface CellStep {
+  hiddenSize: number;
+  /** Input projection Wih·x + bih (G*H at xpOff). */
+  xp: Float64Array;
+  xpOff: number;
+  /** Hidden projection Whh·(h⊙m) + bhh (G*H at hpOff). */
+  hp: Float64Array;
+  hpOff: number;
+  /** Activated gates (G*H at gateOff): written by forward, read by backward. */
+  gates: Float64Array;
+  gateOff: number;
+  /** The cell's extra cache (extraWidth*H at extraOff). */
+  extra: Float64Array;
+  extraOff: number;
+  /** Hidden states: the step reads h at hPrevOff and writes h' at hNextOff. */
+  h: Float64Array;
+  hPrevOff: number;
+  hNextOff: number;
+  /** Cell states (LSTM only), likewise. */
+  c: Float64Array;
+  cPrevOff: number;
+  cNextOff: number;
+  /** Backward in: dL/dh' (H at dhOff) and, for the LSTM, dL/dc' from later steps (H at dcOff). */
+  dh: Float64Array;
+  dhOff: number;
+  dc: Float64Array;
+  dcOff: number;
+  /** Backward out: dL/dxp, the gradient of the input projection's pre-activation (G*H). */
+  dPreX: Float64Array;
+  dPreXOff: number;
+  /** Backward out: dL/dhp (G*H); only cells with splitsHiddenGradient write it, else it equals dL/dxp. */
+  dPreH: Float64Array;
+  dPreHOff: number;
+  /** Backward out: the part of dL/dh that bypasses Whh (H, overwritten), and dL/dc (H, LSTM). */
+  dhPrev: Float64Array;
+  dhPrevOff: number;
+  dcPrev: Float64Array;
+  dcPrevOff: number;
+}
+
+/** One cell's elementwise step, forward and backward. The driver adds (Whhᵀ·dL/dhp)⊙m to dhPrev. */
+export interface CellKernel {
+  /** Width of the extra cache in units of H. */
+  readonly extraWidth: number;
+  /** True when dL/dhp differs from dL/dxp (the GRU, whose reset gate scales W_hn h + b_hn). */
+  readonly splitsHiddenGradient: boolean;
+  forward(step: CellStep): void;
+  backward(step: CellStep): void;
+}
+
+/** A step view with every array set to an empty placeholder; the driver points it at real buffers. */
+export function createCellStep(hiddenSize: number): CellStep {
+  const empty = new Float64Array(0);
+  return {
+    hiddenSize,
+    xp: empty,
+    xpOff: 0,
+    hp: empty,
+    hpOff: 0,
+    gates: empty,
+    gateOff: 0,
+    extra: empty,
+    extraOff: 0,
+    h: empty,
+    hPrevOff: 0,
+    hNextOff: 0,
+    c: empty,
+    cPrevOff: 0,
+    cNextOff: 0,
+    dh: empty,
+    dhOff: 0,
+    dc: empty,
+    dcOff: 0,
+    dPreX: empty,
+    dPreXOff: 0,
+    dPreH: empty,
+    dPreHOff: 0,
+    dhPrev: empty,
+    dhPrevOff: 0,
+    dcPrev: empty,
+    dcPrevOff: 0,
+  };
+}
