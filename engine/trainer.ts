@@ -1,0 +1,242 @@
+/**
+ * A training run: the model, its optimiser and its data, advanced one minibatch at a time. The worker,
+ * the CLI and the tests all train through this one loop. Divergence is a result, not a crash: a
+ * non-finite loss, gradient or weight stops the run with a reason and the step, before any NaN reaches
+ * a report.
+ */
+import { type BatchSource, createBatchSource } from './batchSource.ts';
+import { clipGradients } from './clip.ts';
+import { createHeadWorkspace, type HeadLossResult, headBackward, headForward } from './head.ts';
+import { createModel, type Model, weightsAreFinite, zeroGradients } from './model.ts';
+import { ConfigError, createOptimizer, type Optimizer } from './optim.ts';
+import {
+  backward,
+  ensureWorkspace,
+  forward,
+  type RecurrentWorkspace,
+  sampleDropoutMasks,
+} from './recurrent.ts';
+import { createRng, type Rng } from './rng.ts';
+import { learningRateAt } from './schedule.ts';
+import { createTask, type MetricName, type Task } from './tasks/task.ts';
+import { type TrainerConfig, validateTrainerConfig } from './trainerConfig.ts';
+import type { SequenceBatch } from './types.ts';
+
+/** What one training step measured. Every number is finite (a non-finite one ends the run instead). */
+export interface StepReport {
+  /** 1 for the first step. */
+  readonly step: number;
+  readonly loss: number;
+  /** The headline metric on this training batch (accuracy, or MSE; perplexity tasks report accuracy). */
+  readonly metric: number;
+  readonly learningRate: number;
+  /** Global gradient norm before clipping. */
+  readonly gradNorm: number;
+  readonly clipped: boolean;
+  /** Share of this batch's computed steps that were padding. */
+  readonly paddedShare: number;
+  /** ||dL/dh_t|| for each step t of this batch (a copy, safe to keep or transfer). */
+  readonly gradNormByStep: Float64Array;
+}
+
+export interface Evaluation {
+  readonly step: number;
+  readonly loss: number;
+  readonly metricName: MetricName;
+  /** The headline metric on the held-out set. */
+  readonly metric: number;
+  readonly accuracy?: number;
+  readonly mse?: number;
+  readonly perplexity?: number;
+}
+
+export interface Divergence {
+  readonly step: number;
+  readonly what: 'loss' | 'gradient' | 'weights';
+  /** A sentence for the person: what happened and the likely cause. */
+  readonly message: string;
+}
+
+export interface Trainer {
+  readonly config: TrainerConfig;
+  readonly task: Task;
+  readonly model: Model;
+  /** Steps completed so far. */
+  readonly stepCount: number;
+  /** Set once the run has diverged; no further step changes anything. */
+  readonly divergence: Divergence | null;
+  /** Trains on one minibatch. Returns null (and sets `divergence`) if this step diverged. */
+  trainStep(): StepReport | null;
+  /** Loss and metrics on the task's fixed held-out set, without changing anything. */
+  evaluate(): Evaluation;
+}
+
+/** The headline metric, as the issue and the lessons use it: accuracy for classes, MSE for values. */
+function headlineMetric(task: Task): MetricName {
+  return task.loss === 'cross-entropy' ? 'accuracy' : 'mse';
+}
+
+function metricOf(result: HeadLossResult, outputSize: number, name: MetricName): number {
+  if (result.positions === 0) return 0;
+  if (name === 'accuracy') return result.correct / result.positions;
+  if (name === 'mse') return result.sumSquaredError / (result.positions * outputSize);
+  return Math.exp(result.sumNll / result.positions);
+}
+
+function likelyCause(config: TrainerConfig): string {
+  const causes: string[] = [];
+  if (config.clip.kind === 'none')
+    causes.push('there is no gradient clipping (try clipping the global norm at 1)');
+  const high = config.optimizer.kind === 'adam' ? config.learningRate > 0.05 : config.learningRate > 1;
+  if (high) causes.push(`the learning rate ${config.learningRate} is high for ${config.optimizer.kind}`);
+  if (causes.length === 0) causes.push('the learning rate may be too high for this model');
+  return `Likely cause: ${causes.join(', and ')}.`;
+}
+
+/**
+ * Builds a run from a configuration. Throws ConfigError listing every problem if the configuration is
+ * invalid. The same configuration (seed included) always produces the same losses, bit for bit.
+ */
+export function createTrainer(config: TrainerConfig): Trainer {
+  const problems = validateTrainerConfig(config);
+  if (problems.length > 0) throw new ConfigError('training configuration', problems);
+  const root = createRng(config.seed);
+  const task = createTask(config.task, config.seed);
+  const init = {
+    scheme: config.init.scheme,
+    std: config.init.std,
+    ...(config.cell === 'lstm' && config.init.forgetBias !== null
+      ? { forgetBias: config.init.forgetBias }
+      : {}),
+  };
+  const model = createModel(
+    config.cell,
+    task.inputSize,
+    config.hiddenSize,
+    task.outputSize,
+    root.fork(1),
+    init,
+  );
+  return new Run(config, task, model, root);
+}
+
+class Run implements Trainer {
+  stepCount = 0;
+  divergence: Divergence | null = null;
+  private readonly optimizer: Optimizer;
+  private readonly source: BatchSource;
+  private readonly dropoutRng: Rng;
+  private readonly headWorkspace;
+  private readonly evalHeadWorkspace;
+  private workspace: RecurrentWorkspace | undefined;
+  private evalWorkspace: RecurrentWorkspace | undefined;
+  private dHs = new Float64Array(0);
+  private readonly metricName: MetricName;
+
+  constructor(
+    readonly config: TrainerConfig,
+    readonly task: Task,
+    readonly model: Model,
+    root: Rng,
+  ) {
+    this.optimizer = createOptimizer(config.optimizer, model.params);
+    this.source = createBatchSource(task, config.batching, config.batchSize, root.fork(2));
+    this.dropoutRng = root.fork(3);
+    this.headWorkspace = createHeadWorkspace(task.outputSize);
+    this.evalHeadWorkspace = createHeadWorkspace(task.outputSize);
+    this.metricName = headlineMetric(task);
+  }
+
+  private diverge(what: Divergence['what'], detail: string): null {
+    const step = this.stepCount + 1;
+    this.divergence = {
+      step,
+      what,
+      message: `Training diverged at step ${step}: ${detail} ${likelyCause(this.config)}`,
+    };
+    return null;
+  }
+
+  trainStep(): StepReport | null {
+    if (this.divergence) return null;
+    const { config, model } = this;
+    const { batch, paddedShare } = this.source.next();
+    const { batchSize: B, steps: T } = batch;
+    const H = config.hiddenSize;
+    this.workspace = ensureWorkspace(this.workspace, model.recurrent, B, T);
+    const { input, output, recurrent } = config.dropout;
+    const masks =
+      input > 0 || output > 0 || recurrent > 0
+        ? sampleDropoutMasks(this.dropoutRng, B, T, batch.inputSize, H, config.dropout)
+        : undefined;
+    const { outputs } = forward(model.recurrent, batch, {
+      workspace: this.workspace,
+      ...(masks ? { masks } : {}),
+    });
+    const result = headForward(model.head, outputs, batch.target, this.headWorkspace);
+    if (!Number.isFinite(result.loss)) return this.diverge('loss', `the loss became ${result.loss}.`);
+    zeroGradients(model);
+    if (this.dHs.length < B * T * H) this.dHs = new Float64Array(B * T * H);
+    const dHs = this.dHs.subarray(0, B * T * H);
+    headBackward(model.head, outputs, batch.target, this.headWorkspace, dHs);
+    // dL/dx is not needed for training, so backward skips it.
+    const grads = backward(model.recurrent, this.workspace, dHs, {
+      inputGradient: false,
+      ...(config.truncation !== null ? { truncation: config.truncation } : {}),
+    });
+    const gradNormByStep = grads.gradNorm.slice(0, T);
+    // ||dL/dh_t|| overflows (it squares) long before the weight gradients do; such a run has diverged too.
+    const overflow = gradNormByStep.findIndex((norm) => !Number.isFinite(norm));
+    if (overflow !== -1) {
+      return this.diverge(
+        'gradient',
+        `the gradient reaching step ${overflow} of the sequence became ${gradNormByStep[overflow]}.`,
+      );
+    }
+    const clip = clipGradients(model.params, config.clip);
+    if (!Number.isFinite(clip.normBefore)) {
+      return this.diverge('gradient', `the gradient norm became ${clip.normBefore}.`);
+    }
+    const learningRate = learningRateAt(config.schedule, config.learningRate, this.stepCount);
+    this.optimizer.step(learningRate);
+    if (!weightsAreFinite(model))
+      return this.diverge('weights', 'a weight became infinite after the update.');
+    this.stepCount++;
+    return {
+      step: this.stepCount,
+      loss: result.loss,
+      metric: metricOf(result, model.head.outputSize, this.metricName),
+      learningRate,
+      gradNorm: clip.normBefore,
+      clipped: clip.fired,
+      paddedShare,
+      gradNormByStep,
+    };
+  }
+
+  evaluate(): Evaluation {
+    const batch: SequenceBatch = this.task.heldOut();
+    const { model } = this;
+    this.evalWorkspace = ensureWorkspace(
+      this.evalWorkspace,
+      model.recurrent,
+      batch.batchSize,
+      batch.steps,
+      false,
+    );
+    const { outputs } = forward(model.recurrent, batch, { workspace: this.evalWorkspace });
+    const result = headForward(model.head, outputs, batch.target, this.evalHeadWorkspace);
+    const O = model.head.outputSize;
+    const classes = this.task.loss === 'cross-entropy';
+    const scores = classes
+      ? { accuracy: metricOf(result, O, 'accuracy'), perplexity: metricOf(result, O, 'perplexity') }
+      : { mse: metricOf(result, O, 'mse') };
+    return {
+      step: this.stepCount,
+      loss: result.loss,
+      metricName: this.metricName,
+      metric: metricOf(result, O, this.metricName),
+      ...scores,
+    };
+  }
+}

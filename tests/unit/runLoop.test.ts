@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { FromWorker, ToWorker } from '../../engine/protocol';
+import { RunLoop } from '../../engine/runLoop';
+import { DEFAULT_TRAINER_CONFIG, type TrainerConfig } from '../../engine/trainerConfig';
+
+/** A host whose clock and scheduler the test drives: `runAll` plays deferred work until idle. */
+function fakeHost() {
+  const messages: FromWorker[] = [];
+  let clock = 0;
+  const queue: (() => void)[] = [];
+  const host = {
+    post: (message: FromWorker) => messages.push(message),
+    now: () => {
+      clock += 0.5;
+      return clock;
+    },
+    defer: (callback: () => void) => queue.push(callback),
+    later: (ms: number, callback: () => void) => {
+      clock += ms;
+      queue.push(callback);
+    },
+  };
+  const runAll = (limit = 10_000) => {
+    for (let i = 0; i < limit && queue.length > 0; i++) queue.shift()!();
+  };
+  return { host, messages, runAll };
+}
+
+const small: TrainerConfig = {
+  ...DEFAULT_TRAINER_CONFIG,
+  task: { kind: 'recall', lag: 4, symbols: 4, distractors: 1, heldOutSize: 32 },
+  hiddenSize: 8,
+  batchSize: 8,
+};
+
+function start(loop: RunLoop, runId: string, extra: Partial<Extract<ToWorker, { type: 'start' }>> = {}) {
+  loop.handle({ type: 'start', runId, config: small, maxSteps: 40, speed: { kind: 'max' }, ...extra });
+}
+
+function snapshots(messages: FromWorker[], runId: string) {
+  return messages.flatMap((message) =>
+    message.type === 'snapshot' && message.runId === runId ? [message.snapshot] : [],
+  );
+}
+
+describe('the worker run loop', () => {
+  it('trains to maxSteps, streaming every step exactly once, then reports finished', () => {
+    const { host, messages, runAll } = fakeHost();
+    const loop = new RunLoop(host);
+    start(loop, 'a');
+    runAll();
+    expect(messages[0]).toMatchObject({ type: 'started', runId: 'a', info: { cell: 'lstm', metricName: 'accuracy' } });
+    const all = snapshots(messages, 'a');
+    const steps = all.flatMap((snapshot) => Array.from(snapshot.loss, (_, i) => snapshot.firstStep + i));
+    expect(steps).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(all.at(-1)!.status).toBe('finished');
+    expect(all.at(-1)!.evaluation?.step).toBe(40);
+    expect(all.every((snapshot) => Array.from(snapshot.loss).every(Number.isFinite))).toBe(true);
+  });
+
+  it('sends a probe with every gate of the LSTM and the Jacobian norms', () => {
+    const { host, messages, runAll } = fakeHost();
+    start(new RunLoop(host), 'a');
+    runAll();
+    const probe = snapshots(messages, 'a').find((snapshot) => snapshot.probe)!.probe!;
+    expect(Object.keys(probe.gates).sort()).toEqual(['c', 'f', 'g', 'h', 'i', 'o']);
+    expect(probe.gates.f!.length).toBe(probe.steps * probe.hiddenSize);
+    expect(probe.jacobianNorms.length).toBe(probe.steps);
+    expect(probe.inputLabels).toHaveLength(probe.steps);
+  });
+
+  it('pauses, single-steps and resumes', () => {
+    const { host, messages, runAll } = fakeHost();
+    const loop = new RunLoop(host);
+    start(loop, 'a', { paused: true });
+    runAll();
+    expect(snapshots(messages, 'a').at(-1)).toMatchObject({ status: 'paused', stepCount: 0 });
+    loop.handle({ type: 'step', runId: 'a', steps: 3 });
+    runAll();
+    expect(snapshots(messages, 'a').at(-1)).toMatchObject({ status: 'paused', stepCount: 3 });
+    loop.handle({ type: 'resume', runId: 'a' });
+    runAll();
+    expect(snapshots(messages, 'a').at(-1)).toMatchObject({ status: 'finished', stepCount: 40 });
+  });
+
+  it('a new start replaces the old run, and commands naming the old run do nothing', () => {
+    const { host, messages, runAll } = fakeHost();
+    const loop = new RunLoop(host);
+    start(loop, 'old', { paused: true });
+    start(loop, 'new', { paused: true });
+    loop.handle({ type: 'step', runId: 'old', steps: 5 });
+    runAll();
+    expect(snapshots(messages, 'new').at(-1)!.stepCount).toBe(0);
+    expect(snapshots(messages, 'old').every((snapshot) => snapshot.stepCount === 0)).toBe(true);
+  });
+
+  it('reports a bad configuration as a problem in words instead of throwing', () => {
+    const { host, messages } = fakeHost();
+    const loop = new RunLoop(host);
+    loop.handle({
+      type: 'start',
+      runId: 'bad',
+      config: { ...small, hiddenSize: 1e9 },
+      maxSteps: 10,
+      speed: { kind: 'max' },
+    });
+    expect(messages).toEqual([{ type: 'problem', runId: 'bad', message: expect.stringContaining('Hidden size') }]);
+  });
+
+  it('stops a diverging run with a typed result and never posts a NaN', () => {
+    const { host, messages, runAll } = fakeHost();
+    const loop = new RunLoop(host);
+    loop.handle({
+      type: 'start',
+      runId: 'boom',
+      config: {
+        ...small,
+        cell: 'rnn',
+        task: { kind: 'adding', steps: 10, heldOutSize: 32 },
+        optimizer: { kind: 'sgd' },
+        learningRate: 10,
+        clip: { kind: 'none' },
+      },
+      maxSteps: 500,
+      speed: { kind: 'max' },
+    });
+    runAll();
+    const diverged = messages.find((message) => message.type === 'diverged');
+    expect(diverged).toBeDefined();
+    const all = snapshots(messages, 'boom');
+    expect(all.at(-1)!.status).toBe('diverged');
+    for (const snapshot of all) {
+      for (const series of [snapshot.loss, snapshot.metric, snapshot.gradNorm]) {
+        expect(Array.from(series).every(Number.isFinite)).toBe(true);
+      }
+    }
+  });
+
+  it('exports the weights as PyTorch state_dict JSON', () => {
+    const { host, messages, runAll } = fakeHost();
+    const loop = new RunLoop(host);
+    start(loop, 'a', { paused: true });
+    runAll();
+    loop.handle({ type: 'exportWeights', runId: 'a', requestId: 7 });
+    const reply = messages.find((message) => message.type === 'weights');
+    expect(reply).toMatchObject({ type: 'weights', runId: 'a', requestId: 7 });
+    const dict = JSON.parse((reply as { json: string }).json);
+    expect(Object.keys(dict).sort()).toEqual(['_unroll', 'bias_hh_l0', 'bias_ih_l0', 'fc.bias', 'fc.weight', 'weight_hh_l0', 'weight_ih_l0']);
+  });
+});
