@@ -3,9 +3,11 @@ import './styles/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { EngineBridge } from './engineBridge';
 import { useStore } from './store';
 
 useStore.getState().hydrateSettings();
+useStore.getState().connectEngine(new EngineBridge());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

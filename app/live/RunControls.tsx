@@ -1,0 +1,198 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { RunSpeed } from '../../engine/protocol';
+import type { TrainerConfig } from '../../engine/trainerConfig';
+import { useStore } from '../store';
+import type { RunState } from '../store/runsSlice';
+import { useRuns } from './useRuns';
+import './live.css';
+
+export interface RunSpec {
+  readonly slot: string;
+  readonly config: TrainerConfig;
+  readonly label: string;
+}
+
+const speeds: readonly { readonly id: string; readonly label: string; readonly speed: RunSpeed }[] = [
+  { id: 'max', label: 'As fast as possible', speed: { kind: 'max' } },
+  { id: '50', label: '50 steps a second', speed: { kind: 'paced', stepsPerSecond: 50 } },
+  { id: '10', label: '10 steps a second', speed: { kind: 'paced', stepsPerSecond: 10 } },
+  { id: '2', label: '2 steps a second', speed: { kind: 'paced', stepsPerSecond: 2 } },
+];
+
+const idle = new Set(['finished', 'stopped', 'diverged', 'crashed', 'problem']);
+
+/** "accuracy 94%" or "MSE 0.0123", for the headline metric of a run. */
+export function formatMetric(run: RunState): string | null {
+  const evaluation = run.evaluations[run.evaluations.length - 1];
+  if (!evaluation) return null;
+  if (evaluation.metricName === 'accuracy')
+    return `held-out accuracy ${(evaluation.metric * 100).toFixed(1)}%`;
+  return `held-out MSE ${evaluation.metric.toPrecision(3)}`;
+}
+
+function phaseWords(run: RunState | undefined, maxSteps: number): string {
+  if (!run) return 'not started';
+  switch (run.phase) {
+    case 'starting':
+      return 'starting…';
+    case 'running':
+      return `training, step ${run.stepCount} of ${maxSteps}`;
+    case 'paused':
+      return `paused at step ${run.stepCount}`;
+    case 'finished':
+      return `finished ${run.stepCount} steps`;
+    case 'stopped':
+      return `stopped at step ${run.stepCount}`;
+    case 'diverged':
+      return `diverged at step ${run.divergence?.step ?? run.stepCount}`;
+    case 'crashed':
+      return 'the worker stopped';
+    case 'problem':
+      return 'could not start';
+  }
+}
+
+/**
+ * Train, pause, step, reset and speed for one run or several side by side (same buttons drive them
+ * all), with a line per run saying where it is. Screen readers hear phase changes, not every step.
+ */
+export function RunControls({
+  runs: specs,
+  maxSteps,
+  title,
+}: {
+  runs: readonly RunSpec[];
+  maxSteps: number;
+  title?: string;
+}) {
+  const runs = useRuns(specs.map((spec) => spec.slot));
+  const { startRun, pauseRun, resumeRun, stepRun, clearRun, setRunSpeed } = useStore(
+    useShallow((state) => ({
+      startRun: state.startRun,
+      pauseRun: state.pauseRun,
+      resumeRun: state.resumeRun,
+      stepRun: state.stepRun,
+      clearRun: state.clearRun,
+      setRunSpeed: state.setRunSpeed,
+    })),
+  );
+  const [speedId, setSpeedId] = useState('max');
+  const speed = speeds.find((entry) => entry.id === speedId)!.speed;
+  const speedLabel = useId();
+  const bySlot = new Map(runs.map((run) => [run.slot, run]));
+  const current = specs.map((spec) => bySlot.get(spec.slot));
+  const anyRunning = current.some((run) => run?.phase === 'running' || run?.phase === 'starting');
+  const allPaused = current.every((run) => run?.phase === 'paused');
+  const notStarted = current.some((run) => run === undefined || idle.has(run.phase));
+
+  const start = (paused: boolean) => {
+    for (const spec of specs) startRun(spec.slot, spec.config, { maxSteps, speed, paused });
+  };
+  const train = () => {
+    if (notStarted) start(false);
+    else for (const spec of specs) resumeRun(spec.slot);
+  };
+  const pause = () => {
+    for (const spec of specs) pauseRun(spec.slot);
+  };
+  const step = () => {
+    if (notStarted) start(true);
+    for (const spec of specs) stepRun(spec.slot, 1);
+  };
+  const reset = () => {
+    for (const spec of specs) clearRun(spec.slot);
+  };
+  const changeSpeed = (id: string) => {
+    setSpeedId(id);
+    const next = speeds.find((entry) => entry.id === id)!.speed;
+    for (const spec of specs) setRunSpeed(spec.slot, next);
+  };
+
+  const announcement = useAnnouncement(specs, current, maxSteps);
+  const problems = current.flatMap((run) =>
+    run?.divergence ? [run.divergence.message] : run?.problem ? [run.problem] : [],
+  );
+
+  return (
+    <fieldset className="run-controls">
+      <legend className="visually-hidden">
+        {title ? `Training controls: ${title}` : 'Training controls'}
+      </legend>
+      <div className="run-buttons">
+        {anyRunning ? (
+          <button type="button" className="primary" onClick={pause}>
+            Pause
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={train}>
+            {allPaused && !notStarted
+              ? 'Resume'
+              : notStarted && current.some((run) => run)
+                ? 'Train again'
+                : 'Train'}
+          </button>
+        )}
+        <button type="button" onClick={step} disabled={anyRunning} title="Train one step, then pause">
+          Step
+        </button>
+        <button type="button" onClick={reset} disabled={current.every((run) => run === undefined)}>
+          Reset
+        </button>
+        <label className="run-speed">
+          <span id={speedLabel}>Speed</span>
+          <select
+            aria-labelledby={speedLabel}
+            value={speedId}
+            onChange={(event) => changeSpeed(event.target.value)}
+          >
+            {speeds.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ul className="run-status">
+        {specs.map((spec, index) => {
+          const run = current[index];
+          const metric = run ? formatMetric(run) : null;
+          return (
+            <li key={spec.slot}>
+              <strong>{spec.label}</strong>: {phaseWords(run, maxSteps)}
+              {run && run.msPerStep > 0 && <> · {run.msPerStep.toFixed(1)} ms per step</>}
+              {metric && <> · {metric}</>}
+            </li>
+          );
+        })}
+      </ul>
+      {problems.map((problem) => (
+        <p key={problem} role="alert" className="run-problem">
+          {problem}
+        </p>
+      ))}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </fieldset>
+  );
+}
+
+/** A sentence when a run's phase changes (started, paused, finished, diverged), for screen readers. */
+function useAnnouncement(
+  specs: readonly RunSpec[],
+  runs: readonly (RunState | undefined)[],
+  maxSteps: number,
+): string {
+  const [text, setText] = useState('');
+  const previous = useRef<string>('');
+  const phases = runs.map((run) => run?.phase ?? 'none').join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: announce only when a phase changes.
+  useEffect(() => {
+    if (phases === previous.current) return;
+    previous.current = phases;
+    setText(specs.map((spec, index) => `${spec.label} ${phaseWords(runs[index], maxSteps)}`).join('; '));
+  }, [phases]);
+  return text;
+}

@@ -1,0 +1,183 @@
+import { useEffect, useId, useState } from 'react';
+import { CellDiagram } from '../figures/CellDiagram';
+import { ClippingChart } from '../figures/ClippingChart';
+import { GateHeatmap } from '../figures/GateHeatmap';
+import { GradientBars } from '../figures/GradientBars';
+import { GradientHeatmap } from '../figures/GradientHeatmap';
+import { LossChart, type LossScale } from '../figures/LossChart';
+import { VanishingChart } from '../figures/VanishingChart';
+import type { RunState } from '../store/runsSlice';
+import {
+  clipPoints,
+  clipThreshold,
+  type LabelledRun,
+  lossSeries,
+  metricSeries,
+  vanishingCurve,
+} from './runData';
+
+/** The figures a live run can show. */
+export type FigureId = 'loss' | 'metric' | 'gradients' | 'gates' | 'clipping' | 'vanishing';
+
+export const FIGURE_IDS: readonly FigureId[] = [
+  'loss',
+  'metric',
+  'gradients',
+  'gates',
+  'clipping',
+  'vanishing',
+];
+
+/**
+ * Draws the chosen figures for one run or several side by side. Figures that compare runs (loss,
+ * metric, vanishing curves) show every run; the others show the run picked in "Details for".
+ */
+export function RunFigures({
+  runs,
+  figures,
+}: {
+  runs: readonly LabelledRun[];
+  figures: readonly FigureId[];
+}) {
+  const [focus, setFocus] = useState(0);
+  const focused = runs[Math.min(focus, runs.length - 1)];
+  const needsFocus =
+    runs.length > 1 && figures.some((id) => id === 'gradients' || id === 'gates' || id === 'clipping');
+  const pickerName = useId();
+  return (
+    <div className="run-figures">
+      {figures.includes('loss') && <LossFigure runs={runs} />}
+      {figures.includes('metric') && <MetricFigure runs={runs} />}
+      {figures.includes('vanishing') && <VanishingFigure runs={runs} />}
+      {needsFocus && (
+        <fieldset className="run-focus">
+          <legend>Details for</legend>
+          {runs.map((entry, index) => (
+            <label key={entry.run.slot}>
+              <input
+                type="radio"
+                name={pickerName}
+                checked={index === Math.min(focus, runs.length - 1)}
+                onChange={() => setFocus(index)}
+              />
+              {entry.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {focused && figures.includes('gradients') && <GradientFigures run={focused.run} />}
+      {focused && figures.includes('gates') && <GateFigures run={focused.run} />}
+      {focused && figures.includes('clipping') && (
+        <ClippingChart
+          title={`Gradient norm and clipping (${focused.label})`}
+          points={clipPoints(focused.run)}
+          threshold={clipThreshold(focused.run)}
+          emptyMessage="Press Train: the gradient norm of every step appears here."
+          exportName={`${focused.run.slot}-clipping`}
+        />
+      )}
+    </div>
+  );
+}
+
+function LossFigure({ runs }: { runs: readonly LabelledRun[] }) {
+  const [scale, setScale] = useState<LossScale>('linear');
+  return (
+    <LossChart
+      title="Loss over training"
+      series={lossSeries(runs)}
+      yLabel="Loss"
+      scale={scale}
+      onScaleChange={setScale}
+      emptyMessage="Press Train to see the loss fall."
+      exportName="loss"
+    />
+  );
+}
+
+function MetricFigure({ runs }: { runs: readonly LabelledRun[] }) {
+  const first = runs[0]?.run.evaluations[0];
+  const accuracy = (first?.metricName ?? runs[0]?.run.info?.metricName) !== 'mse';
+  return (
+    <LossChart
+      title={accuracy ? 'Held-out accuracy' : 'Held-out mean squared error'}
+      series={metricSeries(runs)}
+      yLabel={accuracy ? 'Accuracy' : 'MSE'}
+      scale={accuracy ? 'linear' : 'log'}
+      emptyMessage="Press Train: the model is tested on held-out data as it learns."
+      exportName="held-out-metric"
+      smooth={false}
+    />
+  );
+}
+
+function VanishingFigure({ runs }: { runs: readonly LabelledRun[] }) {
+  const curves = runs.flatMap(({ run, label }) => {
+    const curve = vanishingCurve(run, label);
+    return curve ? [curve] : [];
+  });
+  return (
+    <VanishingChart
+      curves={curves}
+      emptyMessage="Press Train or Step: the gradient's reach is measured on a held-out sequence."
+      exportName="gradient-reach"
+    />
+  );
+}
+
+function GradientFigures({ run }: { run: RunState }) {
+  const [logScale, setLogScale] = useState(true);
+  return (
+    <>
+      <label className="live-toggle">
+        <input type="checkbox" checked={logScale} onChange={(event) => setLogScale(event.target.checked)} />{' '}
+        Log scale for the bars
+      </label>
+      <GradientBars norms={run.gradNormByStep} logScale={logScale} />
+      <GradientHeatmap rows={run.gradRows} />
+    </>
+  );
+}
+
+function GateFigures({ run }: { run: RunState }) {
+  const probe = run.probe;
+  const [unit, setUnit] = useState(0);
+  const [step, setStep] = useState(0);
+  const steps = probe?.steps ?? 0;
+  useEffect(() => {
+    if (step >= steps && steps > 0) setStep(steps - 1);
+  }, [step, steps]);
+  if (!probe) {
+    return <p className="muted">Press Train or Step: the gates appear once the model has seen a sequence.</p>;
+  }
+  const safeUnit = Math.min(unit, probe.hiddenSize - 1);
+  const safeStep = Math.min(step, probe.steps - 1);
+  return (
+    <>
+      <GateHeatmap
+        cell={probe.cell}
+        gates={probe.gates}
+        steps={probe.steps}
+        hiddenSize={probe.hiddenSize}
+        unit={safeUnit}
+        onUnitChange={setUnit}
+        inputLabels={probe.inputLabels}
+        step={safeStep}
+        onStepChange={setStep}
+      />
+      {probe.cell !== 'rnn' && (
+        <CellDiagram
+          cell={probe.cell}
+          gates={probe.gates}
+          steps={probe.steps}
+          hiddenSize={probe.hiddenSize}
+          unit={safeUnit}
+          onUnitChange={setUnit}
+          step={safeStep}
+          onStepChange={setStep}
+          inputLabels={probe.inputLabels}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,346 @@
+/**
+ * The playground's shareable state: one typed table of URL fields, each with its parser, bounds and
+ * place in the training configuration (after tensorflow/playground's `state.ts`). A value that is not
+ * allowed falls back to the default with a notice that says why; nothing in a URL can crash the page.
+ */
+import type { ClipConfig } from '../../engine/clip';
+import type { InitScheme } from '../../engine/init';
+import type { OptimizerConfig } from '../../engine/optim';
+import type { LearningRateSchedule } from '../../engine/schedule';
+import { TASK_SPECS, type TaskConfig, type TaskKind } from '../../engine/tasks/task';
+import { type BatchingConfig, TRAINER_LIMITS, type TrainerConfig } from '../../engine/trainerConfig';
+import type { CellKind } from '../../engine/types';
+
+export interface UrlField {
+  readonly key: string;
+  readonly label: string;
+  /** Allowed values, in words, for the notice. */
+  readonly allowed: string;
+  /** The field's value in this configuration, or undefined when it does not apply (e.g. lag for adding). */
+  read(config: TrainerConfig): string | undefined;
+  /** Applies a raw URL value; returns the new configuration, or null if the value is not allowed. */
+  apply(config: TrainerConfig, raw: string): TrainerConfig | null;
+}
+
+function parseNumber(raw: string, min: number, max: number, integer: boolean): number | null {
+  if (raw.trim() === '' || raw.length > 32) return null;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) return null;
+  if (integer && !Number.isInteger(value)) return null;
+  return value;
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+
+function numberField(
+  key: string,
+  label: string,
+  limits: { readonly min: number; readonly max: number },
+  integer: boolean,
+  get: (config: TrainerConfig) => number | undefined,
+  set: (config: TrainerConfig, value: number) => TrainerConfig | null,
+): UrlField {
+  return {
+    key,
+    label,
+    allowed: `${integer ? 'a whole number' : 'a number'} from ${limits.min} to ${limits.max}`,
+    read: (config) => {
+      const value = get(config);
+      return value === undefined ? undefined : formatNumber(value);
+    },
+    apply: (config, raw) => {
+      const value = parseNumber(raw, limits.min, limits.max, integer);
+      return value === null ? null : set(config, value);
+    },
+  };
+}
+
+function choiceField<V extends string>(
+  key: string,
+  label: string,
+  values: readonly V[],
+  get: (config: TrainerConfig) => V | undefined,
+  set: (config: TrainerConfig, value: V) => TrainerConfig | null,
+): UrlField {
+  return {
+    key,
+    label,
+    allowed: `one of ${values.join(', ')}`,
+    read: get,
+    apply: (config, raw) => ((values as readonly string[]).includes(raw) ? set(config, raw as V) : null),
+  };
+}
+
+/** Changes one field of the task configuration if the task has it. */
+function taskNumberField(key: string, label: string, kinds: readonly TaskKind[]): UrlField {
+  const spec = TASK_SPECS[kinds[0]!].fields.find((field) => field.key === key)!;
+  return numberField(
+    key,
+    label,
+    { min: spec.min, max: spec.max },
+    spec.integer,
+    (config) =>
+      kinds.includes(config.task.kind) ? (config.task as unknown as Record<string, number>)[key] : undefined,
+    (config, value) => {
+      if (!kinds.includes(config.task.kind)) return config;
+      const own = TASK_SPECS[config.task.kind].fields.find((field) => field.key === key);
+      if (!own || value < own.min || value > own.max) return null;
+      return { ...config, task: { ...config.task, [key]: value } as TaskConfig };
+    },
+  );
+}
+
+const L = TRAINER_LIMITS;
+
+function withOptimizer(config: TrainerConfig, change: Partial<Record<string, number>>): TrainerConfig {
+  return { ...config, optimizer: { ...config.optimizer, ...change } as OptimizerConfig };
+}
+
+function withBatching(config: TrainerConfig, change: Partial<Record<string, number>>): TrainerConfig | null {
+  if (config.batching.kind === 'fixed') return config;
+  return { ...config, batching: { ...config.batching, ...change } as BatchingConfig };
+}
+
+/** Every field, in the order they are parsed (a field that depends on another comes after it). */
+export const URL_FIELDS: readonly UrlField[] = [
+  choiceField<CellKind>(
+    'cell',
+    'Cell',
+    ['rnn', 'lstm', 'gru'],
+    (c) => c.cell,
+    (c, cell) => ({ ...c, cell }),
+  ),
+  choiceField<TaskKind>(
+    'task',
+    'Task',
+    ['recall', 'adding', 'sine', 'chars'],
+    (c) => c.task.kind,
+    (c, kind) => (kind === c.task.kind ? c : { ...c, task: TASK_SPECS[kind].defaults as TaskConfig }),
+  ),
+  taskNumberField('lag', 'Lag', ['recall']),
+  taskNumberField('symbols', 'Symbols', ['recall']),
+  taskNumberField('distractors', 'Distractor symbols', ['recall']),
+  taskNumberField('steps', 'Sequence length', ['adding', 'sine', 'chars']),
+  taskNumberField('components', 'Sine components', ['sine']),
+  numberField(
+    'hidden',
+    'Hidden size',
+    L.hiddenSize,
+    true,
+    (c) => c.hiddenSize,
+    (c, hiddenSize) => ({ ...c, hiddenSize }),
+  ),
+  numberField(
+    'batch',
+    'Batch size',
+    L.batchSize,
+    true,
+    (c) => c.batchSize,
+    (c, batchSize) => ({ ...c, batchSize }),
+  ),
+  choiceField<OptimizerConfig['kind']>(
+    'opt',
+    'Optimiser',
+    ['sgd', 'momentum', 'adam'],
+    (c) => c.optimizer.kind,
+    (c, kind) =>
+      kind === c.optimizer.kind
+        ? c
+        : { ...c, optimizer: { kind, weightDecay: c.optimizer.weightDecay ?? 0 } },
+  ),
+  numberField(
+    'lr',
+    'Learning rate',
+    L.learningRate,
+    false,
+    (c) => c.learningRate,
+    (c, learningRate) => ({ ...c, learningRate }),
+  ),
+  numberField(
+    'momentum',
+    'Momentum',
+    { min: 0, max: 0.999 },
+    false,
+    (c) => (c.optimizer.kind === 'momentum' ? (c.optimizer.momentum ?? 0.9) : undefined),
+    (c, momentum) => (c.optimizer.kind === 'momentum' ? withOptimizer(c, { momentum }) : c),
+  ),
+  numberField(
+    'wd',
+    'Weight decay',
+    { min: 0, max: 1 },
+    false,
+    (c) => c.optimizer.weightDecay ?? 0,
+    (c, weightDecay) => withOptimizer(c, { weightDecay }),
+  ),
+  choiceField<LearningRateSchedule['kind']>(
+    'sched',
+    'Schedule',
+    ['constant', 'step', 'exponential'],
+    (c) => c.schedule.kind,
+    (c, kind) => {
+      if (kind === c.schedule.kind) return c;
+      const schedule: LearningRateSchedule =
+        kind === 'constant'
+          ? { kind }
+          : kind === 'step'
+            ? { kind, stepSize: 200, gamma: 0.5 }
+            : { kind, gamma: 0.999 };
+      return { ...c, schedule };
+    },
+  ),
+  numberField(
+    'gamma',
+    'Decay factor γ',
+    { min: 0.01, max: 1 },
+    false,
+    (c) => (c.schedule.kind === 'constant' ? undefined : c.schedule.gamma),
+    (c, gamma) => (c.schedule.kind === 'constant' ? c : { ...c, schedule: { ...c.schedule, gamma } }),
+  ),
+  numberField(
+    'every',
+    'Decay every (steps)',
+    { min: 1, max: 100_000 },
+    true,
+    (c) => (c.schedule.kind === 'step' ? c.schedule.stepSize : undefined),
+    (c, stepSize) => (c.schedule.kind === 'step' ? { ...c, schedule: { ...c.schedule, stepSize } } : c),
+  ),
+  choiceField<ClipConfig['kind']>(
+    'clip',
+    'Clipping',
+    ['none', 'norm', 'value'],
+    (c) => c.clip.kind,
+    (c, kind) => {
+      if (kind === c.clip.kind) return c;
+      const clip: ClipConfig =
+        kind === 'none' ? { kind } : kind === 'norm' ? { kind, maxNorm: 1 } : { kind, maxValue: 0.5 };
+      return { ...c, clip };
+    },
+  ),
+  numberField(
+    'clipAt',
+    'Clipping threshold',
+    { min: 0.001, max: 1000 },
+    false,
+    (c) => (c.clip.kind === 'norm' ? c.clip.maxNorm : c.clip.kind === 'value' ? c.clip.maxValue : undefined),
+    (c, at) =>
+      c.clip.kind === 'norm'
+        ? { ...c, clip: { kind: 'norm', maxNorm: at } }
+        : c.clip.kind === 'value'
+          ? { ...c, clip: { kind: 'value', maxValue: at } }
+          : c,
+  ),
+  choiceField<InitScheme>(
+    'init',
+    'Initialisation',
+    ['pytorch', 'xavier', 'orthogonal', 'gaussian'],
+    (c) => c.init.scheme,
+    (c, scheme) => ({ ...c, init: { ...c.init, scheme } }),
+  ),
+  numberField(
+    'std',
+    'Gaussian standard deviation',
+    L.std,
+    false,
+    (c) => (c.init.scheme === 'gaussian' ? c.init.std : undefined),
+    (c, std) => ({ ...c, init: { ...c.init, std } }),
+  ),
+  {
+    key: 'fbias',
+    label: 'Forget-gate bias',
+    allowed: `"off" or a number from ${L.forgetBias.min} to ${L.forgetBias.max}`,
+    read: (c) =>
+      c.cell !== 'lstm' ? undefined : c.init.forgetBias === null ? 'off' : formatNumber(c.init.forgetBias),
+    apply: (c, raw) => {
+      if (raw === 'off') return { ...c, init: { ...c.init, forgetBias: null } };
+      const value = parseNumber(raw, L.forgetBias.min, L.forgetBias.max, false);
+      return value === null ? null : { ...c, init: { ...c.init, forgetBias: value } };
+    },
+  },
+  numberField(
+    'din',
+    'Input dropout',
+    L.dropout,
+    false,
+    (c) => c.dropout.input,
+    (c, input) => ({ ...c, dropout: { ...c.dropout, input } }),
+  ),
+  numberField(
+    'dout',
+    'Output dropout',
+    L.dropout,
+    false,
+    (c) => c.dropout.output,
+    (c, output) => ({ ...c, dropout: { ...c.dropout, output } }),
+  ),
+  numberField(
+    'drec',
+    'Recurrent dropout',
+    L.dropout,
+    false,
+    (c) => c.dropout.recurrent,
+    (c, recurrent) => ({ ...c, dropout: { ...c.dropout, recurrent } }),
+  ),
+  numberField(
+    'tbptt',
+    'Truncated BPTT window (0 = full)',
+    { min: 0, max: L.truncation.max },
+    true,
+    (c) => c.truncation ?? 0,
+    (c, window) => ({ ...c, truncation: window === 0 ? null : window }),
+  ),
+  choiceField<BatchingConfig['kind']>(
+    'batching',
+    'Batching',
+    ['fixed', 'padding', 'buckets'],
+    (c) => c.batching.kind,
+    (c, kind) => {
+      if (kind === c.batching.kind) return c;
+      if (kind === 'fixed') return { ...c, batching: { kind } };
+      if (c.task.kind !== 'recall' && c.task.kind !== 'adding') return null;
+      const previous = c.batching.kind === 'fixed' ? { minSteps: 5, maxSteps: 40, buckets: 4 } : c.batching;
+      return {
+        ...c,
+        batching: {
+          kind,
+          minSteps: previous.minSteps,
+          maxSteps: previous.maxSteps,
+          buckets: previous.buckets,
+        },
+      };
+    },
+  ),
+  numberField(
+    'minlen',
+    'Shortest sequence',
+    L.steps,
+    true,
+    (c) => (c.batching.kind === 'fixed' ? undefined : c.batching.minSteps),
+    (c, minSteps) => withBatching(c, { minSteps }),
+  ),
+  numberField(
+    'maxlen',
+    'Longest sequence',
+    L.steps,
+    true,
+    (c) => (c.batching.kind === 'fixed' ? undefined : c.batching.maxSteps),
+    (c, maxSteps) => withBatching(c, { maxSteps }),
+  ),
+  numberField(
+    'buckets',
+    'Buckets',
+    L.buckets,
+    true,
+    (c) => (c.batching.kind === 'buckets' ? c.batching.buckets : undefined),
+    (c, buckets) => withBatching(c, { buckets }),
+  ),
+  numberField(
+    'seed',
+    'Seed',
+    L.seed,
+    true,
+    (c) => c.seed,
+    (c, seed) => ({ ...c, seed }),
+  ),
+];

@@ -1,0 +1,207 @@
+import type { StateCreator } from 'zustand';
+import type { Probe, RunInfo, RunSpeed, RunStatus, Snapshot } from '../../engine/protocol';
+import type { Divergence, Evaluation } from '../../engine/trainer';
+import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { BridgeEvent, EngineBridge, StartOptions } from '../engineBridge';
+
+/** Per-step history of a run, appended in place (see `version`); thinned when it grows long. */
+export interface RunHistory {
+  readonly steps: number[];
+  readonly loss: number[];
+  readonly metric: number[];
+  readonly gradNorm: number[];
+  readonly clipped: boolean[];
+  readonly learningRate: number[];
+}
+
+export type RunPhase = RunStatus | 'starting' | 'crashed' | 'problem';
+
+export interface RunState {
+  readonly slot: string;
+  readonly runId: string;
+  readonly config: TrainerConfig;
+  readonly phase: RunPhase;
+  readonly info: RunInfo | null;
+  readonly stepCount: number;
+  readonly history: RunHistory;
+  readonly evaluations: Evaluation[];
+  readonly probe: Probe | null;
+  /** ||dL/dh_t|| of the newest batch. */
+  readonly gradNormByStep: Float64Array;
+  /** Rows of the gradient heatmap: ||dL/dh_t|| every so many steps over the run. */
+  readonly gradRows: { step: number; norms: Float64Array }[];
+  readonly msPerStep: number;
+  readonly paddedShare: number;
+  readonly divergence: Divergence | null;
+  /** A sentence for the person: a bad configuration, a crashed worker. */
+  readonly problem: string | null;
+  /** Bumped on every update, so components re-render although the history arrays are appended in place. */
+  readonly version: number;
+}
+
+export interface RunsSlice {
+  runs: Record<string, RunState>;
+  /** Connects the store to the engine (app/main.tsx does this once; tests pass a fake). */
+  connectEngine: (bridge: EngineBridge) => void;
+  startRun: (slot: string, config: TrainerConfig, options: StartOptions) => void;
+  pauseRun: (slot: string) => void;
+  resumeRun: (slot: string) => void;
+  stepRun: (slot: string, steps?: number) => void;
+  stopRun: (slot: string) => void;
+  setRunSpeed: (slot: string, speed: RunSpeed) => void;
+  /** Forgets a slot's run (its worker stays for the next start). */
+  clearRun: (slot: string) => void;
+  exportRunWeights: (slot: string) => Promise<string>;
+  crashRunForTesting: (slot: string) => void;
+}
+
+const MAX_HISTORY = 20_000;
+const MAX_GRADIENT_ROWS = 300;
+
+function emptyHistory(): RunHistory {
+  return { steps: [], loss: [], metric: [], gradNorm: [], clipped: [], learningRate: [] };
+}
+
+/** Keeps every other entry of each series: long runs keep their shape at half the memory. */
+function thin(history: RunHistory): void {
+  for (const series of Object.values(history) as unknown[][]) {
+    let kept = 0;
+    for (let i = 0; i < series.length; i += 2) series[kept++] = series[i];
+    series.length = kept;
+  }
+}
+
+function appendSnapshot(run: RunState, snapshot: Snapshot): RunState {
+  const history = run.history;
+  const count = snapshot.loss.length;
+  for (let i = 0; i < count; i++) {
+    history.steps.push(snapshot.firstStep + i);
+    history.loss.push(snapshot.loss[i]!);
+    history.metric.push(snapshot.metric[i]!);
+    history.gradNorm.push(snapshot.gradNorm[i]!);
+    history.clipped.push(snapshot.clipped[i] === 1);
+    history.learningRate.push(snapshot.learningRate[i]!);
+  }
+  if (history.steps.length > MAX_HISTORY) thin(history);
+  let gradRows = run.gradRows;
+  if (count > 0 && snapshot.gradNormByStep.length > 0) {
+    gradRows.push({ step: snapshot.stepCount, norms: snapshot.gradNormByStep });
+    if (gradRows.length > MAX_GRADIENT_ROWS) gradRows = gradRows.filter((_, index) => index % 2 === 0);
+  }
+  const evaluations = run.evaluations;
+  const evaluation = snapshot.evaluation;
+  if (evaluation && evaluations[evaluations.length - 1]?.step !== evaluation.step)
+    evaluations.push(evaluation);
+  return {
+    ...run,
+    phase: snapshot.status,
+    stepCount: snapshot.stepCount,
+    gradNormByStep: count > 0 ? snapshot.gradNormByStep : run.gradNormByStep,
+    gradRows,
+    probe: snapshot.probe ?? run.probe,
+    msPerStep: count > 0 ? snapshot.msPerStep : run.msPerStep,
+    paddedShare: count > 0 ? snapshot.paddedShare[count - 1]! : run.paddedShare,
+    version: run.version + 1,
+  };
+}
+
+export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set, get) => {
+  let bridge: EngineBridge | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  const update = (slot: string, change: (run: RunState) => RunState) => {
+    const run = get().runs[slot];
+    if (run) set({ runs: { ...get().runs, [slot]: change(run) } });
+  };
+
+  const onEvent = (event: BridgeEvent) => {
+    const run = get().runs[event.slot];
+    if (event.kind === 'crashed') {
+      if (!run || (event.runId !== null && event.runId !== run.runId)) return;
+      update(event.slot, (current) => ({
+        ...current,
+        phase: 'crashed',
+        problem: `The training worker stopped unexpectedly (${event.message}). It has been replaced: press Train to start again.`,
+        version: current.version + 1,
+      }));
+      return;
+    }
+    const message = event.message;
+    if (!run || message.runId !== run.runId) return;
+    switch (message.type) {
+      case 'started':
+        update(event.slot, (current) => ({ ...current, info: message.info, version: current.version + 1 }));
+        break;
+      case 'snapshot':
+        update(event.slot, (current) => appendSnapshot(current, message.snapshot));
+        break;
+      case 'diverged':
+        update(event.slot, (current) => ({
+          ...current,
+          phase: 'diverged',
+          divergence: message.divergence,
+          version: current.version + 1,
+        }));
+        break;
+      case 'problem':
+        update(event.slot, (current) => ({
+          ...current,
+          phase: 'problem',
+          problem: message.message,
+          version: current.version + 1,
+        }));
+        break;
+      case 'weights':
+        break;
+    }
+  };
+
+  const need = (): EngineBridge => {
+    if (!bridge) throw new Error('The training engine is not connected.');
+    return bridge;
+  };
+
+  return {
+    runs: {},
+    connectEngine: (next) => {
+      unsubscribe?.();
+      bridge = next;
+      unsubscribe = next.subscribe(onEvent);
+    },
+    startRun: (slot, config, options) => {
+      const runId = need().start(slot, config, options);
+      const run: RunState = {
+        slot,
+        runId,
+        config,
+        phase: 'starting',
+        info: null,
+        stepCount: 0,
+        history: emptyHistory(),
+        evaluations: [],
+        probe: null,
+        gradNormByStep: new Float64Array(0),
+        gradRows: [],
+        msPerStep: 0,
+        paddedShare: 0,
+        divergence: null,
+        problem: null,
+        version: 0,
+      };
+      set({ runs: { ...get().runs, [slot]: run } });
+    },
+    // Commands to a run that cannot exist (no engine connected) have nothing to act on.
+    pauseRun: (slot) => bridge?.pause(slot),
+    resumeRun: (slot) => bridge?.resume(slot),
+    stepRun: (slot, steps = 1) => bridge?.step(slot, steps),
+    stopRun: (slot) => bridge?.stop(slot),
+    setRunSpeed: (slot, speed) => bridge?.setSpeed(slot, speed),
+    clearRun: (slot) => {
+      bridge?.stop(slot);
+      const { [slot]: _removed, ...rest } = get().runs;
+      set({ runs: rest });
+    },
+    exportRunWeights: (slot) => need().exportWeights(slot),
+    crashRunForTesting: (slot) => need().crashForTesting(slot),
+  };
+};

@@ -1,0 +1,63 @@
+import { useEffect, useMemo } from 'react';
+import type { CellKind } from '../../engine/types';
+import { cellLabels } from '../figures/palette';
+import { RunControls, type RunSpec } from '../live/RunControls';
+import { type FigureId, RunFigures } from '../live/RunFigures';
+import { useRuns } from '../live/useRuns';
+import type { ExperimentConfig } from '../quiz/types';
+import { useStore } from '../store';
+import { configFrom } from './experimentConfig';
+
+export interface LiveTrainingProps {
+  /** Unique across the course: names the worker slots of this widget. */
+  readonly id: string;
+  readonly title: string;
+  /** Overrides of the playground's default configuration. */
+  readonly config?: ExperimentConfig;
+  /** Train one model per cell, side by side on the same seed and data. */
+  readonly compare?: readonly CellKind[];
+  readonly steps?: number;
+  readonly figures?: readonly FigureId[];
+}
+
+/**
+ * A real model (or several side by side) training in the worker beside the lesson text, with its
+ * controls and the figures the lesson asks for. Runs stop when the reader leaves the page.
+ */
+export function LiveTraining({
+  id,
+  title,
+  config,
+  compare,
+  steps = 600,
+  figures = ['loss'],
+}: LiveTrainingProps) {
+  const specs: RunSpec[] = useMemo(() => {
+    const base = configFrom(config);
+    const cells = compare && compare.length > 0 ? compare : [base.cell];
+    return cells.map((cell) => ({
+      slot: `${id}-${cell}`,
+      config: { ...base, cell },
+      label: cellLabels[cell],
+    }));
+  }, [id, config, compare]);
+  const runs = useRuns(specs.map((spec) => spec.slot));
+  const stopRun = useStore((state) => state.stopRun);
+  useEffect(
+    () => () => {
+      for (const spec of specs) stopRun(spec.slot);
+    },
+    [specs, stopRun],
+  );
+  const labelled = runs.map((run) => ({
+    run,
+    label: specs.find((spec) => spec.slot === run.slot)?.label ?? run.slot,
+  }));
+  return (
+    <section className="live-panel" aria-label={title}>
+      <h3>{title}</h3>
+      <RunControls runs={specs} maxSteps={steps} title={title} />
+      <RunFigures runs={labelled} figures={figures} />
+    </section>
+  );
+}
