@@ -11,6 +11,9 @@ import { NotFoundPage } from './pages/NotFoundPage';
 const LessonPage = lazy(() =>
   import('./pages/LessonPage').then((module) => ({ default: module.LessonPage })),
 );
+const PlaygroundPage = lazy(() =>
+  import('./pages/PlaygroundPage').then((module) => ({ default: module.PlaygroundPage })),
+);
 
 /**
  * Routes live in the URL's hash (`/#/lessons/...`), so every page has a deep link that survives a
@@ -27,6 +30,7 @@ export function App() {
             <Switch>
               <Route path="/" component={HomePage} />
               <Route path="/lessons/:slug">{(params) => <LessonPage slug={params.slug} />}</Route>
+              <Route path="/playground" component={PlaygroundPage} />
               <Route component={NotFoundPage} />
             </Switch>
           </Suspense>

@@ -26,6 +26,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <Link href={paths.home}>Course</Link>
               </li>
+              <li>
+                <Link href={paths.playground}>Playground</Link>
+              </li>
             </ul>
           </nav>
           <ThemeToggle />

@@ -11,9 +11,17 @@ import { TASK_SPECS, type TaskConfig, type TaskKind } from '../../engine/tasks/t
 import { type BatchingConfig, TRAINER_LIMITS, type TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
 
+/** The sections of the playground's form. */
+export type FieldGroup = 'model' | 'task' | 'optimiser' | 'stability' | 'regularisation' | 'batching';
+
 export interface UrlField {
   readonly key: string;
   readonly label: string;
+  readonly group: FieldGroup;
+  /** For a choice: the allowed values, in order. For a number: its bounds. */
+  readonly choices?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
   /** Allowed values, in words, for the notice. */
   readonly allowed: string;
   /** The field's value in this configuration, or undefined when it does not apply (e.g. lag for adding). */
@@ -35,6 +43,7 @@ function formatNumber(value: number): string {
 }
 
 function numberField(
+  group: FieldGroup,
   key: string,
   label: string,
   limits: { readonly min: number; readonly max: number },
@@ -45,6 +54,9 @@ function numberField(
   return {
     key,
     label,
+    group,
+    min: limits.min,
+    max: limits.max,
     allowed: `${integer ? 'a whole number' : 'a number'} from ${limits.min} to ${limits.max}`,
     read: (config) => {
       const value = get(config);
@@ -58,6 +70,7 @@ function numberField(
 }
 
 function choiceField<V extends string>(
+  group: FieldGroup,
   key: string,
   label: string,
   values: readonly V[],
@@ -67,6 +80,8 @@ function choiceField<V extends string>(
   return {
     key,
     label,
+    group,
+    choices: values,
     allowed: `one of ${values.join(', ')}`,
     read: get,
     apply: (config, raw) => ((values as readonly string[]).includes(raw) ? set(config, raw as V) : null),
@@ -77,6 +92,7 @@ function choiceField<V extends string>(
 function taskNumberField(key: string, label: string, kinds: readonly TaskKind[]): UrlField {
   const spec = TASK_SPECS[kinds[0]!].fields.find((field) => field.key === key)!;
   return numberField(
+    'task',
     key,
     label,
     { min: spec.min, max: spec.max },
@@ -106,6 +122,7 @@ function withBatching(config: TrainerConfig, change: Partial<Record<string, numb
 /** Every field, in the order they are parsed (a field that depends on another comes after it). */
 export const URL_FIELDS: readonly UrlField[] = [
   choiceField<CellKind>(
+    'model',
     'cell',
     'Cell',
     ['rnn', 'lstm', 'gru'],
@@ -113,6 +130,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, cell) => ({ ...c, cell }),
   ),
   choiceField<TaskKind>(
+    'task',
     'task',
     'Task',
     ['recall', 'adding', 'sine', 'chars'],
@@ -125,6 +143,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   taskNumberField('steps', 'Sequence length', ['adding', 'sine', 'chars']),
   taskNumberField('components', 'Sine components', ['sine']),
   numberField(
+    'model',
     'hidden',
     'Hidden size',
     L.hiddenSize,
@@ -133,6 +152,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, hiddenSize) => ({ ...c, hiddenSize }),
   ),
   numberField(
+    'optimiser',
     'batch',
     'Batch size',
     L.batchSize,
@@ -141,6 +161,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, batchSize) => ({ ...c, batchSize }),
   ),
   choiceField<OptimizerConfig['kind']>(
+    'optimiser',
     'opt',
     'Optimiser',
     ['sgd', 'momentum', 'adam'],
@@ -151,6 +172,7 @@ export const URL_FIELDS: readonly UrlField[] = [
         : { ...c, optimizer: { kind, weightDecay: c.optimizer.weightDecay ?? 0 } },
   ),
   numberField(
+    'optimiser',
     'lr',
     'Learning rate',
     L.learningRate,
@@ -159,6 +181,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, learningRate) => ({ ...c, learningRate }),
   ),
   numberField(
+    'optimiser',
     'momentum',
     'Momentum',
     { min: 0, max: 0.999 },
@@ -167,6 +190,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, momentum) => (c.optimizer.kind === 'momentum' ? withOptimizer(c, { momentum }) : c),
   ),
   numberField(
+    'regularisation',
     'wd',
     'Weight decay',
     { min: 0, max: 1 },
@@ -175,6 +199,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, weightDecay) => withOptimizer(c, { weightDecay }),
   ),
   choiceField<LearningRateSchedule['kind']>(
+    'optimiser',
     'sched',
     'Schedule',
     ['constant', 'step', 'exponential'],
@@ -191,6 +216,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     },
   ),
   numberField(
+    'optimiser',
     'gamma',
     'Decay factor γ',
     { min: 0.01, max: 1 },
@@ -199,6 +225,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, gamma) => (c.schedule.kind === 'constant' ? c : { ...c, schedule: { ...c.schedule, gamma } }),
   ),
   numberField(
+    'optimiser',
     'every',
     'Decay every (steps)',
     { min: 1, max: 100_000 },
@@ -207,6 +234,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, stepSize) => (c.schedule.kind === 'step' ? { ...c, schedule: { ...c.schedule, stepSize } } : c),
   ),
   choiceField<ClipConfig['kind']>(
+    'stability',
     'clip',
     'Clipping',
     ['none', 'norm', 'value'],
@@ -219,6 +247,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     },
   ),
   numberField(
+    'stability',
     'clipAt',
     'Clipping threshold',
     { min: 0.001, max: 1000 },
@@ -232,6 +261,7 @@ export const URL_FIELDS: readonly UrlField[] = [
           : c,
   ),
   choiceField<InitScheme>(
+    'model',
     'init',
     'Initialisation',
     ['pytorch', 'xavier', 'orthogonal', 'gaussian'],
@@ -239,6 +269,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, scheme) => ({ ...c, init: { ...c.init, scheme } }),
   ),
   numberField(
+    'model',
     'std',
     'Gaussian standard deviation',
     L.std,
@@ -249,6 +280,9 @@ export const URL_FIELDS: readonly UrlField[] = [
   {
     key: 'fbias',
     label: 'Forget-gate bias',
+    group: 'model',
+    min: L.forgetBias.min,
+    max: L.forgetBias.max,
     allowed: `"off" or a number from ${L.forgetBias.min} to ${L.forgetBias.max}`,
     read: (c) =>
       c.cell !== 'lstm' ? undefined : c.init.forgetBias === null ? 'off' : formatNumber(c.init.forgetBias),
@@ -259,6 +293,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     },
   },
   numberField(
+    'regularisation',
     'din',
     'Input dropout',
     L.dropout,
@@ -267,6 +302,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, input) => ({ ...c, dropout: { ...c.dropout, input } }),
   ),
   numberField(
+    'regularisation',
     'dout',
     'Output dropout',
     L.dropout,
@@ -275,6 +311,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, output) => ({ ...c, dropout: { ...c.dropout, output } }),
   ),
   numberField(
+    'regularisation',
     'drec',
     'Recurrent dropout',
     L.dropout,
@@ -283,6 +320,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, recurrent) => ({ ...c, dropout: { ...c.dropout, recurrent } }),
   ),
   numberField(
+    'stability',
     'tbptt',
     'Truncated BPTT window (0 = full)',
     { min: 0, max: L.truncation.max },
@@ -291,6 +329,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, window) => ({ ...c, truncation: window === 0 ? null : window }),
   ),
   choiceField<BatchingConfig['kind']>(
+    'batching',
     'batching',
     'Batching',
     ['fixed', 'padding', 'buckets'],
@@ -312,6 +351,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     },
   ),
   numberField(
+    'batching',
     'minlen',
     'Shortest sequence',
     L.steps,
@@ -320,6 +360,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, minSteps) => withBatching(c, { minSteps }),
   ),
   numberField(
+    'batching',
     'maxlen',
     'Longest sequence',
     L.steps,
@@ -328,6 +369,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, maxSteps) => withBatching(c, { maxSteps }),
   ),
   numberField(
+    'batching',
     'buckets',
     'Buckets',
     L.buckets,
@@ -336,6 +378,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, buckets) => withBatching(c, { buckets }),
   ),
   numberField(
+    'model',
     'seed',
     'Seed',
     L.seed,

@@ -83,9 +83,10 @@ function appendSnapshot(run: RunState, snapshot: Snapshot): RunState {
     history.learningRate.push(snapshot.learningRate[i]!);
   }
   if (history.steps.length > MAX_HISTORY) thin(history);
+  // A new array (it is short) so that figures memoised on it redraw.
   let gradRows = run.gradRows;
   if (count > 0 && snapshot.gradNormByStep.length > 0) {
-    gradRows.push({ step: snapshot.stepCount, norms: snapshot.gradNormByStep });
+    gradRows = [...gradRows, { step: snapshot.stepCount, norms: snapshot.gradNormByStep }];
     if (gradRows.length > MAX_GRADIENT_ROWS) gradRows = gradRows.filter((_, index) => index % 2 === 0);
   }
   const evaluations = run.evaluations;

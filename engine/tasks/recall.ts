@@ -101,11 +101,9 @@ export const recallSpec: TaskSpec<RecallConfig> = {
   build(config) {
     const { symbols, distractors, lag } = config;
     const labels = recallSymbolLabels(symbols);
-    const inputLabels = [
-      ...labels,
-      ...Array.from({ length: distractors }, (_, k) => `distractor ${k + 1}`),
-      'query',
-    ];
+    // Short labels, because figures write one under every time step: answer symbols A, B, …;
+    // distractors 1, 2, …; the query ?.
+    const inputLabels = [...labels, ...Array.from({ length: distractors }, (_, k) => String(k + 1)), '?'];
     return {
       inputSize: recallInputSize(symbols, distractors),
       inputLabels,

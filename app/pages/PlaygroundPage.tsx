@@ -1,0 +1,203 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import type { TrainerConfig } from '../../engine/trainerConfig';
+import { usePageTitle } from '../components/usePageTitle';
+import { cellLabels } from '../figures/palette';
+import { RunControls, type RunSpec } from '../live/RunControls';
+import { FIGURE_IDS, RunFigures } from '../live/RunFigures';
+import { useRuns } from '../live/useRuns';
+import { ConfigForm } from '../playground/ConfigForm';
+import { downloadText, historyCsv } from '../playground/files';
+import { formatPlaygroundState, MAX_STEPS_LIMIT, parsePlaygroundState } from '../playground/urlState';
+import { WeightsPanel } from '../playground/WeightsPanel';
+import { useStore } from '../store';
+import '../playground/playground.css';
+
+const SLOTS = ['playground-a', 'playground-b', 'playground-c'] as const;
+const NAMES = ['A', 'B', 'C'] as const;
+
+function labelFor(configs: readonly TrainerConfig[], index: number): string {
+  const cell = cellLabels[configs[index]!.cell];
+  return configs.length === 1 ? cell : `${NAMES[index]} · ${cell}`;
+}
+
+/** Every knob of the engine, live figures, compare mode, and the whole setup in a shareable link. */
+export function PlaygroundPage() {
+  usePageTitle('Playground');
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  // Read once per address: the notices describe what the link asked for.
+  const initial = useMemo(() => parsePlaygroundState(search), [search]);
+  const [configs, setConfigs] = useState<readonly TrainerConfig[]>(initial.configs);
+  const [maxSteps, setMaxSteps] = useState(initial.maxSteps);
+  const [selected, setSelected] = useState(0);
+  const [notices, setNotices] = useState<readonly string[]>(initial.notices);
+  const [copied, setCopied] = useState<string | null>(null);
+  const lastWritten = useRef<string>(search);
+
+  // A new address from outside (back button, a pasted link) replaces the state.
+  useEffect(() => {
+    if (search === lastWritten.current) return;
+    setConfigs(initial.configs);
+    setMaxSteps(initial.maxSteps);
+    setNotices(initial.notices);
+    setSelected(0);
+  }, [search, initial]);
+
+  // The address follows the configuration, so a copied link reproduces it.
+  useEffect(() => {
+    const query = formatPlaygroundState({ configs, maxSteps });
+    if (query === lastWritten.current) return;
+    lastWritten.current = query;
+    navigate(`/playground?${query}`, { replace: true });
+  }, [configs, maxSteps, navigate]);
+
+  const specs: RunSpec[] = configs.map((config, index) => ({
+    slot: SLOTS[index]!,
+    config,
+    label: labelFor(configs, index),
+  }));
+  const runs = useRuns(specs.map((spec) => spec.slot));
+  const clearRun = useStore((state) => state.clearRun);
+  const stale = runs.some((run) => {
+    const spec = specs.find((entry) => entry.slot === run.slot);
+    return spec !== undefined && JSON.stringify(spec.config) !== JSON.stringify(run.config);
+  });
+
+  const updateSelected = (next: TrainerConfig) =>
+    setConfigs((current) => current.map((config, index) => (index === selected ? next : config)));
+  const addConfiguration = () => {
+    if (configs.length >= 3) return;
+    setConfigs((current) => [...current, current[selected]!]);
+    setSelected(configs.length);
+  };
+  const removeConfiguration = (index: number) => {
+    clearRun(SLOTS[configs.length - 1]!);
+    setConfigs((current) => current.filter((_, position) => position !== index));
+    setSelected(0);
+  };
+  const copyLink = () => {
+    const href = window.location.href;
+    const done = () => setCopied('Link copied. Anyone who opens it gets these settings and seeds.');
+    if (navigator.clipboard?.writeText) {
+      navigator.clipboard.writeText(href).then(done, () => setCopied(`Copy this link: ${href}`));
+    } else {
+      setCopied(`Copy this link: ${href}`);
+    }
+  };
+  const exportCsv = () => {
+    const labelled = runs.map((run) => ({
+      run,
+      label: specs.find((spec) => spec.slot === run.slot)?.label ?? run.slot,
+    }));
+    downloadText(historyCsv(labelled), 'unroll-run-history.csv', 'text/csv');
+  };
+  const labelled = runs.map((run) => ({
+    run,
+    label: specs.find((spec) => spec.slot === run.slot)?.label ?? run.slot,
+  }));
+
+  return (
+    <div className="page playground">
+      <h1>Playground</h1>
+      <p className="lead">
+        Every option of the engine, on real models training in your browser. Change a setting, press Train,
+        and compare up to three configurations side by side on the same data.
+      </p>
+      {notices.length > 0 && (
+        <div className="notice playground-notice" role="status">
+          <div>
+            <p>Some settings in this link could not be used:</p>
+            <ul>
+              {notices.map((notice) => (
+                <li key={notice}>{notice}</li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" onClick={() => setNotices([])}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="playground-layout">
+        <section className="playground-settings" aria-labelledby="settings-heading">
+          <h2 id="settings-heading">Settings</h2>
+          {configs.length > 1 && (
+            <div className="config-tabs" role="tablist" aria-label="Configuration to edit">
+              {configs.map((_, index) => (
+                <button
+                  key={SLOTS[index]}
+                  type="button"
+                  role="tab"
+                  aria-selected={index === selected}
+                  onClick={() => setSelected(index)}
+                >
+                  {labelFor(configs, index)}
+                </button>
+              ))}
+            </div>
+          )}
+          <ConfigForm config={configs[selected]!} onChange={updateSelected} />
+          <div className="config-field">
+            <label htmlFor="playground-steps">Steps to train</label>
+            <input
+              id="playground-steps"
+              type="number"
+              min={1}
+              max={MAX_STEPS_LIMIT}
+              value={maxSteps}
+              onChange={(event) => {
+                const value = Number(event.target.value);
+                if (Number.isInteger(value) && value >= 1 && value <= MAX_STEPS_LIMIT) setMaxSteps(value);
+              }}
+            />
+          </div>
+          <div className="compare-buttons">
+            {configs.length < 3 && (
+              <button type="button" onClick={addConfiguration}>
+                Add a configuration to compare
+              </button>
+            )}
+            {configs.length > 1 && (
+              <button type="button" onClick={() => removeConfiguration(selected)}>
+                Remove {NAMES[selected]}
+              </button>
+            )}
+          </div>
+        </section>
+        <section className="playground-results" aria-labelledby="results-heading">
+          <h2 id="results-heading">Training</h2>
+          <RunControls runs={specs} maxSteps={maxSteps} title="Playground" />
+          {stale && (
+            <p className="notice-inline" role="status">
+              The settings changed since this run started. Press Reset, then Train, to use them.
+            </p>
+          )}
+          <div className="playground-actions">
+            <button type="button" onClick={copyLink}>
+              Copy link
+            </button>
+            <button type="button" onClick={exportCsv} disabled={runs.length === 0}>
+              Export history (CSV)
+            </button>
+          </div>
+          {copied && (
+            <p className="weights-message" role="status">
+              {copied}
+            </p>
+          )}
+          {specs.map((spec) => (
+            <WeightsPanel
+              key={spec.slot}
+              slot={spec.slot}
+              label={spec.label}
+              config={spec.config}
+              maxSteps={maxSteps}
+            />
+          ))}
+          <RunFigures runs={labelled} figures={FIGURE_IDS} />
+        </section>
+      </div>
+    </div>
+  );
+}
