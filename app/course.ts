@@ -53,4 +53,5 @@ export function findLesson(slug: string): LessonEntry | undefined {
 export const paths = {
   home: '/',
   lesson: (slug: string) => `/lessons/${slug}`,
+  playground: '/playground',
 } as const;
