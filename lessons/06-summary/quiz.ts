@@ -1,0 +1,480 @@
+import type { Question } from '../../app/quiz/types';
+
+/** The final quiz: 15 questions across the whole course. */
+export const questions: readonly Question[] = [
+  {
+    id: 'final-weight-sharing',
+    kind: 'single',
+    prompt:
+      'A plain RNN with $I = 26$ and $H = 3$ has 90 parameters in its recurrent layer. It reads a 10-letter word, then a 1000-letter text. How many recurrent-layer parameters does it use for the long text?',
+    choices: [
+      {
+        id: 'same',
+        text: '90, the same as for the word.',
+        feedback: 'Right: the same $W_{xh}$, $W_{hh}$ and $b_h$ serve every step, whatever the length.',
+      },
+      {
+        id: 'per-step',
+        text: '9,000: one set of 90 per letter.',
+        feedback:
+          'That would be a separate copy of the weights per step. An RNN shares one copy across all steps.',
+      },
+      {
+        id: 'recurrent-only',
+        text: '900: only the recurrent weights are copied per step.',
+        feedback:
+          'No part of the layer is copied per step: the input weights, recurrent weights and bias are all shared.',
+      },
+      {
+        id: 'window',
+        text: 'It cannot read the text: the length is fixed at training time.',
+        feedback: 'A fixed length is the limit of a windowed feed-forward network, not of a recurrent one.',
+      },
+    ],
+    answer: 'same',
+    hint: 'Do the weights carry a time subscript?',
+    explanation:
+      'Weight sharing means one rule applied at every step, so the parameter count does not depend on the sequence length. Only the number of times the rule is applied grows.',
+  },
+  {
+    id: 'final-saturation',
+    kind: 'single',
+    prompt:
+      'A one-unit RNN with $w_{hh} = 2$ and $w_{xh} = 1$ receives a single pulse $x_1 = 1$ and zeros afterwards. What is $h_t$ after 30 steps?',
+    choices: [
+      {
+        id: 'stuck',
+        text: 'Close to 0.958, where it has been sitting for many steps.',
+        feedback: 'Right: tanh bends the growth back, and the state rests where $\\tanh(2h) = h$.',
+      },
+      {
+        id: 'huge',
+        text: 'About $2^{30}$, because it doubles at every step.',
+        feedback: 'That ignores the tanh, which keeps every state between $-1$ and $1$.',
+      },
+      {
+        id: 'zero',
+        text: 'Close to 0, because there has been no input for 29 steps.',
+        feedback:
+          'Fading needs $|w_{hh}|$ less than 1. With $w_{hh} = 2$ the old state is amplified, not damped.',
+      },
+      {
+        id: 'one',
+        text: 'Exactly 1.',
+        feedback: 'tanh never reaches 1 exactly, and here it settles below 0.96.',
+      },
+    ],
+    answer: 'stuck',
+    hint: 'What is the largest value tanh can output?',
+    explanation:
+      'With $|w_{hh}|$ greater than 1 the unit saturates at a fixed point of $h = \\tanh(2h)$, about 0.958 (lesson 1). The hidden state never blows up; what can blow up in training is the gradient.',
+  },
+  {
+    id: 'final-gradient-decay',
+    kind: 'single',
+    prompt:
+      'Suppose each step back in time multiplies the size of the gradient by 0.8. Roughly what share of it is left after 10 steps?',
+    choices: [
+      {
+        id: 'tenth',
+        text: 'About 0.1',
+        feedback: 'Right: $0.8^{10} \\approx 0.107$. The loss is geometric, not linear.',
+      },
+      {
+        id: 'point-eight',
+        text: 'About 0.8',
+        feedback: 'That is the share after one step. The factor applies again at every step.',
+      },
+      {
+        id: 'point-two',
+        text: 'About 0.2',
+        feedback:
+          'That assumes a fixed amount of 0.08 is lost per step. Each step removes a share of what is left.',
+      },
+      {
+        id: 'tiny',
+        text: 'About 0.000001',
+        feedback: 'Too small: that is roughly what $0.25^{10}$ gives, not $0.8^{10}$.',
+      },
+    ],
+    answer: 'tenth',
+    hint: 'Multiply 0.8 by itself ten times.',
+    explanation:
+      'Repeated multiplication gives $0.8^{10} \\approx 0.107$. Over 30 steps it would be about 0.001. This geometric shrinking of $\\partial h_T/\\partial h_t$ with the distance is the vanishing gradient of lesson 2.',
+  },
+  {
+    id: 'final-vanishing-exploding',
+    kind: 'multiple',
+    prompt:
+      'Which statements about vanishing and exploding gradients in a plain tanh RNN are true? Select all that apply.',
+    choices: [
+      {
+        id: 'sigma-below-one',
+        text: 'If the largest singular value of $W_{hh}$ is well below 1, the long-range terms of the gradient shrink geometrically.',
+        feedback:
+          'True: each Jacobian factor has norm at most $\\gamma\\,\\sigma_{\\max}(W_{hh})$, and $\\gamma \\le 1$ only makes it smaller.',
+      },
+      {
+        id: 'saturation-blocks',
+        text: 'Saturated tanh units pass almost no gradient back, whatever their weights.',
+        feedback: 'True: their derivative $1 - h^2$ is near 0.',
+      },
+      {
+        id: 'clipping-exploding',
+        text: 'Gradient clipping tames exploding gradients but does nothing for vanishing ones.',
+        feedback:
+          'True: clipping only ever shortens a gradient; it cannot bring back a signal that has faded.',
+      },
+      {
+        id: 'state-explodes',
+        text: 'An exploding gradient means the hidden state grows without bound.',
+        feedback: 'False: tanh keeps the state between $-1$ and $1$. It is the gradient that grows.',
+      },
+      {
+        id: 'total-tiny',
+        text: 'With vanishing gradients, the total gradient is always tiny.',
+        feedback:
+          'False: the total can be healthy, carried by recent steps, while the long-range part is negligible. That is why the failure is silent.',
+      },
+    ],
+    answers: ['sigma-below-one', 'saturation-blocks', 'clipping-exploding'],
+    hint: 'Think about the product of Jacobians $\\mathrm{diag}(1 - h_k^2)\\, W_{hh}$ and about what tanh does to the state.',
+    explanation:
+      'The bound $(\\gamma\\,\\sigma_{\\max}(W_{hh}))^{T-t}$ makes long-range terms vanish when the factor is below 1, and saturation lowers $\\gamma$. Exploding concerns the gradient, not the bounded state, and clipping caps its length. Vanishing hides in the sum: the total gradient can look normal while early steps contribute nothing.',
+  },
+  {
+    id: 'final-lstm-step-order',
+    kind: 'ordering',
+    prompt: 'Put the computations of one LSTM step in order.',
+    items: [
+      {
+        id: 'preactivations',
+        text: 'Compute the four pre-activations from $x_t$ and $h_{t-1}$, one per block.',
+      },
+      {
+        id: 'squash',
+        text: 'Apply the sigmoid to $i$, $f$ and $o$, and tanh to the candidate $g$.',
+      },
+      { id: 'cell', text: 'Update the cell: $c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$.' },
+      { id: 'cell-tanh', text: 'Squash the new cell state: $\\tanh(c_t)$.' },
+      { id: 'hidden', text: 'Gate the output: $h_t = o_t \\odot \\tanh(c_t)$.' },
+    ],
+    hint: 'The cell cannot be updated before the gates exist, and the output reads the new cell.',
+    explanation:
+      'All four blocks read the same $x_t$ and $h_{t-1}$. Their activations then decide how much of the old cell to keep ($f$) and how much of the candidate to write ($i$). The new cell is squashed by tanh, and the output gate decides how much of it becomes $h_t$.',
+  },
+  {
+    id: 'final-cell-path',
+    kind: 'single',
+    prompt: "Why can an LSTM's gradient cross a long gap more easily than a plain RNN's?",
+    choices: [
+      {
+        id: 'forget-factor',
+        text: 'Along the cell state, one step back multiplies the gradient only by the forget gate $f_t$, which can stay near 1.',
+        feedback:
+          'Right: no weight matrix and no tanh derivative sit on that path, so with open forget gates the gradient passes almost unchanged.',
+      },
+      {
+        id: 'no-vanishing',
+        text: 'The LSTM cannot have vanishing gradients at all.',
+        feedback:
+          'It can: with forget gates well below 1, the product of $f_t$ values still shrinks geometrically.',
+      },
+      {
+        id: 'bigger-state',
+        text: 'The LSTM has more parameters, so its gradient is larger.',
+        feedback: 'More parameters do not change how the gradient shrinks with distance.',
+      },
+      {
+        id: 'clipping-built-in',
+        text: 'The LSTM clips its gradient internally.',
+        feedback:
+          'Clipping is a training choice that works for any cell; it limits explosions and does not help with vanishing.',
+      },
+    ],
+    answer: 'forget-factor',
+    hint: 'Write down $\\partial c_t / \\partial c_{t-1}$ along the direct path of $c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$.',
+    explanation:
+      'The cell state is updated by addition, so its direct derivative is $\\mathrm{diag}(f_t)$. In a plain RNN every step back multiplies by $\\mathrm{diag}(1 - h_k^2)\\, W_{hh}$ instead. That is why a forget-gate bias of 1, which starts the gates open, helps.',
+  },
+  {
+    id: 'final-misconceptions',
+    kind: 'multiple',
+    prompt: 'Which of these statements are true? Select all that apply.',
+    choices: [
+      {
+        id: 'forget-gate-later',
+        text: 'The 1997 LSTM had no forget gate; Gers, Schmidhuber and Cummins added it later.',
+        feedback: 'True: the forget gate appeared in their work of 1999 and 2000.',
+      },
+      {
+        id: 'gnmt',
+        text: "Google's 2016 translation system stacked LSTM layers, and Google later moved Translate to Transformer-based models.",
+        feedback:
+          'True: GNMT used 8 LSTM layers in the encoder and 8 in the decoder (Wu et al., 2016); a 2020 Google post describes a Transformer encoder with a recurrent decoder.',
+      },
+      {
+        id: 'copilot',
+        text: 'GitHub Copilot began on OpenAI Codex, a Transformer model.',
+        feedback: 'True: Codex is a GPT-style Transformer fine-tuned on code (Chen et al., 2021).',
+      },
+      {
+        id: 'never-recurrent-dropout',
+        text: 'Dropout must never be applied to recurrent connections.',
+        feedback:
+          'False: with one mask for the whole sequence, dropout on the recurrent state works (Gal and Ghahramani, 2016).',
+      },
+      {
+        id: 'fixed-horizon',
+        text: 'A plain RNN can remember only a fixed handful of steps, whatever the task and training.',
+        feedback:
+          'False: no primary source gives such a number; the horizon depends on initialization, task and training, and lesson 2 measures it.',
+      },
+    ],
+    answers: ['forget-gate-later', 'gnmt', 'copilot'],
+    hint: 'Two of these are outdated advice or myths that the summary lesson corrects.',
+    explanation:
+      'The forget gate came after 1997 (Gers, Schmidhuber and Cummins, 2000). GNMT used stacked LSTMs (Wu et al., 2016) before Google moved to Transformer-based models, and Copilot began on Codex (Chen et al., 2021). Recurrent dropout with one mask per sequence works (Gal and Ghahramani, 2016), and a memory horizon is something to measure, not a constant.',
+  },
+  {
+    id: 'final-gru-blend',
+    kind: 'numeric',
+    prompt:
+      "In this app's GRU (PyTorch's convention), one unit has $z_t = 0.25$, $h_{t-1} = 0.8$ and candidate $n_t = -0.4$. Compute $h_t$.",
+    answer: -0.1,
+    tolerance: 0.005,
+    hint: 'In this convention $z_t$ weights the old state: $h_t = (1 - z_t)\\, n_t + z_t\\, h_{t-1}$.',
+    explanation:
+      '$h_t = 0.75 \\times (-0.4) + 0.25 \\times 0.8 = -0.3 + 0.2 = -0.1$. With the other convention, where $z_t$ weights the candidate, you would get $0.25 \\times (-0.4) + 0.75 \\times 0.8 = 0.5$: the same numbers, a different network.',
+  },
+  {
+    id: 'final-gru-params',
+    kind: 'numeric',
+    prompt:
+      'A GRU layer has input size $I = 10$ and hidden size $H = 20$. Counting both bias vectors of every block, as PyTorch does, how many parameters does it have?',
+    answer: 1920,
+    tolerance: 0,
+    unit: 'parameters',
+    hint: 'A layer with $G$ blocks has $G \\cdot H \\cdot (I + H + 2)$ parameters; a GRU has $G = 3$.',
+    explanation:
+      '$3 \\times 20 \\times (10 + 20 + 2) = 60 \\times 32 = 1920$. The LSTM of the same sizes has $4 \\times 20 \\times 32 = 2560$, so the GRU has $1920 / 2560 = 0.75$ of it: exactly 25% fewer.',
+  },
+  {
+    id: 'final-gru-conventions',
+    kind: 'multiple',
+    prompt:
+      'Which statements describe the GRU and LSTM exactly as this app (and PyTorch) computes them? Select all that apply.',
+    choices: [
+      {
+        id: 'gru-order',
+        text: "The GRU's weight blocks are stacked in the order $r, z, n$.",
+        feedback: 'True: reset, update, candidate.',
+      },
+      {
+        id: 'z-old',
+        text: 'The update gate $z_t$ multiplies the old state $h_{t-1}$ in the blend.',
+        feedback: 'True: $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$.',
+      },
+      {
+        id: 'reset-after',
+        text: 'The reset gate multiplies $W_{hn} h_{t-1} + b_{hn}$, after the matrix product.',
+        feedback: 'True: as in PyTorch, cuDNN and Keras with reset_after set to true.',
+      },
+      {
+        id: 'reset-before',
+        text: 'The reset gate multiplies $h_{t-1}$ before the matrix product, as $W_{hn}(r_t \\odot h_{t-1})$.',
+        feedback:
+          'False here: that is the form of the third arXiv version of Cho et al. (2014), a different network.',
+      },
+      {
+        id: 'lstm-ifog',
+        text: "The LSTM's blocks are stacked in the order $i, f, o, g$.",
+        feedback: 'False: PyTorch stacks them as $i, f, g, o$, with the candidate third.',
+      },
+    ],
+    answers: ['gru-order', 'z-old', 'reset-after'],
+    hint: 'The summary lesson lists four conventions; two of these choices describe the alternatives.',
+    explanation:
+      'The app follows PyTorch so that exported weights load unchanged: LSTM blocks $i, f, g, o$; GRU blocks $r, z, n$; $z_t$ weights the old state; and the reset gate acts on $W_{hn} h_{t-1} + b_{hn}$.',
+  },
+  {
+    id: 'final-training-step-order',
+    kind: 'ordering',
+    prompt: 'Put the parts of one training step with gradient clipping in order.',
+    items: [
+      { id: 'forward', text: 'Run the forward pass over the batch, storing every hidden state.' },
+      { id: 'loss', text: 'Compute the loss at the steps that have targets, skipping padded steps.' },
+      { id: 'backward', text: 'Run backpropagation through time to get the gradient of every weight.' },
+      {
+        id: 'clip',
+        text: 'Compute the global gradient norm and rescale the gradient if it exceeds the threshold.',
+      },
+      { id: 'update', text: 'Let the optimizer update the weights with the current learning rate.' },
+    ],
+    hint: 'Clipping acts on a gradient that already exists, and must happen before that gradient is used.',
+    explanation:
+      'The backward sweep needs the stored states of the forward pass and the loss. Clipping must come after the gradient is complete, because the global norm involves every weight, and before the update, which is the step it protects.',
+  },
+  {
+    id: 'final-dropout',
+    kind: 'single',
+    prompt: 'Which use of dropout in a recurrent network is the one to avoid?',
+    choices: [
+      {
+        id: 'fresh-mask',
+        text: 'A fresh random mask on the recurrent state at every time step.',
+        feedback:
+          'Right: new noise at every step keeps disturbing the memory the network tries to carry. Use one mask per sequence instead (Gal and Ghahramani, 2016).',
+      },
+      {
+        id: 'inputs',
+        text: 'Dropout on the inputs.',
+        feedback: 'This is standard practice (Zaremba, Sutskever and Vinyals, 2014).',
+      },
+      {
+        id: 'outputs',
+        text: 'Dropout on the outputs, before the dense head.',
+        feedback: 'This is standard practice (Zaremba, Sutskever and Vinyals, 2014).',
+      },
+      {
+        id: 'one-mask',
+        text: 'Dropout on the recurrent state with the same mask at every step of a sequence.',
+        feedback:
+          'This is variational dropout, which works on the recurrent path (Gal and Ghahramani, 2016).',
+      },
+    ],
+    answer: 'fresh-mask',
+    hint: 'The trouble is not where dropout goes, but how often its mask changes.',
+    explanation:
+      'Dropout on inputs and outputs is safe (Zaremba, Sutskever and Vinyals, 2014). On the recurrent state, one mask per sequence works (Gal and Ghahramani, 2016); a new mask at every step is what hurts.',
+  },
+  {
+    id: 'final-forget-bias',
+    kind: 'predict',
+    prompt:
+      'Two LSTMs learn the recall task at lag 15 (name the symbol seen 15 steps ago, with distractors in between) for 400 steps, with the same seed and data. One starts with a forget-gate bias of 1, the other with 0. Which reaches the higher held-out accuracy?',
+    experiment: {
+      description: 'held-out accuracy on recall at lag 15 after 400 training steps',
+      runs: [
+        {
+          id: 'bias-one',
+          label: 'LSTM, forget-gate bias 1',
+          config: {
+            cell: 'lstm',
+            task: { kind: 'recall', lag: 15, symbols: 8, distractors: 2, heldOutSize: 256 },
+            hiddenSize: 32,
+            init: { scheme: 'pytorch', std: 0.1, forgetBias: 1 },
+            seed: 1,
+          },
+        },
+        {
+          id: 'bias-zero',
+          label: 'LSTM, forget-gate bias 0',
+          config: {
+            cell: 'lstm',
+            task: { kind: 'recall', lag: 15, symbols: 8, distractors: 2, heldOutSize: 256 },
+            hiddenSize: 32,
+            init: { scheme: 'pytorch', std: 0.1, forgetBias: 0 },
+            seed: 1,
+          },
+        },
+      ],
+      steps: 400,
+      measure: 'heldOutMetric',
+      winner: 'highest',
+      tieWithin: 0.05,
+    },
+    choices: [
+      {
+        id: 'bias-one',
+        text: 'Forget-gate bias 1',
+        feedback:
+          'A bias of 1 starts the forget gates near $\\sigma(1) \\approx 0.73$, so the cell keeps most of its content from step to step and the gradient along the cell path is cut far less over 15 steps. This is the setting Jozefowicz, Zaremba and Sutskever (2015) recommend.',
+      },
+      {
+        id: 'bias-zero',
+        text: 'Forget-gate bias 0',
+        feedback:
+          'With bias 0 the forget gates start near 0.5, so the cell loses about half its content, and the cell-path gradient about half its size, at every step: $0.5^{15}$ is about 0.00003.',
+      },
+      {
+        id: 'tie',
+        text: 'About the same',
+        feedback:
+          'A tie would mean the starting forget gate hardly matters at this lag. Compare $0.73^{15} \\approx 0.009$ with $0.5^{15} \\approx 0.00003$ before you bet on it.',
+      },
+    ],
+    hint: 'At the start of training, how much of the cell state survives one step when the forget gate sits near $\\sigma(0) = 0.5$, and when it sits near $\\sigma(1)$?',
+    explanation:
+      'The forget gate sets the factor by which the cell state, and the gradient along it, is multiplied at each step. Starting it near 0.73 instead of 0.5 keeps far more of the cue alive across 15 steps, so the network finds the long-range signal sooner (Jozefowicz, Zaremba and Sutskever, 2015). The run above measured the difference on your machine.',
+  },
+  {
+    id: 'final-adam-default',
+    kind: 'single',
+    prompt:
+      'Many tutorials quote 0.001 as "the" learning rate for recurrent networks. Where does that number come from?',
+    choices: [
+      {
+        id: 'adam-default',
+        text: 'It is the default step size of the Adam optimizer.',
+        feedback:
+          'Right: Kingma and Ba (2015) suggest 0.001 as a default for Adam. It says nothing special about recurrent networks.',
+      },
+      {
+        id: 'proven-optimum',
+        text: 'It was proven to be the best rate for recurrent networks.',
+        feedback: 'No such result exists: the best rate depends on the optimizer, the model and the task.',
+      },
+      {
+        id: 'sgd-limit',
+        text: 'It is the largest rate at which plain SGD stays stable on recurrent networks.',
+        feedback:
+          'Plain SGD with clipping is often run far higher: Zaremba, Sutskever and Vinyals (2014) used a learning rate of 1.',
+      },
+      {
+        id: 'lstm-paper',
+        text: 'It comes from the original LSTM paper of 1997.',
+        feedback:
+          'No: it is the suggested default of the Adam paper (Kingma and Ba, 2015), which came much later.',
+      },
+    ],
+    answer: 'adam-default',
+    hint: 'Think of the optimizer this course uses by default, and its paper.',
+    explanation:
+      "The number is Adam's suggested default step size (Kingma and Ba, 2015). A learning rate belongs to an optimizer and a problem, not to a kind of network: SGD with clipping has been run at a rate of 1 on LSTMs (Zaremba, Sutskever and Vinyals, 2014).",
+  },
+  {
+    id: 'final-transformer',
+    kind: 'single',
+    prompt:
+      'What did the Transformer (Vaswani et al., 2017) change compared with a recurrent encoder-decoder?',
+    choices: [
+      {
+        id: 'attention-parallel',
+        text: 'It dropped recurrence and used attention alone, so all positions of a sequence can be trained in parallel.',
+        feedback:
+          'Right: every position can attend to every other in one step, instead of passing information along a chain.',
+      },
+      {
+        id: 'forget-gate',
+        text: 'It added a forget gate to the LSTM.',
+        feedback: 'That was Gers, Schmidhuber and Cummins (2000), long before the Transformer.',
+      },
+      {
+        id: 'linear-scan',
+        text: 'It made the recurrence linear so that a parallel scan can compute it.',
+        feedback: 'That describes state-space models and linear RNNs such as S4, Mamba and the LRU.',
+      },
+      {
+        id: 'fixed-state',
+        text: 'It compressed the whole input into one fixed-size state.',
+        feedback:
+          'That is the bottleneck of the plain encoder-decoder. Attention, and then the Transformer, let the model look at every position instead.',
+      },
+    ],
+    answer: 'attention-parallel',
+    hint: 'Its paper is titled "Attention Is All You Need".',
+    explanation:
+      'The Transformer replaced the step-by-step chain with self-attention, so distant positions are one step apart and training runs over all positions at once. The cost is that plain self-attention compares every pair of positions, which grows with the square of the length.',
+  },
+];
