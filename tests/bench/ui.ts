@@ -1,0 +1,91 @@
+// UI benchmark: frame rate and the longest main-thread task in headless Chromium while three runs
+// train side by side in the playground, and the size of the JavaScript a first visit downloads.
+//   npm run bench:ui            (builds first)     npm run bench:ui -- --json
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
+
+const port = 4185;
+const seconds = 6;
+const json = process.argv.includes('--json');
+const goals = { fps: 55, longestTaskMs: 50, initialJsKbGzip: 200 };
+
+/** The scripts index.html loads at once (entry and modulepreloads), gzipped as a server would send them. */
+function initialJavaScriptKb(): { kb: number; files: string[] } {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length, 0);
+  return { kb: bytes / 1024, files };
+}
+
+async function main() {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+  });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      const state = window as unknown as { __longest: number };
+      state.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) state.__longest = Math.max(state.__longest, entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`http://127.0.0.1:${port}/?until=100000&b.cell=gru&c.cell=rnn#/playground`);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.waitForFunction(() =>
+      /training, step [1-9]/.test(document.querySelector('.run-status li')?.textContent ?? ''),
+    );
+    // Measure after the first snapshots have arrived and the figures are drawing.
+    await page.evaluate(() => {
+      (window as unknown as { __longest: number }).__longest = 0;
+    });
+    // Passed as text: tsx would otherwise wrap named functions in a helper the page does not have.
+    const frames = (await page.evaluate(`new Promise((resolve) => {
+      let count = 0;
+      const start = performance.now();
+      function tick(now) {
+        count++;
+        if (now - start < ${seconds * 1000}) requestAnimationFrame(tick);
+        else resolve((count * 1000) / (now - start));
+      }
+      requestAnimationFrame(tick);
+    })`)) as number;
+    const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    const steps = await page.locator('.run-status li').allTextContents();
+    await browser.close();
+    const initial = initialJavaScriptKb();
+    const result = {
+      fps: Number(frames.toFixed(1)),
+      longestTaskMs: Number(longest.toFixed(1)),
+      initialJsKbGzip: Number(initial.kb.toFixed(1)),
+      runs: steps,
+    };
+    if (json) {
+      console.log(JSON.stringify(result));
+      return;
+    }
+    console.log(`UI benchmark: three runs (LSTM, GRU, RNN) training in the playground, ${seconds} s, 1280×900`);
+    console.log(`  frames per second        ${result.fps.toFixed(1)}   (goal ≥ ${goals.fps}; ratio ${(result.fps / goals.fps).toFixed(2)})`);
+    console.log(
+      `  longest main-thread task ${result.longestTaskMs.toFixed(1)} ms (goal ≤ ${goals.longestTaskMs} ms; 0 means no task over 50 ms was reported)`,
+    );
+    console.log(
+      `  initial JavaScript       ${result.initialJsKbGzip.toFixed(1)} KB gzip (goal ≤ ${goals.initialJsKbGzip}; ${initial.files.join(', ')})`,
+    );
+    for (const line of steps) console.log(`  ${line}`);
+  } finally {
+    server.kill();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
