@@ -132,6 +132,8 @@ class Run implements Trainer {
   private evalWorkspace: RecurrentWorkspace | undefined;
   private dHs = new Float64Array(0);
   private readonly metricName: MetricName;
+  /** The weights before the latest update, restored if the update made any weight non-finite. */
+  private readonly backup: Float64Array[];
 
   constructor(
     readonly config: TrainerConfig,
@@ -145,6 +147,7 @@ class Run implements Trainer {
     this.headWorkspace = createHeadWorkspace(task.outputSize);
     this.evalHeadWorkspace = createHeadWorkspace(task.outputSize);
     this.metricName = headlineMetric(task);
+    this.backup = model.params.map((param) => new Float64Array(param.w.length));
   }
 
   private diverge(what: Divergence['what'], detail: string): null {
@@ -198,9 +201,13 @@ class Run implements Trainer {
       return this.diverge('gradient', `the gradient norm became ${clip.normBefore}.`);
     }
     const learningRate = learningRateAt(config.schedule, config.learningRate, this.stepCount);
+    this.backUpWeights();
     this.optimizer.step(learningRate);
-    if (!weightsAreFinite(model))
+    if (!weightsAreFinite(model)) {
+      // Put back the last finite weights, so that evaluation, probes and exports never see NaN.
+      this.restoreWeights();
       return this.diverge('weights', 'a weight became infinite after the update.');
+    }
     this.stepCount++;
     return {
       step: this.stepCount,
@@ -212,6 +219,18 @@ class Run implements Trainer {
       paddedShare,
       gradNormByStep,
     };
+  }
+
+  private backUpWeights(): void {
+    this.model.params.forEach((param, index) => {
+      this.backup[index]!.set(param.w);
+    });
+  }
+
+  private restoreWeights(): void {
+    this.model.params.forEach((param, index) => {
+      param.w.set(this.backup[index]!);
+    });
   }
 
   evaluate(): Evaluation {

@@ -130,9 +130,11 @@ describe('the worker run loop', () => {
     const all = snapshots(messages, 'boom');
     expect(all.at(-1)!.status).toBe('diverged');
     for (const snapshot of all) {
-      for (const series of [snapshot.loss, snapshot.metric, snapshot.gradNorm]) {
+      for (const series of [snapshot.loss, snapshot.metric, snapshot.gradNorm, snapshot.gradNormByStep]) {
         expect(Array.from(series).every(Number.isFinite)).toBe(true);
       }
+      if (snapshot.evaluation) expect(Number.isFinite(snapshot.evaluation.loss)).toBe(true);
+      if (snapshot.probe) expect(Array.from(snapshot.probe.jacobianNorms).every(Number.isFinite)).toBe(true);
     }
   });
 

@@ -1,0 +1,107 @@
+/**
+ * `train`: one run of engine/trainer.ts from command-line flags (engine/cli/trainFlags.ts). Evaluates on
+ * the held-out set every `evalEvery` steps and stops early once the target is met; shows a progress bar
+ * on a terminal; with --json prints exactly one line:
+ *
+ *     {"steps","loss","metric","metricName","heldOut":{"loss","metric"},"diverged","ms"}
+ *
+ * steps = steps actually run; loss and metric = the last training step's (null if none succeeded);
+ * heldOut = trainer.evaluate() at the end (null values if the weights are no longer finite);
+ * diverged = false or the trainer's divergence message; ms = wall-clock time of the run.
+ */
+import type { Evaluation, StepReport } from '../trainer.ts';
+import { createTrainer } from '../trainer.ts';
+import type { TrainerConfig } from '../trainerConfig.ts';
+import { clock, createProgressBar } from './progress.ts';
+import { parseTrainFlags, TRAIN_USAGE, type TrainRunOptions, trainHelp } from './trainFlags.ts';
+
+export { TRAIN_USAGE };
+
+/** The result line of `train --json`. */
+export interface TrainSummary {
+  readonly steps: number;
+  readonly loss: number | null;
+  readonly metric: number | null;
+  readonly metricName: string;
+  readonly heldOut: { readonly loss: number | null; readonly metric: number | null };
+  readonly diverged: false | string;
+  readonly ms: number;
+}
+
+const finiteOrNull = (value: number | undefined): number | null =>
+  value !== undefined && Number.isFinite(value) ? value : null;
+
+function metTarget(evaluation: Evaluation, target: number | null): boolean {
+  if (target === null || !Number.isFinite(evaluation.metric)) return false;
+  return evaluation.metricName === 'mse' ? evaluation.metric <= target : evaluation.metric >= target;
+}
+
+function describeRun(config: TrainerConfig): string {
+  const task = config.task;
+  const detail = task.kind === 'recall' ? `lag ${task.lag}` : `length ${task.steps}`;
+  return `${config.cell} ${config.hiddenSize} on ${task.kind} (${detail})`;
+}
+
+/** Trains until the step budget, the target or divergence; reports progress to `stderr` if it is a TTY. */
+export function runTraining(config: TrainerConfig, run: TrainRunOptions): TrainSummary {
+  const start = performance.now();
+  const trainer = createTrainer(config);
+  const bar = createProgressBar(process.stderr, run.maxSteps);
+  let report: StepReport | null = null;
+  let evaluation: Evaluation | null = null;
+  let heldOut = '';
+  try {
+    while (trainer.stepCount < run.maxSteps) {
+      const next = trainer.trainStep();
+      if (next === null) break;
+      report = next;
+      const step = trainer.stepCount;
+      const evaluate = step % run.evalEvery === 0 || step === run.maxSteps;
+      if (evaluate) {
+        evaluation = trainer.evaluate();
+        heldOut = `held-out ${evaluation.metricName} ${evaluation.metric.toFixed(4)}`;
+      }
+      bar.update({ step, loss: next.loss, heldOut }, evaluate);
+      if (evaluate && !run.json) bar.log(`step ${step}  loss ${next.loss.toFixed(4)}  ${heldOut}`);
+      if (evaluation !== null && evaluation.step === step && metTarget(evaluation, run.target)) break;
+    }
+  } finally {
+    bar.done();
+  }
+  if (evaluation === null || evaluation.step !== trainer.stepCount) evaluation = trainer.evaluate();
+  return {
+    steps: trainer.stepCount,
+    loss: finiteOrNull(report?.loss),
+    metric: finiteOrNull(report?.metric),
+    metricName: evaluation.metricName,
+    heldOut: { loss: finiteOrNull(evaluation.loss), metric: finiteOrNull(evaluation.metric) },
+    diverged: trainer.divergence === null ? false : trainer.divergence.message,
+    ms: Math.round(performance.now() - start),
+  };
+}
+
+/** The `train` command; returns what to print on stdout. */
+export async function trainCommand(argv: readonly string[]): Promise<string> {
+  const parsed = parseTrainFlags(argv);
+  if (parsed === null) return trainHelp();
+  const { config, run } = parsed;
+  const summary = runTraining(config, run);
+  if (run.json) return JSON.stringify(summary);
+  const held = summary.heldOut.metric === null ? 'not finite' : summary.heldOut.metric.toFixed(4);
+  const reached =
+    run.target !== null && summary.heldOut.metric !== null && summary.diverged === false
+      ? summary.metricName === 'mse'
+        ? summary.heldOut.metric <= run.target
+        : summary.heldOut.metric >= run.target
+      : false;
+  const lines = [
+    `${describeRun(config)}: ${summary.steps} steps in ${clock(summary.ms / 1000)}, held-out ${summary.metricName} ${held}` +
+      (run.target === null
+        ? ''
+        : reached
+          ? ` (target ${run.target} reached)`
+          : ` (target ${run.target} not reached)`),
+  ];
+  if (summary.diverged !== false) lines.push(summary.diverged);
+  return lines.join('\n');
+}

@@ -1,0 +1,140 @@
+/**
+ * The command line as a script uses it: `train --json` and `bench --json` print exactly one JSON line of
+ * the documented shape on stdout, and bad flags end with exit code 2 and one readable line on stderr
+ * (the sentences themselves are checked in-process, which is faster than a process per flag).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../engine/cli/args.ts';
+import { parseTrainFlags } from '../../engine/cli/trainFlags.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Runs `npx tsx engine/cli/main.ts <commandLine>` (split at spaces) and returns its exit code and output. */
+function cli(commandLine: string | string[]) {
+  const args = typeof commandLine === 'string' ? commandLine.split(' ') : commandLine;
+  const run = spawnSync('npx', ['tsx', 'engine/cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The single line of stdout, parsed; fails unless stdout is exactly one line of JSON. */
+function oneJsonLine(stdout: string): Record<string, unknown> {
+  const lines = stdout.split('\n').filter((line) => line !== '');
+  expect(lines, stdout).toHaveLength(1);
+  return JSON.parse(lines[0]!);
+}
+
+const sortedKeys = (value: unknown) => Object.keys(value as object).sort();
+
+describe('train', () => {
+  it('prints one JSON line with exactly the documented keys', () => {
+    const run = cli('train --cell gru --task recall --lag 3 --hidden 8 --steps 20 --json');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const result = oneJsonLine(run.stdout);
+    expect(sortedKeys(result)).toEqual([
+      'diverged',
+      'heldOut',
+      'loss',
+      'metric',
+      'metricName',
+      'ms',
+      'steps',
+    ]);
+    expect(sortedKeys(result.heldOut)).toEqual(['loss', 'metric']);
+    expect(result.metricName).toBe('accuracy');
+    expect(result.diverged).toBe(false);
+    expect(result.steps).toBeGreaterThan(0);
+    expect(result.steps).toBeLessThanOrEqual(20);
+    for (const value of [result.loss, result.metric, result.ms]) expect(typeof value).toBe('number');
+    const heldOut = result.heldOut as { loss: number; metric: number };
+    expect(heldOut.metric).toBeGreaterThanOrEqual(0);
+    expect(heldOut.metric).toBeLessThanOrEqual(1);
+  });
+
+  it('reports MSE for the adding task and stops early once the target is met', () => {
+    const run = cli(
+      'train --task adding --length 5 --hidden 8 --steps 400 --target 0.15 --eval-every 10 --json',
+    );
+    expect(run.status).toBe(0);
+    const result = oneJsonLine(run.stdout);
+    expect(result.metricName).toBe('mse');
+    expect((result.heldOut as { metric: number }).metric).toBeLessThanOrEqual(0.15);
+    expect(result.steps).toBeLessThan(400);
+    expect((result.steps as number) % 10).toBe(0);
+  });
+
+  it('reports a diverged run as a result: the message, and no NaN', () => {
+    const run = cli(
+      'train --task adding --length 10 --hidden 8 --optimizer sgd --lr 1000 --clip none --steps 200 --json',
+    );
+    expect(run.status).toBe(0);
+    const result = oneJsonLine(run.stdout);
+    expect(result.diverged).toMatch(/^Training diverged at step \d+: .*clipping.*learning rate/);
+    const heldOut = result.heldOut as Record<string, unknown>;
+    for (const value of [result.loss, result.metric, heldOut.loss, heldOut.metric]) {
+      expect(value === null || (typeof value === 'number' && Number.isFinite(value)), String(value)).toBe(
+        true,
+      );
+    }
+    expect(result.steps).toBeLessThan(200);
+  });
+
+  it.each([
+    [['--hiden', '8'], /^Unknown option --hiden for "train"/],
+    [['--hidden', '1e9'], /^Hidden size must be from 1 to 256; got 1000000000 \(--hidden\)\.$/],
+    [['--lr', 'NaN'], /^The learning rate must be a finite number > 0; got NaN \(--lr\)\.$/],
+    [['--lr', 'fast'], /^--lr must be a number; got "fast"\.$/],
+    [['--cell', 'transformer'], /^--cell must be one of lstm, gru, rnn; got "transformer"\.$/],
+    [['--dropout', '-0.5'], /^The output dropout rate must be from 0 to 0\.9; got -0\.5 \(--dropout\)\.$/],
+    [['--task', 'adding', '--lag', '5'], /^--lag applies to the recall task only\.$/],
+    [['--schedule', 'step', '--gamma', '0.5'], /^--schedule step needs --step-size N\.$/],
+    [['--steps'], /^--steps needs a value/],
+  ])('refuses %j with one sentence naming the flag', (flags, message) => {
+    expect(() => parseTrainFlags(flags)).toThrow(UsageError);
+    expect(() => parseTrainFlags(flags)).toThrow(message);
+  });
+
+  it('ends a bad command line with exit code 2 and that one line on stderr, without a stack trace', () => {
+    const run = cli('train --hidden 1e9 --json');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('unroll train: Hidden size must be from 1 to 256; got 1000000000 (--hidden).\n');
+  });
+});
+
+describe('bench', () => {
+  it('prints one JSON line: a result per engine and cell, and the LSTM latency', () => {
+    const run = cli('bench --json --seconds 0.3');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const summary = oneJsonLine(run.stdout);
+    expect(sortedKeys(summary)).toEqual(['latency', 'results']);
+    const results = summary.results as Record<string, unknown>[];
+    expect(results).toHaveLength(9);
+    for (const row of results) {
+      expect(sortedKeys(row)).toEqual(['cell', 'engine', 'gflops', 'seqPerSec']);
+      expect(row.seqPerSec).toBeGreaterThan(0);
+      expect(row.gflops).toBeGreaterThan(0);
+    }
+    const pairs = results.map((row) => `${row.engine} ${row.cell}`).sort();
+    expect(pairs).toEqual(
+      ['unroll', 'tfjs-cpu', 'tfjs-wasm']
+        .flatMap((engine) => ['gru', 'lstm', 'rnn'].map((cell) => `${engine} ${cell}`))
+        .sort(),
+    );
+    expect(sortedKeys(summary.latency)).toEqual(['lstm_h64_t200_b1_ms']);
+    expect((summary.latency as { lstm_h64_t200_b1_ms: number }).lstm_h64_t200_b1_ms).toBeGreaterThan(0);
+  });
+
+  it('refuses a bad --seconds with exit code 2', () => {
+    const run = cli('bench --seconds -1');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^unroll bench: --seconds must be a number from 0\.05 to 600; got -1\.\n$/);
+  });
+});
