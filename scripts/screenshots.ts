@@ -7,7 +7,8 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
 
 const outDir = process.argv[2] ?? 'screenshots';
-const routes = process.argv.length > 3 ? process.argv.slice(3) : ['/', '/#/lessons/01-what-is-a-recurrent-network'];
+const routes =
+  process.argv.length > 3 ? process.argv.slice(3) : ['/', '/#/lessons/01-what-is-a-recurrent-network'];
 const viewports = [
   { width: 375, height: 812 },
   { width: 1280, height: 800 },
@@ -19,9 +20,13 @@ async function main() {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
   mkdirSync(outDir, { recursive: true });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: 'ignore',
+    },
+  );
   try {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
@@ -38,7 +43,10 @@ async function main() {
             .catch(() => {});
           await page.waitForTimeout(400);
           const name = route.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
-          await page.screenshot({ path: `${outDir}/${name}-${viewport.width}-${colorScheme}.png`, fullPage: false });
+          await page.screenshot({
+            path: `${outDir}/${name}-${viewport.width}-${colorScheme}.png`,
+            fullPage: false,
+          });
         }
         await page.close();
       }

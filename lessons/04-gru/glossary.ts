@@ -43,11 +43,11 @@ export const glossary: readonly GlossaryTerm[] = [
   {
     term: 'fused matrix product',
     definition:
-      'Computing several weight blocks as one stacked matrix times one vector, such as the GRU\'s $3H \\times H$ hidden projection, which is faster than separate products.',
+      "Computing several weight blocks as one stacked matrix times one vector, such as the GRU's $3H \\times H$ hidden projection, which is faster than separate products.",
   },
   {
     term: 'gate order r, z, n',
     definition:
-      'PyTorch\'s layout of a GRU layer\'s stacked weights and biases: the first $H$ rows for the reset gate, the next $H$ for the update gate, the last $H$ for the candidate.',
+      "PyTorch's layout of a GRU layer's stacked weights and biases: the first $H$ rows for the reset gate, the next $H$ for the update gate, the last $H$ for the candidate.",
   },
 ];

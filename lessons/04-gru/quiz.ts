@@ -29,7 +29,8 @@ export const questions: readonly Question[] = [
   {
     id: 'l4-pytorch-convention',
     kind: 'single',
-    prompt: 'Which pair of equations is the convention of PyTorch (and of this app) for the candidate and the new state?',
+    prompt:
+      'Which pair of equations is the convention of PyTorch (and of this app) for the candidate and the new state?',
     hint: 'Two questions: where does $r_t$ multiply, and which side of the blend does $z_t$ weight?',
     explanation:
       'PyTorch applies the reset gate after the hidden matrix product, to $W_{hn} h_{t-1} + b_{hn}$, and puts $z_t$ on the old state: $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$. The "after" form lets all three hidden projections be computed in one fused product.',
@@ -43,18 +44,18 @@ export const questions: readonly Question[] = [
         id: 'before-z-old',
         text: '$n_t = \\tanh(W_{in} x_t + b_{in} + W_{hn}(r_t \\odot h_{t-1}) + b_{hn})$ and $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$',
         feedback:
-          'The blend is PyTorch\'s, but the reset gate here acts before the matrix product: that is the arXiv v3 form of Cho et al., and Keras with reset_after=False.',
+          "The blend is PyTorch's, but the reset gate here acts before the matrix product: that is the arXiv v3 form of Cho et al., and Keras with reset_after=False.",
       },
       {
         id: 'after-z-new',
         text: '$n_t = \\tanh(W_{in} x_t + b_{in} + r_t \\odot (W_{hn} h_{t-1} + b_{hn}))$ and $h_t = (1 - z_t) \\odot h_{t-1} + z_t \\odot n_t$',
         feedback:
-          'The candidate is PyTorch\'s, but this blend puts $z$ on the candidate, as Chung et al. (2014) and many tutorials do. In PyTorch, $z$ weights the old state.',
+          "The candidate is PyTorch's, but this blend puts $z$ on the candidate, as Chung et al. (2014) and many tutorials do. In PyTorch, $z$ weights the old state.",
       },
       {
         id: 'before-z-new',
         text: '$n_t = \\tanh(W_{in} x_t + b_{in} + W_{hn}(r_t \\odot h_{t-1}) + b_{hn})$ and $h_t = (1 - z_t) \\odot h_{t-1} + z_t \\odot n_t$',
-        feedback: 'This is the convention of Chung et al. (2014): both choices differ from PyTorch\'s.',
+        feedback: "This is the convention of Chung et al. (2014): both choices differ from PyTorch's.",
       },
     ],
     answer: 'after-z-old',
@@ -76,12 +77,14 @@ export const questions: readonly Question[] = [
       {
         id: 'keep',
         text: 'It almost entirely keeps its old state.',
-        feedback: 'That is what $z = 0.95$ means in PyTorch\'s convention, not in this tutorial\'s, where $z$ weights $n_t$.',
+        feedback:
+          "That is what $z = 0.95$ means in PyTorch's convention, not in this tutorial's, where $z$ weights $n_t$.",
       },
       {
         id: 'reset',
         text: 'It resets its state to zero.',
-        feedback: 'No gate value sets the state to zero directly; the reset gate only changes what the candidate may see.',
+        feedback:
+          'No gate value sets the state to zero directly; the reset gate only changes what the candidate may see.',
       },
     ],
     answer: 'replace',
@@ -97,7 +100,7 @@ export const questions: readonly Question[] = [
       {
         id: 'one-state',
         text: 'It carries a single state vector $h_t$, with no separate cell state.',
-        feedback: 'True: the GRU merges the LSTM\'s cell and hidden states into one.',
+        feedback: "True: the GRU merges the LSTM's cell and hidden states into one.",
       },
       {
         id: 'quarter-fewer',
@@ -118,7 +121,8 @@ export const questions: readonly Question[] = [
       {
         id: 'reset-input',
         text: 'The reset gate scales the input $x_t$ before it enters the candidate.',
-        feedback: 'False: $r_t$ scales the contribution of the old state, $W_{hn} h_{t-1} + b_{hn}$, not the input.',
+        feedback:
+          'False: $r_t$ scales the contribution of the old state, $W_{hn} h_{t-1} + b_{hn}$, not the input.',
       },
     ],
     answers: ['one-state', 'quarter-fewer', 'fused'],
@@ -131,9 +135,15 @@ export const questions: readonly Question[] = [
     explanation:
       'First the two projections $W_{ih} x_t + b_{ih}$ and $W_{hh} h_{t-1} + b_{hh}$ (three blocks each, no gates needed). Then the gates $r_t$ and $z_t$ from their blocks. Then the candidate, which scales the $n$ block of the hidden projection by $r_t$. Last, the blend of $h_{t-1}$ and $n_t$ weighted by $z_t$.',
     items: [
-      { id: 'projections', text: 'Compute $W_{ih} x_t + b_{ih}$ and $W_{hh} h_{t-1} + b_{hh}$ for all three blocks' },
+      {
+        id: 'projections',
+        text: 'Compute $W_{ih} x_t + b_{ih}$ and $W_{hh} h_{t-1} + b_{hh}$ for all three blocks',
+      },
       { id: 'gates', text: 'Apply the sigmoid to get the reset gate $r_t$ and the update gate $z_t$' },
-      { id: 'candidate', text: 'Form the candidate $n_t = \\tanh(W_{in} x_t + b_{in} + r_t \\odot (W_{hn} h_{t-1} + b_{hn}))$' },
+      {
+        id: 'candidate',
+        text: 'Form the candidate $n_t = \\tanh(W_{in} x_t + b_{in} + r_t \\odot (W_{hn} h_{t-1} + b_{hn}))$',
+      },
       { id: 'blend', text: 'Blend: $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$' },
     ],
   },

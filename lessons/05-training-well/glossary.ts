@@ -8,11 +8,13 @@ export const glossary: readonly GlossaryTerm[] = [
   },
   {
     term: 'clipping by value',
-    definition: 'Clamping each gradient entry into a range $[-c, c]$ on its own, which can change the gradient\'s direction.',
+    definition:
+      "Clamping each gradient entry into a range $[-c, c]$ on its own, which can change the gradient's direction.",
   },
   {
     term: 'global norm',
-    definition: 'The length $\\sqrt{\\sum_k g_k^2}$ of all of a model\'s gradients taken together as one vector.',
+    definition:
+      "The length $\\sqrt{\\sum_k g_k^2}$ of all of a model's gradients taken together as one vector.",
   },
   {
     term: 'Xavier (Glorot) initialisation',
@@ -27,7 +29,7 @@ export const glossary: readonly GlossaryTerm[] = [
   {
     term: 'forget-gate bias',
     definition:
-      'The bias of an LSTM\'s forget gate; starting it at 1 makes the gate begin near 0.73, so memory and gradient reach further early in training.',
+      "The bias of an LSTM's forget gate; starting it at 1 makes the gate begin near 0.73, so memory and gradient reach further early in training.",
   },
   {
     term: 'learning-rate schedule',
@@ -37,7 +39,7 @@ export const glossary: readonly GlossaryTerm[] = [
   {
     term: 'Adam',
     definition:
-      'An optimiser that scales each weight\'s step by running averages of its gradient and squared gradient; its default learning rate is 0.001 (Kingma and Ba, 2015).',
+      "An optimiser that scales each weight's step by running averages of its gradient and squared gradient; its default learning rate is 0.001 (Kingma and Ba, 2015).",
   },
   {
     term: 'dropout',
@@ -51,12 +53,13 @@ export const glossary: readonly GlossaryTerm[] = [
   },
   {
     term: 'overfitting',
-    definition: 'Fitting the training data so closely that performance on new, held-out data stops improving or gets worse.',
+    definition:
+      'Fitting the training data so closely that performance on new, held-out data stops improving or gets worse.',
   },
   {
     term: 'padding and masking',
     definition:
-      'Filling short sequences with dummy steps up to the batch\'s longest length, and marking the real steps so that padded ones add nothing to the loss or the gradient.',
+      "Filling short sequences with dummy steps up to the batch's longest length, and marking the real steps so that padded ones add nothing to the loss or the gradient.",
   },
   {
     term: 'bucketing',

@@ -29,21 +29,22 @@ export const questions: readonly Question[] = [
   {
     id: 'l5-adam-default',
     kind: 'single',
-    prompt: 'A blog post says "the typical learning rate for recurrent networks is 0.001". What is that number, really?',
-    hint: 'Which optimiser\'s paper and library default uses exactly this value?',
+    prompt:
+      'A blog post says "the typical learning rate for recurrent networks is 0.001". What is that number, really?',
+    hint: "Which optimiser's paper and library default uses exactly this value?",
     explanation:
-      '0.001 is the default step size of Adam (Kingma and Ba, 2015). Adam rescales each weight\'s step by its gradient history, so its rate is not comparable with plain SGD\'s; SGD with clipping is often run at much larger rates, such as 1 (Zaremba, Sutskever and Vinyals, 2014).',
+      "0.001 is the default step size of Adam (Kingma and Ba, 2015). Adam rescales each weight's step by its gradient history, so its rate is not comparable with plain SGD's; SGD with clipping is often run at much larger rates, such as 1 (Zaremba, Sutskever and Vinyals, 2014).",
     choices: [
       {
         id: 'adam-default',
         text: 'The default learning rate of the Adam optimiser, not a rule for every optimiser.',
-        feedback: 'Right: it is Adam\'s default. Plain SGD with clipping often uses far larger rates.',
+        feedback: "Right: it is Adam's default. Plain SGD with clipping often uses far larger rates.",
       },
       {
         id: 'universal',
         text: 'The best learning rate for any optimiser on recurrent networks.',
         feedback:
-          'No: the meaning of a learning rate depends on the optimiser. In the lesson\'s live runs, SGD at 0.001 barely moved while SGD at 1 with clipping learned.',
+          "No: the meaning of a learning rate depends on the optimiser. In the lesson's live runs, SGD at 0.001 barely moved while SGD at 1 with clipping learned.",
       },
       {
         id: 'sgd-maximum',
@@ -111,8 +112,16 @@ export const questions: readonly Question[] = [
     choices: [
       { id: 'a', text: '37.5%', feedback: 'Right: 12 padded steps out of 32.' },
       { id: 'b', text: '60%', feedback: 'That is 12 out of 20: divide by the whole grid of 32 instead.' },
-      { id: 'c', text: '25%', feedback: 'Count again: each length-2 sequence gets 6 padded steps, 12 in all, out of 32.' },
-      { id: 'd', text: '0%', feedback: 'That would be true with two length buckets, but not when all four share one padded grid.' },
+      {
+        id: 'c',
+        text: '25%',
+        feedback: 'Count again: each length-2 sequence gets 6 padded steps, 12 in all, out of 32.',
+      },
+      {
+        id: 'd',
+        text: '0%',
+        feedback: 'That would be true with two length buckets, but not when all four share one padded grid.',
+      },
     ],
     answer: 'a',
   },
@@ -163,7 +172,8 @@ export const questions: readonly Question[] = [
       {
         id: 'clipped',
         text: 'The clipped run.',
-        feedback: 'Clipping keeps the large learning rate from turning a rare huge gradient into a wild jump.',
+        feedback:
+          'Clipping keeps the large learning rate from turning a rare huge gradient into a wild jump.',
       },
       {
         id: 'unclipped',
@@ -222,17 +232,20 @@ export const questions: readonly Question[] = [
       {
         id: 'bias-1',
         text: 'Forget-gate bias 1.',
-        feedback: 'A gate that starts mostly open lets the cue and its gradient survive the 15 steps from the start.',
+        feedback:
+          'A gate that starts mostly open lets the cue and its gradient survive the 15 steps from the start.',
       },
       {
         id: 'bias-0',
         text: 'Forget-gate bias 0.',
-        feedback: 'A gate that starts at one half halves the memory every step before it has learned anything.',
+        feedback:
+          'A gate that starts at one half halves the memory every step before it has learned anything.',
       },
       {
         id: 'tie',
         text: 'About the same (within 5%).',
-        feedback: 'Only the starting value of one bias differs, but it decides how much signal crosses 15 steps early on.',
+        feedback:
+          'Only the starting value of one bias differs, but it decides how much signal crosses 15 steps early on.',
       },
     ],
   },

@@ -16,16 +16,23 @@ const goals = { fps: 55, longestTaskMs: 50, initialJsKbGzip: 200 };
 function initialJavaScriptKb(): { kb: number; files: string[] } {
   const html = readFileSync('dist/index.html', 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
-  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length, 0);
+  const bytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length,
+    0,
+  );
   return { kb: bytes / 1024, files };
 }
 
 async function main() {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: 'ignore',
+    },
+  );
   try {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
@@ -71,8 +78,12 @@ async function main() {
       console.log(JSON.stringify(result));
       return;
     }
-    console.log(`UI benchmark: three runs (LSTM, GRU, RNN) training in the playground, ${seconds} s, 1280×900`);
-    console.log(`  frames per second        ${result.fps.toFixed(1)}   (goal ≥ ${goals.fps}; ratio ${(result.fps / goals.fps).toFixed(2)})`);
+    console.log(
+      `UI benchmark: three runs (LSTM, GRU, RNN) training in the playground, ${seconds} s, 1280×900`,
+    );
+    console.log(
+      `  frames per second        ${result.fps.toFixed(1)}   (goal ≥ ${goals.fps}; ratio ${(result.fps / goals.fps).toFixed(2)})`,
+    );
     console.log(
       `  longest main-thread task ${result.longestTaskMs.toFixed(1)} ms (goal ≤ ${goals.longestTaskMs} ms; 0 means no task over 50 ms was reported)`,
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { type BridgeEvent, EngineBridge } from '../../app/engineBridge';
 import type { FromWorker, ToWorker } from '../../engine/protocol';
 import { DEFAULT_TRAINER_CONFIG } from '../../engine/trainerConfig';
-import { type BridgeEvent, EngineBridge } from '../../app/engineBridge';
 
 /** A stand-in for a Web Worker: records what it is sent and lets the test reply or crash. */
 class FakeWorker {
@@ -54,7 +54,9 @@ describe('EngineBridge', () => {
     const worker = FakeWorker.made[0]!;
     worker.reply({ type: 'problem', runId: old, message: 'stale' });
     worker.reply({ type: 'problem', runId: current, message: 'fresh' });
-    expect(events).toEqual([{ slot: 'a', kind: 'message', message: { type: 'problem', runId: current, message: 'fresh' } }]);
+    expect(events).toEqual([
+      { slot: 'a', kind: 'message', message: { type: 'problem', runId: current, message: 'fresh' } },
+    ]);
   });
 
   it('addresses pause, step and stop to the slot’s current run only', () => {

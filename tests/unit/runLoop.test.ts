@@ -49,7 +49,11 @@ describe('the worker run loop', () => {
     const loop = new RunLoop(host);
     start(loop, 'a');
     runAll();
-    expect(messages[0]).toMatchObject({ type: 'started', runId: 'a', info: { cell: 'lstm', metricName: 'accuracy' } });
+    expect(messages[0]).toMatchObject({
+      type: 'started',
+      runId: 'a',
+      info: { cell: 'lstm', metricName: 'accuracy' },
+    });
     const all = snapshots(messages, 'a');
     const steps = all.flatMap((snapshot) => Array.from(snapshot.loss, (_, i) => snapshot.firstStep + i));
     expect(steps).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -104,7 +108,9 @@ describe('the worker run loop', () => {
       maxSteps: 10,
       speed: { kind: 'max' },
     });
-    expect(messages).toEqual([{ type: 'problem', runId: 'bad', message: expect.stringContaining('Hidden size') }]);
+    expect(messages).toEqual([
+      { type: 'problem', runId: 'bad', message: expect.stringContaining('Hidden size') },
+    ]);
   });
 
   it('stops a diverging run with a typed result and never posts a NaN', () => {
@@ -147,6 +153,14 @@ describe('the worker run loop', () => {
     const reply = messages.find((message) => message.type === 'weights');
     expect(reply).toMatchObject({ type: 'weights', runId: 'a', requestId: 7 });
     const dict = JSON.parse((reply as { json: string }).json);
-    expect(Object.keys(dict).sort()).toEqual(['_unroll', 'bias_hh_l0', 'bias_ih_l0', 'fc.bias', 'fc.weight', 'weight_hh_l0', 'weight_ih_l0']);
+    expect(Object.keys(dict).sort()).toEqual([
+      '_unroll',
+      'bias_hh_l0',
+      'bias_ih_l0',
+      'fc.bias',
+      'fc.weight',
+      'weight_hh_l0',
+      'weight_ih_l0',
+    ]);
   });
 });
