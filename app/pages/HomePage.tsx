@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { usePageTitle } from '../components/usePageTitle';
 import { lessons, paths } from '../course';
+import { CardProgress, ContinueLink } from '../quiz/CourseProgress';
 
 /** The course map: every lesson in order, with what it teaches and how long it takes. */
 export function HomePage() {
@@ -15,6 +16,7 @@ export function HomePage() {
           plain words and formulas. The models you will train run here, in your browser, on your own machine.
         </p>
       </section>
+      <ContinueLink />
       <section aria-labelledby="course-map-heading">
         <h2 id="course-map-heading">The course</h2>
         <p className="muted">
@@ -32,6 +34,7 @@ export function HomePage() {
                   <span className="course-card-title">{lesson.title}</span>
                   <span className="course-card-summary">{lesson.summary}</span>
                   <span className="course-card-minutes">{lesson.minutes} min read</span>
+                  <CardProgress lesson={lesson} />
                 </span>
               </Link>
             </li>

@@ -1,0 +1,159 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useStore } from '../store';
+import type { AnswerOf, PredictOutcome } from './answers';
+import { ChoiceList } from './ChoiceList';
+import { fittingAnswer } from './drafts';
+import { ExperimentProgress, ExperimentResults } from './ExperimentViews';
+import { Feedback } from './Feedback';
+import { QuestionFrame } from './QuestionFrame';
+import { RichText } from './RichText';
+import { scorePredict } from './scoring';
+import type { PredictQuestion } from './types';
+import { useExperiment } from './useExperiment';
+
+type Stage = 'choosing' | 'locked' | 'answered';
+
+export interface PredictCardProps {
+  readonly lessonSlug: string;
+  readonly question: PredictQuestion;
+  readonly number: number;
+  readonly quizQuestionIds: readonly string[];
+}
+
+/**
+ * Predict, then run: the learner chooses, locks the prediction in, then runs the experiment in the
+ * engine; the measurements decide which choice was right.
+ */
+export function PredictCard({ lessonSlug, question, number, quizQuestionIds }: PredictCardProps) {
+  const recordAnswer = useStore((state) => state.recordAnswer);
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+  const actionRef = useRef<HTMLButtonElement>(null);
+  const saved = useRef<AnswerOf<PredictQuestion> | null>(
+    fittingAnswer(
+      question,
+      useStore.getState().progress.lessons[lessonSlug]?.questions[question.id]?.lastAnswer,
+    ),
+  ).current;
+  const [choice, setChoice] = useState(saved?.choice ?? '');
+  const [stage, setStage] = useState<Stage>(saved?.outcome ? 'answered' : 'choosing');
+  const [outcome, setOutcome] = useState<PredictOutcome | null>(saved?.outcome ?? null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [focusFirstChoice, setFocusFirstChoice] = useState(false);
+  const experiment = useExperiment(question);
+  const { state } = experiment;
+
+  // The measured outcome decides the attempt, once per run of the experiment.
+  useEffect(() => {
+    if (state.phase !== 'done' || stage !== 'locked') return;
+    const answer = { kind: 'predict', choice, outcome: state.outcome } as const;
+    const checked = scorePredict(question, answer);
+    setOutcome(state.outcome);
+    setStage('answered');
+    if (checked.ok) recordAnswer(lessonSlug, question.id, answer, checked.result.score, quizQuestionIds);
+  }, [state, stage, choice, question, lessonSlug, quizQuestionIds, recordAnswer]);
+
+  useEffect(() => {
+    if (!focusFirstChoice) return;
+    setFocusFirstChoice(false);
+    fieldsetRef.current?.querySelector<HTMLElement>('input:not(:disabled)')?.focus();
+  }, [focusFirstChoice]);
+
+  const lockIn = () => {
+    if (!question.choices.some((candidate) => candidate.id === choice)) {
+      setMessage('Choose a prediction first.');
+      return;
+    }
+    setMessage(null);
+    setStage('locked');
+    actionRef.current?.focus();
+  };
+  const retry = () => {
+    experiment.reset();
+    setStage('choosing');
+    setOutcome(null);
+    setFocusFirstChoice(true);
+  };
+
+  const running = state.phase === 'running';
+  const result =
+    stage === 'answered' && outcome ? scorePredict(question, { kind: 'predict', choice, outcome }) : null;
+  const chosen = question.choices.find((candidate) => candidate.id === choice);
+  const right = outcome ? question.choices.find((candidate) => candidate.id === outcome.winner) : undefined;
+
+  let action: { label: string; onClick: () => void };
+  if (stage === 'choosing') action = { label: 'Lock in my prediction', onClick: lockIn };
+  else if (stage === 'answered') action = { label: 'Try again', onClick: retry };
+  else if (running) action = { label: 'Stop the experiment', onClick: experiment.stop };
+  else
+    action = {
+      label: state.phase === 'failed' ? 'Run it again' : 'Run the experiment',
+      onClick: experiment.start,
+    };
+
+  let status: ReactNode = null;
+  if (message) status = <p className="question-message">{message}</p>;
+  else if (result?.ok && outcome) {
+    status = (
+      <Feedback
+        result={result.result}
+        explanation={question.explanation}
+        notes={[
+          ...(chosen
+            ? [{ key: 'chosen', about: 'You predicted', text: `“${chosen.text}”: ${chosen.feedback}` }]
+            : []),
+          ...(right && right !== chosen
+            ? [{ key: 'right', about: 'The measurement says', text: `“${right.text}”.` }]
+            : []),
+        ]}
+      >
+        <ExperimentResults question={question} outcome={outcome} />
+      </Feedback>
+    );
+  } else if (state.phase === 'failed') status = <p className="question-message">{state.message}</p>;
+  else if (running) status = <p>The experiment is running…</p>;
+  else if (stage === 'locked')
+    status = <p>Prediction locked in. Now run the experiment to see who is right.</p>;
+
+  return (
+    <QuestionFrame
+      lessonSlug={lessonSlug}
+      question={question}
+      number={number}
+      total={quizQuestionIds.length}
+      locked={stage !== 'choosing'}
+      fieldsetRef={fieldsetRef}
+      details={
+        stage === 'locked' && running ? (
+          <ExperimentProgress question={question} runs={experiment.runs} />
+        ) : null
+      }
+      actions={
+        <button ref={actionRef} type="button" className="button-primary" onClick={action.onClick}>
+          {action.label}
+        </button>
+      }
+      status={status}
+    >
+      <div className="experiment-brief">
+        <p>
+          <strong>The experiment: </strong>
+          <RichText text={question.experiment.description} />
+        </p>
+        <p className="muted">
+          {question.experiment.runs.map((run) => run.label).join(' vs ')} · {question.experiment.steps}{' '}
+          training steps each, trained here in your browser.
+        </p>
+      </div>
+      <ChoiceList
+        type="radio"
+        choices={question.choices}
+        selected={choice ? [choice] : []}
+        onChange={(ids) => {
+          setChoice(ids[0] ?? '');
+          setMessage(null);
+        }}
+        marks={result?.ok && choice ? { [choice]: result.result.score >= 1 ? 'right' : 'wrong' } : undefined}
+      />
+    </QuestionFrame>
+  );
+}

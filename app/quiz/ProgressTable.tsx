@@ -1,0 +1,73 @@
+import { Link } from 'wouter';
+import { type LessonEntry, paths } from '../course';
+import { EMPTY_LESSON, type Progress } from './progressFormat';
+import { lessonStatus, percent, STATUS_LABEL, summarizeQuiz } from './summary';
+import type { QuizState } from './useQuiz';
+
+/** One row per lesson: where the learner is, how much of its quiz is answered, and the score. */
+export function ProgressTable({
+  lessons,
+  progress,
+  quizzes,
+  caption,
+}: {
+  readonly lessons: readonly LessonEntry[];
+  readonly progress: Progress;
+  readonly quizzes: Readonly<Record<string, QuizState>>;
+  readonly caption: string;
+}) {
+  return (
+    <div className="progress-table-wrapper">
+      <table className="progress-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Lesson</th>
+            <th scope="col">Status</th>
+            <th scope="col">Quiz</th>
+            <th scope="col">Score</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lessons.map((lesson) => {
+            const entry = progress.lessons[lesson.slug] ?? EMPTY_LESSON;
+            const quiz = quizzes[lesson.slug];
+            const status = lessonStatus(quiz, entry);
+            const ids = quiz?.status === 'ready' ? quiz.questions.map((question) => question.id) : null;
+            const summary = ids ? summarizeQuiz(ids, entry) : null;
+            return (
+              <tr key={lesson.slug} className={`status-${status}`}>
+                <th scope="row">
+                  <Link href={paths.lesson(lesson.slug)}>
+                    {lesson.order}. {lesson.title}
+                  </Link>
+                </th>
+                <td>
+                  {STATUS_LABEL[status]}
+                  {status === 'reading' && entry.position && (
+                    <span className="progress-position"> at “{entry.position.title}”</span>
+                  )}
+                </td>
+                <td>
+                  {summary ? (
+                    <Link
+                      href={paths.lessonQuiz(lesson.slug)}
+                      aria-label={`Quiz of lesson ${lesson.order}: ${summary.answered} of ${summary.total} answered`}
+                    >
+                      {summary.answered} of {summary.total} answered
+                    </Link>
+                  ) : quiz?.status === 'loading' ? (
+                    '…'
+                  ) : (
+                    'no quiz yet'
+                  )}
+                </td>
+                <td className="progress-score">{summary?.score == null ? '—' : percent(summary.score)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

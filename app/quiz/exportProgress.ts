@@ -1,0 +1,54 @@
+import type { LessonEntry } from '../course';
+import { EMPTY_LESSON, PROGRESS_VERSION, type Progress } from './progressFormat';
+import { lessonStatus, summarizeQuiz } from './summary';
+import type { QuizState } from './useQuiz';
+
+/** The learner's progress as a JSON document: the saved data with its schema version, and a readable summary. */
+export function progressDocument(
+  lessons: readonly LessonEntry[],
+  progress: Progress,
+  quizzes: Readonly<Record<string, QuizState>>,
+  exportedAt: Date,
+): string {
+  const summary = lessons.map((lesson) => {
+    const entry = progress.lessons[lesson.slug] ?? EMPTY_LESSON;
+    const quiz = quizzes[lesson.slug];
+    const ids = quiz?.status === 'ready' ? quiz.questions.map((question) => question.id) : [];
+    const { total, answered, right, score } = summarizeQuiz(ids, entry);
+    return {
+      slug: lesson.slug,
+      title: lesson.title,
+      status: lessonStatus(quiz, entry),
+      questions: total,
+      answered,
+      right,
+      score,
+    };
+  });
+  return JSON.stringify(
+    {
+      app: 'Unroll',
+      kind: 'progress',
+      schemaVersion: PROGRESS_VERSION,
+      exportedAt: exportedAt.toISOString(),
+      summary,
+      progress,
+    },
+    null,
+    2,
+  );
+}
+
+/** Offers text as a file download (a blob URL: nothing leaves the machine). */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by now; the URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../store';
+import type { RunState } from '../store/runsSlice';
+import type { PredictOutcome } from './answers';
+import { decideOutcome, experimentConfig, experimentSlot, isRunOver, measureRun, TIE } from './experiment';
+import type { PredictQuestion } from './types';
+
+export type ExperimentState =
+  | { readonly phase: 'idle' }
+  | { readonly phase: 'running' }
+  | { readonly phase: 'done'; readonly outcome: PredictOutcome }
+  | { readonly phase: 'failed'; readonly message: string };
+
+export interface ExperimentControl {
+  readonly state: ExperimentState;
+  /** Each run's live state (undefined before it starts), in the experiment's order. */
+  readonly runs: readonly (RunState | undefined)[];
+  readonly start: () => void;
+  readonly stop: () => void;
+  /** Forgets the last outcome, for a new attempt. */
+  readonly reset: () => void;
+}
+
+/**
+ * Runs a predict question's experiment through the store's engine: one slot per run
+ * (`quiz-<questionId>-<runId>`), at full speed, for `experiment.steps` steps. Runs go side by side,
+ * except when time per step is measured: then one after another, so they do not share the processor.
+ */
+export function useExperiment(question: PredictQuestion): ExperimentControl {
+  const { experiment } = question;
+  const slots = useMemo(
+    () => experiment.runs.map((run) => experimentSlot(question.id, run.id)),
+    [experiment, question.id],
+  );
+  const runs = useStore(useShallow((store) => slots.map((slot) => store.runs[slot])));
+  const [state, setState] = useState<ExperimentState>({ phase: 'idle' });
+  // The run ids this attempt started, so that a stale run left in the store is never mistaken for it.
+  const started = useRef(new Map<string, string>());
+  const sequential = experiment.measure === 'msPerStep';
+
+  const launch = useCallback(
+    (index: number) => {
+      const run = experiment.runs[index]!;
+      const slot = slots[index]!;
+      const store = useStore.getState();
+      store.startRun(slot, experimentConfig(run.config), {
+        maxSteps: experiment.steps,
+        speed: { kind: 'max' },
+      });
+      const runId = useStore.getState().runs[slot]?.runId;
+      if (runId) started.current.set(slot, runId);
+    },
+    [experiment, slots],
+  );
+
+  const start = useCallback(() => {
+    started.current.clear();
+    try {
+      const count = sequential ? 1 : experiment.runs.length;
+      for (let index = 0; index < count; index++) launch(index);
+      setState({ phase: 'running' });
+    } catch (error) {
+      setState({
+        phase: 'failed',
+        message: `The experiment could not start: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }, [experiment, launch, sequential]);
+
+  const stop = useCallback(() => {
+    for (const slot of slots) if (started.current.has(slot)) useStore.getState().stopRun(slot);
+    started.current.clear();
+    setState({ phase: 'idle' });
+  }, [slots]);
+
+  // Watches the runs: starts the next one in sequence, and decides the outcome once all are over.
+  useEffect(() => {
+    if (state.phase !== 'running') return;
+    const ours = runs.map((run, index) =>
+      run && started.current.get(slots[index]!) === run.runId ? run : undefined,
+    );
+    const failed = ours.find((run) => run?.phase === 'crashed' || run?.phase === 'problem');
+    if (failed) {
+      setState({ phase: 'failed', message: failed.problem ?? 'A run of the experiment failed.' });
+      return;
+    }
+    if (ours.some((run) => run?.phase === 'stopped')) {
+      setState({ phase: 'idle' });
+      return;
+    }
+    const next = ours.indexOf(undefined);
+    if (next >= 0) {
+      if (sequential && ours.slice(0, next).every(isRunOver)) {
+        try {
+          launch(next);
+        } catch (error) {
+          setState({ phase: 'failed', message: String(error) });
+        }
+      }
+      return;
+    }
+    if (!ours.every(isRunOver)) return;
+    const values = experiment.runs.map((run, index) => ({
+      runId: run.id,
+      value: measureRun(experiment.measure, ours[index]!),
+    }));
+    const offersTie = question.choices.some((choice) => choice.id === TIE);
+    const decided = decideOutcome(experiment, values, offersTie);
+    const metricName = ours
+      .map((run) => run?.evaluations[run.evaluations.length - 1]?.metricName ?? run?.info?.metricName)
+      .find((name) => name !== undefined);
+    setState(
+      decided
+        ? { phase: 'done', outcome: metricName ? { ...decided, metricName } : decided }
+        : { phase: 'failed', message: 'No run of the experiment gave a measurement (every one diverged).' },
+    );
+  }, [runs, state.phase, slots, experiment, question.choices, launch, sequential]);
+
+  // Leaving the page stops the runs and frees their memory.
+  useEffect(
+    () => () => {
+      for (const slot of slots) if (useStore.getState().runs[slot]) useStore.getState().clearRun(slot);
+    },
+    [slots],
+  );
+
+  const reset = useCallback(() => setState({ phase: 'idle' }), []);
+
+  return { state, runs, start, stop, reset };
+}

@@ -1,0 +1,232 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lessons } from '../../../app/course';
+import { EMPTY_PROGRESS, type Progress, progressFormat } from '../../../app/quiz/progressFormat';
+import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../../../app/quiz/summary';
+import type { QuizState } from '../../../app/quiz/useQuiz';
+import { useStore } from '../../../app/store';
+import { DAMAGED_PROGRESS_KEY } from '../../../app/store/progressSlice';
+import { load } from '../../../app/store/storage';
+
+const KEY = 'unroll.progress';
+const saved = () => JSON.parse(localStorage.getItem(KEY) ?? 'null') as { version: number; data: Progress };
+
+beforeEach(() => {
+  useStore.setState({ progress: EMPTY_PROGRESS, progressSaved: true, storageNotice: null });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('saved progress', () => {
+  it('records attempts, best and last score, the last answer and completion, and saves them with version 1', () => {
+    const { recordAnswer } = useStore.getState();
+    recordAnswer('01-x', 'q1', { kind: 'single', choice: 'b' }, 0, ['q1', 'q2']);
+    recordAnswer('01-x', 'q1', { kind: 'single', choice: 'a' }, 1, ['q1', 'q2']);
+    recordAnswer('01-x', 'q1', { kind: 'single', choice: 'b' }, 0, ['q1', 'q2']);
+    const question = useStore.getState().progress.lessons['01-x']?.questions.q1;
+    expect(question).toMatchObject({
+      attempts: 3,
+      bestScore: 1,
+      lastScore: 0,
+      lastAnswer: { kind: 'single', choice: 'b' },
+      completed: true,
+    });
+    expect(useStore.getState().progress.lessons['01-x']?.completed).toBe(false);
+    recordAnswer('01-x', 'q2', { kind: 'numeric', text: '4' }, 0.5, ['q1', 'q2']);
+    expect(useStore.getState().progress.lessons['01-x']?.completed).toBe(true);
+    expect(saved().version).toBe(1);
+    expect(saved().data.lessons['01-x']?.questions.q2?.bestScore).toBe(0.5);
+  });
+
+  it('reads back exactly what it saved', () => {
+    const state = useStore.getState();
+    state.visitLesson('02-y');
+    state.setLessonPosition('02-y', { id: 'the-same-weights', title: 'The same weights' });
+    state.recordAnswer('02-y', 'order', { kind: 'ordering', order: ['b', 'a', 'c'] }, 1 / 3, ['order']);
+    state.recordAnswer(
+      '02-y',
+      'guess',
+      {
+        kind: 'predict',
+        choice: 'lstm',
+        outcome: { values: [{ runId: 'lstm', value: 0.9 }], winner: 'lstm', metricName: 'accuracy' },
+      },
+      1,
+      ['order', 'guess'],
+    );
+    const written = useStore.getState().progress;
+    useStore.setState({ progress: EMPTY_PROGRESS });
+    useStore.getState().hydrateProgress();
+    expect(useStore.getState().progress).toEqual(written);
+    expect(useStore.getState().storageNotice).toBeNull();
+  });
+
+  it('migrates the version 0 prototype shape, keeping attempts and best scores', () => {
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({
+        version: 0,
+        data: {
+          answers: {
+            '01-x/q1': { tries: 2, best: 1 },
+            '01-x/q2': { tries: 1, best: 0.5 },
+            broken: { tries: 1, best: 1 },
+          },
+          visited: ['01-x', '02-y'],
+        },
+      }),
+    );
+    const { value, notice } = load(progressFormat);
+    expect(notice).toBeNull();
+    expect(value.lessons['01-x']?.questions).toEqual({
+      q1: { attempts: 2, bestScore: 1, lastScore: 1, lastAnswer: null, completed: true, answeredAt: null },
+      q2: {
+        attempts: 1,
+        bestScore: 0.5,
+        lastScore: 0.5,
+        lastAnswer: null,
+        completed: false,
+        answeredAt: null,
+      },
+    });
+    expect(value.lessons['02-y']).toMatchObject({ visited: true, questions: {} });
+  });
+
+  it('keeps the usable entries of partly damaged data and drops the rest', () => {
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({
+        version: 1,
+        data: {
+          lessons: {
+            '01-x': {
+              visited: true,
+              questions: {
+                good: {
+                  attempts: 1,
+                  bestScore: 1,
+                  lastScore: 1,
+                  lastAnswer: { kind: 'single', choice: 'a' },
+                  completed: true,
+                },
+                negative: { attempts: -1, bestScore: 1, lastScore: 1 },
+                tooHigh: { attempts: 1, bestScore: 7, lastScore: 1 },
+                oddAnswer: { attempts: 1, bestScore: 0, lastScore: 0, lastAnswer: { kind: 'essay' } },
+              },
+            },
+            '02-y': 'not a lesson',
+          },
+        },
+      }),
+    );
+    const { value } = load(progressFormat);
+    expect(Object.keys(value.lessons)).toEqual(['01-x']);
+    expect(Object.keys(value.lessons['01-x']!.questions)).toEqual(['good', 'oddAnswer']);
+    expect(value.lessons['01-x']!.questions.oddAnswer!.lastAnswer).toBeNull();
+  });
+
+  it.each([
+    ['text that is not JSON', '{"version":1,'],
+    ['the wrong shape', JSON.stringify({ version: 1, data: { lessons: [] } })],
+    ['a version from the future', JSON.stringify({ version: 2, data: { lessons: {} } })],
+    ['an unknown old version', JSON.stringify({ version: -1, data: {} })],
+  ])('sets aside %s with a visible notice and a copy, then starts fresh', (_label, text) => {
+    localStorage.setItem(KEY, text);
+    useStore.getState().hydrateProgress();
+    expect(useStore.getState().progress).toEqual(EMPTY_PROGRESS);
+    expect(useStore.getState().storageNotice).toMatch(/^Your quiz progress: some saved data was damaged/);
+    expect(localStorage.getItem(DAMAGED_PROGRESS_KEY)).toBe(text);
+    expect(useStore.getState().progressSaved).toBe(true);
+  });
+
+  it('keeps working in memory, with one notice, when the browser refuses to save', () => {
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    const { recordAnswer } = useStore.getState();
+    recordAnswer('01-x', 'q1', { kind: 'single', choice: 'a' }, 1, ['q1']);
+    expect(useStore.getState().progress.lessons['01-x']?.questions.q1?.attempts).toBe(1);
+    expect(useStore.getState().progressSaved).toBe(false);
+    expect(useStore.getState().storageNotice).toMatch(/refused to save/);
+    useStore.getState().dismissStorageNotice();
+    recordAnswer('01-x', 'q1', { kind: 'single', choice: 'a' }, 1, ['q1']);
+    expect(useStore.getState().storageNotice).toBeNull();
+    expect(useStore.getState().progress.lessons['01-x']?.questions.q1?.attempts).toBe(2);
+  });
+
+  it('falls back to memory when storage cannot even be read (private mode)', () => {
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    expect(() => useStore.getState().hydrateProgress()).not.toThrow();
+    expect(useStore.getState().progress).toEqual(EMPTY_PROGRESS);
+    expect(useStore.getState().progressSaved).toBe(false);
+    expect(useStore.getState().storageNotice).toMatch(/could not be read/);
+  });
+
+  it('forgets everything on reset', () => {
+    useStore.getState().recordAnswer('01-x', 'q1', { kind: 'single', choice: 'a' }, 1, ['q1']);
+    useStore.getState().resetProgress();
+    expect(useStore.getState().progress).toEqual(EMPTY_PROGRESS);
+    expect(saved().data).toEqual(EMPTY_PROGRESS);
+  });
+});
+
+describe('progress summaries', () => {
+  const questionIds = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const attempt = (bestScore: number) => ({
+    attempts: 1,
+    bestScore,
+    lastScore: bestScore,
+    lastAnswer: null,
+    completed: bestScore >= 1,
+    answeredAt: null,
+  });
+  const lesson = {
+    visited: true,
+    lastVisitedAt: '2026-11-26T10:00:00.000Z',
+    position: null,
+    completed: false,
+    questions: { a: attempt(1), b: attempt(1), c: attempt(1), d: attempt(1 / 3), stale: attempt(1) },
+  };
+
+  it('counts answered questions and averages their best scores: "4 of 6 answered · 83%"', () => {
+    const summary = summarizeQuiz(questionIds, lesson);
+    expect(summary).toEqual({ total: 6, answered: 4, right: 3, score: (3 + 1 / 3) / 4 });
+    expect(describeQuiz(summary)).toBe('4 of 6 answered · 83%');
+    expect(describeQuiz(summarizeQuiz(questionIds, { ...lesson, questions: {} }))).toBe('6 questions');
+  });
+
+  it('leads "continue" to the last section of the most recent unfinished lesson, else the next one', () => {
+    const [first, second] = lessons;
+    if (!first || !second) return;
+    const ready = (ids: string[]): QuizState => ({
+      status: 'ready',
+      questions: ids.map((id) => ({
+        id,
+        kind: 'numeric',
+        prompt: 'p',
+        hint: 'h',
+        explanation: 'e',
+        answer: 1,
+        tolerance: 0,
+      })),
+    });
+    const quizzes = { [first.slug]: ready(['a']), [second.slug]: ready(['a']) };
+    expect(continueTarget(lessons, EMPTY_PROGRESS, quizzes)).toMatchObject({ lesson: first, kind: 'start' });
+    const reading: Progress = {
+      lessons: {
+        [second.slug]: { ...lesson, questions: {}, position: { id: 'unrolling', title: 'Unrolling' } },
+      },
+    };
+    expect(continueTarget(lessons, reading, quizzes)).toMatchObject({
+      lesson: second,
+      href: `/lessons/${second.slug}/unrolling`,
+      where: '“Unrolling”',
+    });
+    const secondDone: Progress = { lessons: { [second.slug]: { ...lesson, questions: { a: attempt(0) } } } };
+    expect(lessonStatus(quizzes[second.slug], secondDone.lessons[second.slug]!)).toBe('done');
+    expect(continueTarget(lessons, secondDone, quizzes)).toMatchObject({ lesson: first, kind: 'start' });
+  });
+});
