@@ -51,6 +51,8 @@ export interface RunsSlice {
   setRunSpeed: (slot: string, speed: RunSpeed) => void;
   /** Forgets a slot's run (its worker stays for the next start). */
   clearRun: (slot: string) => void;
+  /** Ends a slot's worker but keeps what its run recorded (sweeps of many runs free their workers). */
+  releaseRun: (slot: string) => void;
   exportRunWeights: (slot: string) => Promise<string>;
   crashRunForTesting: (slot: string) => void;
 }
@@ -202,6 +204,7 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set,
       const { [slot]: _removed, ...rest } = get().runs;
       set({ runs: rest });
     },
+    releaseRun: (slot) => bridge?.release(slot),
     exportRunWeights: (slot) => need().exportWeights(slot),
     crashRunForTesting: (slot) => need().crashForTesting(slot),
   };

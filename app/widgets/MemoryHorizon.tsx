@@ -1,0 +1,216 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { cellLabels } from '../figures/palette';
+import { useRuns } from '../live/useRuns';
+import { useStore } from '../store';
+import { LagAccuracyChart } from './LagAccuracyChart';
+import { formatDuration, formatPercentage, lastEvaluation, useStopOnUnmount } from './liveRuns';
+import {
+  DEFAULT_HORIZON_PLAN,
+  describeHorizon,
+  type HorizonPlan,
+  horizonConfig,
+  horizonResults,
+  horizonSlot,
+  nextSweepActions,
+  sweepProgress,
+} from './memoryHorizonPlan';
+import './widgets.css';
+
+export interface MemoryHorizonProps {
+  /** The lags tried, in increasing order (default 2, 5, 10, 20, 40). */
+  readonly lags?: readonly number[];
+  /** Steps per run at most (default 600); a run stops early at 99% held-out accuracy. */
+  readonly maxSteps?: number;
+  readonly seed?: number;
+  /** Width of the chart in CSS pixels; measured from the page when omitted. */
+  readonly width?: number;
+}
+
+type SweepState = 'idle' | 'running' | 'cancelled' | 'done';
+
+/**
+ * The memory-horizon experiment: RNN, LSTM and GRU trained on recall at growing lags in the worker, one
+ * run per cell at a time, and their held-out accuracy plotted against the lag. Nothing trains until the
+ * reader presses Run; leaving the page stops every run.
+ */
+export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProps) {
+  const lagKey = (lags ?? DEFAULT_HORIZON_PLAN.lags).join(',');
+  const plan = useMemo<HorizonPlan>(
+    () => ({
+      ...DEFAULT_HORIZON_PLAN,
+      lags: lagKey.split(',').map(Number),
+      maxSteps: maxSteps ?? DEFAULT_HORIZON_PLAN.maxSteps,
+      seed: seed ?? DEFAULT_HORIZON_PLAN.seed,
+    }),
+    [lagKey, maxSteps, seed],
+  );
+  const slots = useMemo(
+    () => plan.cells.flatMap((cell) => plan.lags.map((lag) => horizonSlot(cell, lag))),
+    [plan],
+  );
+  const runList = useRuns(slots);
+  const runs = useMemo(() => Object.fromEntries(runList.map((run) => [run.slot, run])), [runList]);
+  const { startRun, stopRun, clearRun, releaseRun } = useStore(
+    useShallow((state) => ({
+      startRun: state.startRun,
+      stopRun: state.stopRun,
+      clearRun: state.clearRun,
+      releaseRun: state.releaseRun,
+    })),
+  );
+  const [sweep, setSweep] = useState<SweepState>('idle');
+  const [duration, setDuration] = useState<number | null>(null);
+  const startedAt = useRef(0);
+  // Commands already sent in this sweep, so that each run is started (and stopped early) once.
+  const startsSent = useRef(new Set<string>());
+  const stopsSent = useRef(new Set<string>());
+  const released = useRef(new Set<string>());
+  useStopOnUnmount(slots);
+
+  // The sweep advances from a store subscription, which sees every change as it happens; starting a run
+  // changes the store at once, so `advance` may be re-entered, and the sets above keep that harmless.
+  useEffect(() => {
+    if (sweep !== 'running') return;
+    let finished = false;
+    const advance = () => {
+      if (finished) return;
+      const current = useStore.getState().runs;
+      // A run that has ended keeps its results in the store; its worker is no longer needed.
+      for (const slot of slots) {
+        const phase = current[slot]?.phase;
+        if (
+          phase &&
+          phase !== 'starting' &&
+          phase !== 'running' &&
+          phase !== 'paused' &&
+          !released.current.has(slot)
+        ) {
+          released.current.add(slot);
+          releaseRun(slot);
+        }
+      }
+      const { done, total } = sweepProgress(plan, current);
+      if (done === total) {
+        finished = true;
+        setSweep('done');
+        setDuration(performance.now() - startedAt.current);
+        return;
+      }
+      for (const action of nextSweepActions(plan, current)) {
+        const slot = horizonSlot(action.cell, action.lag);
+        if (action.kind === 'start') {
+          if (startsSent.current.has(slot)) continue;
+          startsSent.current.add(slot);
+          startRun(slot, horizonConfig(plan, action.cell, action.lag), {
+            maxSteps: plan.maxSteps,
+            speed: { kind: 'max' },
+          });
+        } else if (!stopsSent.current.has(slot)) {
+          stopsSent.current.add(slot);
+          stopRun(slot);
+        }
+      }
+    };
+    const unsubscribe = useStore.subscribe(advance);
+    advance();
+    return () => {
+      finished = true;
+      unsubscribe();
+    };
+  }, [sweep, plan, slots, startRun, stopRun, releaseRun]);
+
+  const run = () => {
+    for (const slot of slots) clearRun(slot);
+    startsSent.current.clear();
+    stopsSent.current.clear();
+    released.current.clear();
+    startedAt.current = performance.now();
+    setDuration(null);
+    setSweep('running');
+  };
+  const cancel = () => {
+    setSweep('cancelled');
+    const current = useStore.getState().runs;
+    for (const busy of sweepProgress(plan, current).busy) stopRun(busy.slot);
+  };
+
+  const progress = sweepProgress(plan, runs);
+  const results = horizonResults(plan, runs);
+  const running = sweep === 'running';
+  const caption = `${describeHorizon(plan, results)} Each run trained for up to ${plan.maxSteps} steps, stopping early once held-out accuracy reached ${formatPercentage(plan.target)}.`;
+  return (
+    <section className="live-panel" aria-label="Memory horizon experiment">
+      <h3>Memory horizon: how far back can each cell recall?</h3>
+      <p className="widget-intro">
+        Each network reads one of {plan.symbols} symbols, then a gap of distractors as long as the lag, and
+        must then name the symbol. Run trains a fresh RNN, LSTM and GRU at every lag, here in your browser
+        (about a minute), and plots how often each names it correctly on sequences it never trained on.
+      </p>
+      <div className="widget-buttons">
+        <button type="button" className="primary" onClick={run} disabled={running}>
+          {running ? 'Running…' : results.length > 0 ? 'Run again' : 'Run'}
+        </button>
+        <button type="button" onClick={cancel} disabled={!running}>
+          Cancel
+        </button>
+      </div>
+      <p className="widget-status" aria-live="polite">
+        {progress.done} of {progress.total} runs done
+        {sweep === 'done' && duration !== null
+          ? ` · the sweep took ${formatDuration(duration)} on this machine`
+          : ''}
+        {sweep === 'cancelled' ? ' · cancelled' : ''}
+      </p>
+      <progress className="widget-progress" value={progress.done} max={progress.total} aria-hidden="true" />
+      {running && progress.busy.length > 0 && (
+        <ul className="widget-runs">
+          {progress.busy.map((busy) => {
+            const evaluation = lastEvaluation(busy);
+            const lag = busy.config.task.kind === 'recall' ? busy.config.task.lag : 0;
+            return (
+              <li key={busy.slot}>
+                <strong>{cellLabels[busy.config.cell]}</strong> at lag {lag}: step {busy.stepCount} of{' '}
+                {plan.maxSteps}
+                {evaluation ? ` · held-out accuracy ${formatPercentage(evaluation.metric)}` : ''}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <LagAccuracyChart
+        cells={plan.cells}
+        lags={plan.lags}
+        results={results}
+        chance={1 / plan.symbols}
+        description={caption}
+        width={width}
+        emptyMessage="Press Run: the held-out accuracy of each cell at each lag appears here as its run finishes."
+      />
+      <HorizonConfig plan={plan} />
+    </section>
+  );
+}
+
+function HorizonConfig({ plan }: { plan: HorizonPlan }) {
+  return (
+    <div className="widget-config">
+      <dl>
+        <dt>Task</dt>
+        <dd>
+          recall: one of {plan.symbols} symbols, {plan.distractors} distractor symbols in the gap, lags{' '}
+          {plan.lags.join(', ')}; 256 held-out sequences
+        </dd>
+        <dt>Model</dt>
+        <dd>one layer of {plan.hiddenSize} hidden units and a dense softmax output</dd>
+        <dt>Training</dt>
+        <dd>
+          Adam, learning rate 0.01, batch 32, global-norm clipping at 1, up to {plan.maxSteps} steps; LSTM
+          forget-gate bias 1
+        </dd>
+        <dt>Seed</dt>
+        <dd>{plan.seed} (the same weights and data every time)</dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { CellKind } from '../../engine/types';
+import { formatCount } from '../figures/figureText';
+import { cellColors, cellLabels } from '../figures/palette';
+import { formatMs, msPerStep, STEP_TIMER_CELLS, type StepTiming, stepTimerParameters } from './stepTiming';
+
+/** Each cell's summed timing, or 'failed' when one of its runs did not finish. */
+export type Timings = Partial<Record<CellKind, StepTiming | 'failed'>>;
+
+const rowHeight = 50;
+
+/** One bar per cell: milliseconds per step, with the recurrent layer's parameter count under it. */
+export function TimerBars({
+  width,
+  timings,
+  measuring,
+}: {
+  width: number;
+  timings: Timings;
+  measuring: CellKind | null;
+}) {
+  const values = STEP_TIMER_CELLS.map((cell) => {
+    const timing = timings[cell];
+    return timing && timing !== 'failed' ? msPerStep(timing) : 0;
+  });
+  const largest = Math.max(...values, 1e-9);
+  const labelWidth = 52;
+  const valueRoom = 86;
+  const barRoom = Math.max(40, width - labelWidth - valueRoom);
+  const height = STEP_TIMER_CELLS.length * rowHeight;
+  return (
+    <svg
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={`Bar chart of milliseconds per training step for ${STEP_TIMER_CELLS.map((cell) => cellLabels[cell]).join(', ')}.`}
+    >
+      {STEP_TIMER_CELLS.map((cell, row) => {
+        const timing = timings[cell];
+        const value = values[row]!;
+        const barWidth = value > 0 ? Math.max(2, (barRoom * value) / largest) : 0;
+        const y = row * rowHeight;
+        const note =
+          timing === 'failed'
+            ? 'the run did not finish'
+            : timing
+              ? ''
+              : measuring === cell
+                ? 'measuring…'
+                : 'not measured yet';
+        return (
+          <g key={cell} data-cell={cell}>
+            <text className="line-label" x={0} y={y + 17}>
+              {cellLabels[cell]}
+            </text>
+            <rect className="figure-plot-bg" x={labelWidth} y={y + 4} width={barRoom} height={18} rx={3} />
+            {barWidth > 0 && (
+              <rect x={labelWidth} y={y + 4} width={barWidth} height={18} rx={3} fill={cellColors[cell]} />
+            )}
+            <text className="line-label" x={labelWidth + barWidth + 6} y={y + 17}>
+              {value > 0 ? formatMs(value) : note}
+            </text>
+            <text className="chart-label figure-ink-muted" x={labelWidth} y={y + 38}>
+              {formatCount(stepTimerParameters(cell))} parameters in the recurrent layer
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
