@@ -6,13 +6,32 @@ import { Layout } from './components/Layout';
 import { useThemeOnDocument } from './components/ThemeToggle';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { claimsRoute, presentRoute, speakerRoute } from './present/routes';
 
 // Pages other than the course map load on demand, so the first visit downloads little.
 const LessonPage = lazy(() =>
   import('./pages/LessonPage').then((module) => ({ default: module.LessonPage })),
 );
+const FinalQuizPage = lazy(() =>
+  import('./pages/FinalQuizPage').then((module) => ({ default: module.FinalQuizPage })),
+);
+const GlossaryPage = lazy(() =>
+  import('./pages/GlossaryPage').then((module) => ({ default: module.GlossaryPage })),
+);
+const ProgressPage = lazy(() =>
+  import('./pages/ProgressPage').then((module) => ({ default: module.ProgressPage })),
+);
 const PlaygroundPage = lazy(() =>
   import('./pages/PlaygroundPage').then((module) => ({ default: module.PlaygroundPage })),
+);
+const PresentPage = lazy(() =>
+  import('./pages/PresentPage').then((module) => ({ default: module.PresentPage })),
+);
+const SpeakerPage = lazy(() =>
+  import('./pages/SpeakerPage').then((module) => ({ default: module.SpeakerPage })),
+);
+const ClaimsPage = lazy(() =>
+  import('./pages/ClaimsPage').then((module) => ({ default: module.ClaimsPage })),
 );
 
 /**
@@ -30,7 +49,23 @@ export function App() {
             <Switch>
               <Route path="/" component={HomePage} />
               <Route path="/lessons/:slug">{(params) => <LessonPage slug={params.slug} />}</Route>
+              {/* A lesson opened at a section heading, e.g. its quiz: /lessons/<slug>/check-yourself */}
+              <Route path="/lessons/:slug/:section">
+                {(params) => <LessonPage slug={params.slug} section={params.section} />}
+              </Route>
+              <Route path="/quiz/final" component={FinalQuizPage} />
+              <Route path="/glossary" component={GlossaryPage} />
+              <Route path="/progress" component={ProgressPage} />
               <Route path="/playground" component={PlaygroundPage} />
+              {/* Presenter mode: /present/<slug>/<n>, and its speaker view in a second window. */}
+              <Route path={presentRoute}>
+                {(params) => <PresentPage slug={params.slug ?? ''} slide={params.slide} />}
+              </Route>
+              <Route path={speakerRoute}>
+                {(params) => <SpeakerPage slug={params.slug ?? ''} slide={params.slide} />}
+              </Route>
+              {/* The claims page, optionally at one claim: /claims#<id> */}
+              <Route path={claimsRoute}>{(params) => <ClaimsPage claim={params.claim} />}</Route>
               <Route component={NotFoundPage} />
             </Switch>
           </Suspense>

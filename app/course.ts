@@ -1,4 +1,5 @@
 import type { MDXContent } from 'mdx/types';
+import type { GlossaryTerm, Question } from './quiz/types';
 
 /** What each lesson folder declares in its meta.json, beside lesson.mdx. */
 export interface LessonMeta {
@@ -13,6 +14,10 @@ export interface LessonEntry extends LessonMeta {
   readonly slug: string;
   /** Loads the compiled lesson text on demand, so the home page does not carry every lesson. */
   readonly load: () => Promise<{ default: MDXContent }>;
+  /** Loads the lesson's quiz (lessons/<slug>/quiz.ts), or null when the lesson has none. */
+  readonly loadQuiz: (() => Promise<readonly Question[]>) | null;
+  /** Loads the lesson's glossary terms (lessons/<slug>/glossary.ts), or null when the lesson has none. */
+  readonly loadGlossary: (() => Promise<readonly GlossaryTerm[]>) | null;
 }
 
 // Lessons are discovered from the folders: adding lessons/<nn>-<slug>/ with meta.json and lesson.mdx
@@ -20,15 +25,23 @@ export interface LessonEntry extends LessonMeta {
 // text is a chunk of its own, loaded when the lesson is opened.
 const metas = import.meta.glob<LessonMeta>('../lessons/*/meta.json', { import: 'default', eager: true });
 const loaders = import.meta.glob<{ default: MDXContent }>('../lessons/*/lesson.mdx');
+// A lesson's quiz and glossary are optional, and chunks of their own like its text.
+const quizLoaders = import.meta.glob<readonly Question[]>('../lessons/*/quiz.ts', { import: 'questions' });
+const glossaryLoaders = import.meta.glob<readonly GlossaryTerm[]>('../lessons/*/glossary.ts', {
+  import: 'glossary',
+});
 
 function slugOf(path: string): string {
   const parts = path.split('/');
   return parts[parts.length - 2] ?? path;
 }
 
-/** Every lesson, in course order. Throws at start-up if a lesson's metadata is malformed, naming the folder. */
+/**
+ * Every lesson, in course order. Throws at start-up if a lesson's metadata is malformed, naming the folder.
+ * A folder without lesson.mdx yet is a lesson still being written: it stays out of the course until then.
+ */
 export const lessons: readonly LessonEntry[] = Object.entries(metas)
-  .map(([path, meta]): LessonEntry => {
+  .map(([path, meta]): LessonEntry | null => {
     const slug = slugOf(path);
     if (
       !meta ||
@@ -40,13 +53,36 @@ export const lessons: readonly LessonEntry[] = Object.entries(metas)
       throw new Error(`lessons/${slug}/meta.json needs { "title", "summary", "order", "minutes" }`);
     }
     const load = loaders[path.replace(/meta\.json$/, 'lesson.mdx')];
-    if (!load) throw new Error(`lessons/${slug}/lesson.mdx could not be loaded`);
-    return { ...meta, slug, load };
+    if (!load) return null;
+    const folder = path.replace(/meta\.json$/, '');
+    const loadQuiz = quizLoaders[`${folder}quiz.ts`] ?? null;
+    const loadGlossary = glossaryLoaders[`${folder}glossary.ts`] ?? null;
+    return { ...meta, slug, load, loadQuiz, loadGlossary };
   })
+  .filter((lesson): lesson is LessonEntry => lesson !== null)
   .sort((a, b) => a.order - b.order);
 
 export function findLesson(slug: string): LessonEntry | undefined {
   return lessons.find((lesson) => lesson.slug === slug);
+}
+
+/** The syllabus's lesson 6, the summary, carries the 15-question final quiz. */
+export const FINAL_QUIZ_LESSON_ORDER = 6;
+
+/** The lesson whose quiz is the course's final quiz, once that lesson exists. */
+export function finalQuizLesson(): LessonEntry | undefined {
+  return lessons.find((lesson) => lesson.order === FINAL_QUIZ_LESSON_ORDER);
+}
+
+/** The id of the "Check yourself" heading on every lesson page: the quiz's anchor. */
+export const QUIZ_SECTION_ID = 'check-yourself';
+
+// A lesson's slides (lessons/<slug>/slides.mdx) are optional: presenter mode loads them on demand.
+const slideLoaders = import.meta.glob<{ default: MDXContent }>('../lessons/*/slides.mdx');
+
+/** Loads the compiled slides of a lesson, or null when the lesson has no slides.mdx. */
+export function slidesLoader(slug: string): (() => Promise<{ default: MDXContent }>) | null {
+  return slideLoaders[`../lessons/${slug}/slides.mdx`] ?? null;
 }
 
 /** Where each page lives; the one place that knows the app's addresses. */
@@ -54,4 +90,15 @@ export const paths = {
   home: '/',
   lesson: (slug: string) => `/lessons/${slug}`,
   playground: '/playground',
+  /** A lesson opened at one of its sections (a heading id), e.g. its quiz. */
+  lessonSection: (slug: string, section: string) => `/lessons/${slug}/${section}`,
+  lessonQuiz: (slug: string) => `/lessons/${slug}/${QUIZ_SECTION_ID}`,
+  finalQuiz: '/quiz/final',
+  glossary: '/glossary',
+  progress: '/progress',
+  /** A lesson as slides, one at a time; `slide` counts from 1. */
+  present: (slug: string, slide = 1) => `/present/${slug}/${slide}`,
+  /** The speaker view of a presented lesson (notes, next slide, clock), in a second window. */
+  speaker: (slug: string, slide = 1) => `/speaker/${slug}/${slide}`,
+  claims: '/claims',
 } as const;

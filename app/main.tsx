@@ -7,6 +7,7 @@ import { EngineBridge } from './engineBridge';
 import { useStore } from './store';
 
 useStore.getState().hydrateSettings();
+useStore.getState().hydrateProgress();
 useStore.getState().connectEngine(new EngineBridge());
 
 const root = document.getElementById('root');

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { paths } from '../course';
+import { isPresenterLocation } from '../present/routes';
 import { useStore } from '../store';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -8,6 +9,15 @@ import { ThemeToggle } from './ThemeToggle';
 export function Layout({ children }: { children: ReactNode }) {
   const notice = useStore((state) => state.storageNotice);
   const dismiss = useStore((state) => state.dismissStorageNotice);
+  const [location] = useLocation();
+  // Slides and the speaker view fill the screen: no site header or footer around them.
+  if (isPresenterLocation(location)) {
+    return (
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    );
+  }
   return (
     <>
       <button type="button" className="skip-link" onClick={skipToMain}>
@@ -27,7 +37,16 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link href={paths.home}>Course</Link>
               </li>
               <li>
+                <Link href={paths.glossary}>Glossary</Link>
+              </li>
+              <li>
+                <Link href={paths.progress}>Progress</Link>
+              </li>
+              <li>
                 <Link href={paths.playground}>Playground</Link>
+              </li>
+              <li>
+                <Link href={paths.claims}>Claims</Link>
               </li>
             </ul>
           </nav>

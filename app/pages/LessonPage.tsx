@@ -1,36 +1,47 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
 import { Link } from 'wouter';
 import { lessonComponents } from '../components/lessonComponents';
 import { usePageTitle } from '../components/usePageTitle';
 import { findLesson, type LessonEntry, lessons, paths } from '../course';
+import { PresentLink } from '../present/PresentLink';
+import { QuizSection } from '../quiz/QuizSection';
+import { SectionHeading } from '../quiz/SectionHeading';
+import { useLessonPosition } from '../quiz/useLessonPosition';
 import { NotFoundPage } from './NotFoundPage';
 
+// Section headings get ids, so that a learner's place can be remembered and linked.
+const components = { ...lessonComponents, h2: SectionHeading };
+
 /** One lesson: its title, its compiled text (loaded on demand) and links to the lessons beside it. */
-export function LessonPage({ slug }: { slug: string }) {
+export function LessonPage({ slug, section }: { slug: string; section?: string }) {
   const lesson = findLesson(slug);
   usePageTitle(lesson?.title ?? null);
   if (!lesson) return <NotFoundPage />;
-  return <LessonView lesson={lesson} />;
+  return <LessonView lesson={lesson} section={section} />;
 }
 
-function LessonView({ lesson }: { lesson: LessonEntry }) {
+function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string }) {
   const Body = useMemo(() => lazy(lesson.load), [lesson]);
+  const articleRef = useRef<HTMLElement>(null);
+  useLessonPosition(lesson.slug, section, articleRef);
   const index = lessons.indexOf(lesson);
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
   return (
-    <article className="page lesson" aria-labelledby="lesson-title">
+    <article className="page lesson" aria-labelledby="lesson-title" ref={articleRef}>
       <header className="lesson-header">
         <p className="eyebrow">
           Lesson {lesson.order} · {lesson.minutes} min read
         </p>
         <h1 id="lesson-title">{lesson.title}</h1>
         <p className="lead">{lesson.summary}</p>
+        <PresentLink slug={lesson.slug} title={lesson.title} />
       </header>
       <Suspense fallback={<p className="muted">Loading the lesson…</p>}>
         <div className="prose">
-          <Body components={lessonComponents} />
+          <Body components={components} />
         </div>
+        <QuizSection lesson={lesson} />
       </Suspense>
       <nav className="lesson-pager" aria-label="Lessons">
         {previous ? (

@@ -67,11 +67,15 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Every address in the app, read from the course map so that a new lesson is covered without editing tests. */
+/**
+ * Every address in the app: the lessons read from the course map (so that a new lesson is covered without
+ * editing tests), and the pages that are not lessons.
+ */
 export async function allRoutes(page: Page): Promise<string[]> {
   await page.goto('/');
   const hrefs = await page
     .locator('.course-map a')
     .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  return ['/', ...hrefs.map((href) => `/${href}`), '/#/no-such-page'];
+  const pages = ['/#/glossary', '/#/progress', '/#/quiz/final'];
+  return ['/', ...new Set(hrefs.map((href) => `/${href}`)), ...pages, '/#/no-such-page'];
 }

@@ -1,0 +1,63 @@
+import { type ReactNode, useEffect } from 'react';
+import { ClaimCard } from '../claims/ClaimCard';
+import { claims } from '../claims/claims';
+import { ForgetBiasMeasurement } from '../claims/ForgetBiasMeasurement';
+import { ParameterClaim } from '../claims/ParameterClaim';
+import { usePageTitle } from '../components/usePageTitle';
+import { type ClaimId, claimHref, isClaimId } from '../widgets/Claim';
+import { ClippingDemo } from '../widgets/ClippingDemo';
+import { MemoryHorizon } from '../widgets/MemoryHorizon';
+import { StepTimer } from '../widgets/StepTimer';
+import '../claims/claims.css';
+
+/** The live measurement of each claim: the course's widgets where they fit, computed counts otherwise. */
+const measurements: Readonly<Record<ClaimId, () => ReactNode>> = {
+  'memory-horizon': () => <MemoryHorizon />,
+  'gru-parameters': () => <ParameterClaim />,
+  'step-time': () => <StepTimer />,
+  clipping: () => <ClippingDemo />,
+  'forget-bias': () => <ForgetBiasMeasurement />,
+};
+
+/**
+ * Every number the course states, measured live on this machine: the claim in the course's words, the
+ * lessons that state it, and a measurement with its configuration and seed. `claim` (from
+ * `#/claims#<id>`) scrolls to that claim and gives it the focus.
+ */
+export function ClaimsPage({ claim }: { readonly claim?: string }) {
+  usePageTitle('Claims, measured');
+  const target = claim && isClaimId(claim) ? claim : null;
+  useEffect(() => {
+    if (!target) return;
+    const element = document.getElementById(target);
+    if (!element) return;
+    element.scrollIntoView?.({ block: 'start' });
+    element.focus({ preventScroll: true });
+  }, [target]);
+  return (
+    <div className="page claims-page">
+      <h1>Claims, measured</h1>
+      <p className="lead">
+        Every number the course states that can be measured is measured here, live, on your machine: the
+        training runs in your browser, with the configuration and seed shown beside each result. Nothing on
+        this page is a stored result.
+      </p>
+      <nav aria-label="Claims on this page" className="claims-index">
+        <ul>
+          {claims.map((entry) => (
+            <li key={entry.id}>
+              <a href={claimHref(entry.id)} aria-current={entry.id === target ? 'location' : undefined}>
+                {entry.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {claims.map((entry) => (
+        <ClaimCard key={entry.id} claim={entry} current={entry.id === target}>
+          {measurements[entry.id]()}
+        </ClaimCard>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The one place presenter mode touches BroadcastChannel: windows of the same site on the same machine
+ * (the projector window and the speaker view) talk through it. A browser without it still presents;
+ * the two windows just do not follow each other.
+ */
+import { PRESENT_CHANNEL, type PresentMessage } from './sync';
+
+export interface PresentChannel {
+  /** This window's id in every message it sends. */
+  readonly sender: string;
+  post(message: PresentMessage): void;
+  close(): void;
+}
+
+let counter = 0;
+
+function windowId(): string {
+  counter += 1;
+  const random =
+    typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
+      ? crypto.randomUUID()
+      : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return `${random}-${counter}`;
+}
+
+/** Opens the presenter channel; `onMessage` hears the other windows (never this one's own posts). */
+export function openPresentChannel(onMessage: (message: PresentMessage) => void): PresentChannel {
+  const sender = windowId();
+  if (typeof BroadcastChannel === 'undefined') {
+    return { sender, post: () => {}, close: () => {} };
+  }
+  const channel = new BroadcastChannel(PRESENT_CHANNEL);
+  channel.onmessage = (event: MessageEvent<PresentMessage>) => {
+    const message = event.data;
+    if (message && typeof message === 'object' && message.sender !== sender) onMessage(message);
+  };
+  let open = true;
+  return {
+    sender,
+    post: (message) => {
+      if (!open) return;
+      try {
+        channel.postMessage(message);
+      } catch {
+        // A message that cannot be cloned is dropped: the other window stays where it was.
+      }
+    },
+    close: () => {
+      open = false;
+      channel.close();
+    },
+  };
+}

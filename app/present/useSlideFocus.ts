@@ -1,0 +1,15 @@
+import { type RefObject, useEffect } from 'react';
+
+/**
+ * Keeps the keyboard somewhere sensible as slides change: when the focused element has gone with the
+ * old slide (or nothing has focus), the new slide's region takes it, so screen readers start reading
+ * there and the next key press still reaches the page. Focus on a button of the presenter bar stays.
+ */
+export function useSlideFocus(region: RefObject<HTMLElement | null>, index: number): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each slide shown.
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected || active.id === 'main';
+    if (lost) region.current?.focus({ preventScroll: true });
+  }, [index, region]);
+}

@@ -1,0 +1,46 @@
+import { useCallback, useEffect } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import { paths } from '../course';
+import { clampIndex, controlsHidden, type PresenterRole } from './deck';
+import { presentRoute, slideNumber, speakerRoute } from './routes';
+
+export interface SlideRoute {
+  /** The slide the URL names, from 0, within the deck. */
+  readonly index: number;
+  /** Shows another slide by replacing the URL (the back button leaves presenter mode). */
+  readonly go: (index: number) => void;
+  /** `?controls=0`: the audience sees the slides and nothing else. */
+  readonly controlsHidden: boolean;
+}
+
+/**
+ * The slide named by `/present/<slug>/<n>` (or `/speaker/...`), counted from 1 in the URL. A missing,
+ * malformed or out-of-range number, or a query typed inside the hash, is rewritten to the canonical
+ * address of the slide shown, so a reload always returns to it.
+ */
+export function useSlideRoute(
+  role: PresenterRole,
+  slug: string,
+  param: string | undefined,
+  count: number,
+): SlideRoute {
+  const [location, navigate] = useLocation();
+  const search = useSearch();
+  const hidden = controlsHidden(search, location);
+  const suffix = hidden ? '?controls=0' : '';
+  const index = clampIndex((slideNumber(param) ?? 1) - 1, count);
+  const address = role === 'audience' ? paths.present : paths.speaker;
+  const pattern = role === 'audience' ? presentRoute : speakerRoute;
+  useEffect(() => {
+    // Only while the address is still this deck's: on the way out (a link, the back button) the new
+    // location can reach this component a moment before the route that unmounts it.
+    if (count === 0 || location.match(pattern)?.groups?.slug !== slug) return;
+    const canonical = address(slug, index + 1);
+    if (location !== canonical) navigate(canonical + suffix, { replace: true });
+  }, [address, count, index, location, navigate, pattern, slug, suffix]);
+  const go = useCallback(
+    (next: number) => navigate(address(slug, clampIndex(next, count) + 1) + suffix, { replace: true }),
+    [address, count, navigate, slug, suffix],
+  );
+  return { index, go, controlsHidden: hidden };
+}
