@@ -151,7 +151,7 @@ export function CellDiagramSvg(props: CellDiagramSvgProps) {
         />
         <g transform={`translate(${compact ? 0 : 2 * legendWidth + 80},${compact ? 108 : 0})`}>
           <text className="chart-label color-legend-title" y={12}>
-            Line width: size of the value carried
+            Wire width: |value|
           </text>
           {[0.1, 0.5, 1].map((size, index) => (
             <line

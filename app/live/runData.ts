@@ -26,6 +26,12 @@ export function runLabel(run: RunState): string {
   return cellLabels[run.config.cell];
 }
 
+/** Runs of different cells take their cell's colour everywhere; otherwise charts pick series colours. */
+function colorOf(runs: readonly LabelledRun[], run: RunState): string | undefined {
+  const distinctCells = new Set(runs.map((entry) => entry.run.config.cell)).size === runs.length;
+  return runs.length > 1 && distinctCells ? cellColors[run.config.cell] : undefined;
+}
+
 /** Training loss (solid) and held-out loss (dashed) of each run. */
 export function lossSeries(runs: readonly LabelledRun[]): LossSeries[] {
   return runs.flatMap(({ run, label }) => {
@@ -33,10 +39,7 @@ export function lossSeries(runs: readonly LabelledRun[]): LossSeries[] {
     const every = stride(steps.length);
     const points = [];
     for (let i = 0; i < steps.length; i += every) points.push({ step: steps[i]!, value: loss[i]! });
-    const color =
-      runs.length > 1 && new Set(runs.map((entry) => entry.run.config.cell)).size === runs.length
-        ? cellColors[run.config.cell]
-        : undefined;
+    const color = colorOf(runs, run);
     const training: LossSeries = { id: `${run.slot}-train`, label, points, ...(color ? { color } : {}) };
     const heldOut: LossSeries = {
       id: `${run.slot}-held-out`,
@@ -51,11 +54,15 @@ export function lossSeries(runs: readonly LabelledRun[]): LossSeries[] {
 
 /** The held-out headline metric of each run over training (accuracy or MSE). */
 export function metricSeries(runs: readonly LabelledRun[]): LossSeries[] {
-  return runs.map(({ run, label }) => ({
-    id: `${run.slot}-metric`,
-    label,
-    points: run.evaluations.map((evaluation) => ({ step: evaluation.step, value: evaluation.metric })),
-  }));
+  return runs.map(({ run, label }) => {
+    const color = colorOf(runs, run);
+    return {
+      id: `${run.slot}-metric`,
+      label,
+      points: run.evaluations.map((evaluation) => ({ step: evaluation.step, value: evaluation.metric })),
+      ...(color ? { color } : {}),
+    };
+  });
 }
 
 /** The gradient norm before clipping at every step, and whether clipping fired. */
