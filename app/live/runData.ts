@@ -10,7 +10,7 @@ import type { GradientCurve } from '../figures/VanishingChart';
 import type { RunState } from '../store/runsSlice';
 
 /** How many points of a long history go to a chart (it keeps min/max per pixel column itself). */
-const CHART_POINTS = 4000;
+const CHART_POINTS = 1500;
 
 function stride(length: number): number {
   return Math.max(1, Math.ceil(length / CHART_POINTS));

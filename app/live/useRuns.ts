@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
 
@@ -27,10 +27,12 @@ export function useRuns(slots: readonly string[]): RunState[] {
     let shownAt = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
     setRuns(latest);
+    // A transition: React renders the figures in slices and lets the browser paint in between, so a
+    // redraw of many figures never blocks the page for long.
     const show = () => {
       timer = null;
       shownAt = Date.now();
-      setRuns(latest);
+      startTransition(() => setRuns(latest));
     };
     const unsubscribe = useStore.subscribe(() => {
       const next = pick(list);
