@@ -1,11 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
+import type { Probe } from '../../engine/protocol';
 import { CellDiagram } from '../figures/CellDiagram';
 import { ClippingChart } from '../figures/ClippingChart';
 import { GateHeatmap } from '../figures/GateHeatmap';
 import { GradientBars } from '../figures/GradientBars';
 import { GradientHeatmap } from '../figures/GradientHeatmap';
 import { LossChart, type LossScale } from '../figures/LossChart';
-import { VanishingChart } from '../figures/VanishingChart';
+import { type GradientCurve, VanishingChart } from '../figures/VanishingChart';
 import type { RunState } from '../store/runsSlice';
 import {
   clipPoints,
@@ -44,11 +45,12 @@ export function RunFigures({
   const needsFocus =
     runs.length > 1 && figures.some((id) => id === 'gradients' || id === 'gates' || id === 'clipping');
   const pickerName = useId();
+  const curves = useVanishingCurves(runs);
   return (
     <div className="run-figures">
       {figures.includes('loss') && <LossFigure runs={runs} />}
       {figures.includes('metric') && <MetricFigure runs={runs} />}
-      {figures.includes('vanishing') && <VanishingFigure runs={runs} />}
+      {figures.includes('vanishing') && <VanishingFigure curves={curves} />}
       {needsFocus && (
         <fieldset className="run-focus">
           <legend>Details for</legend>
@@ -66,7 +68,7 @@ export function RunFigures({
         </fieldset>
       )}
       {focused && figures.includes('gradients') && <GradientFigures run={focused.run} />}
-      {focused && figures.includes('gates') && <GateFigures run={focused.run} />}
+      {focused && figures.includes('gates') && <GateFigures probe={focused.run.probe} />}
       {focused && figures.includes('clipping') && (
         <ClippingChart
           title={`Gradient norm and clipping (${focused.label})`}
@@ -111,11 +113,34 @@ function MetricFigure({ runs }: { runs: readonly LabelledRun[] }) {
   );
 }
 
-function VanishingFigure({ runs }: { runs: readonly LabelledRun[] }) {
+/**
+ * The curves from each run's newest probe, the same array as long as no probe changed: probes arrive a
+ * few times a second, far less often than losses, and the chart then need not redraw.
+ */
+function useVanishingCurves(runs: readonly LabelledRun[]): GradientCurve[] {
+  const cache = useRef<{ probes: readonly (Probe | null)[]; labels: string; curves: GradientCurve[] } | null>(
+    null,
+  );
+  const probes = runs.map(({ run }) => run.probe);
+  const labels = runs.map(({ label }) => label).join('\n');
+  const previous = cache.current;
+  if (
+    previous &&
+    previous.labels === labels &&
+    previous.probes.length === probes.length &&
+    previous.probes.every((probe, index) => probe === probes[index])
+  ) {
+    return previous.curves;
+  }
   const curves = runs.flatMap(({ run, label }) => {
     const curve = vanishingCurve(run, label);
     return curve ? [curve] : [];
   });
+  cache.current = { probes, labels, curves };
+  return curves;
+}
+
+const VanishingFigure = memo(function VanishingFigure({ curves }: { curves: readonly GradientCurve[] }) {
   return (
     <VanishingChart
       curves={curves}
@@ -123,7 +148,7 @@ function VanishingFigure({ runs }: { runs: readonly LabelledRun[] }) {
       exportName="gradient-reach"
     />
   );
-}
+});
 
 function GradientFigures({ run }: { run: RunState }) {
   const [logScale, setLogScale] = useState(true);
@@ -139,8 +164,8 @@ function GradientFigures({ run }: { run: RunState }) {
   );
 }
 
-function GateFigures({ run }: { run: RunState }) {
-  const probe = run.probe;
+/** Redraws only when a new probe arrives (a few times a second), not on every loss update. */
+const GateFigures = memo(function GateFigures({ probe }: { probe: Probe | null }) {
   const [unit, setUnit] = useState(0);
   const [step, setStep] = useState(0);
   const steps = probe?.steps ?? 0;
@@ -180,4 +205,4 @@ function GateFigures({ run }: { run: RunState }) {
       )}
     </>
   );
-}
+});
