@@ -7,26 +7,11 @@
  * function returns a list of problems (empty when valid) for the UI to show beside the fields, and the
  * functions that use a configuration throw a {@link ConfigError} carrying that same list.
  */
+import { ConfigError, type ConfigProblem } from './configProblem.ts';
 import type { Param } from './types.ts';
 
-/** One human-readable problem with one field of a configuration. */
-export interface ConfigProblem {
-  /** The configuration key at fault, e.g. `'beta2'`, or `'kind'` for an unknown kind. */
-  readonly field: string;
-  /** A sentence for the person who typed the value, e.g. "β₂ must be in [0, 1); got 1.5." */
-  readonly message: string;
-}
-
-/** Thrown when a configuration is used that {@link validateOptimizerConfig} (or its siblings) rejects. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  /** Every problem found, not only the first. */
-  readonly problems: readonly ConfigProblem[];
-  constructor(what: string, problems: readonly ConfigProblem[]) {
-    super(`Invalid ${what}: ${problems.map((problem) => problem.message).join(' ')}`);
-    this.problems = problems;
-  }
-}
+// The error types live in configProblem.ts; re-exported here, where most callers already import them.
+export { ConfigError, type ConfigProblem } from './configProblem.ts';
 
 /**
  * Which optimiser, with its hyperparameters. Omitted optional fields take PyTorch's defaults.

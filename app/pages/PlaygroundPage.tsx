@@ -85,17 +85,11 @@ export function PlaygroundPage() {
       setCopied(`Copy this link: ${href}`);
     }
   };
-  const exportCsv = () => {
-    const labelled = runs.map((run) => ({
-      run,
-      label: specs.find((spec) => spec.slot === run.slot)?.label ?? run.slot,
-    }));
-    downloadText(historyCsv(labelled), 'unroll-run-history.csv', 'text/csv');
-  };
   const labelled = runs.map((run) => ({
     run,
     label: specs.find((spec) => spec.slot === run.slot)?.label ?? run.slot,
   }));
+  const exportCsv = () => downloadText(historyCsv(labelled), 'unroll-run-history.csv', 'text/csv');
 
   return (
     <div className="page playground">

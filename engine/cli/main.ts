@@ -9,7 +9,6 @@
  * reported in its output), 2 bad usage or bad input (one message, never a stack trace), 1 a bug.
  */
 import { ConfigError } from '../optim.ts';
-import { TaskConfigError } from '../tasks/task.ts';
 import { UsageError } from './args.ts';
 import { BENCH_USAGE, benchCommand } from './bench.ts';
 import { PARITY_USAGE, parityCommand } from './parity.ts';
@@ -43,7 +42,7 @@ async function main(argv: readonly string[]): Promise<void> {
     if (output !== '') process.stdout.write(`${output}\n`);
     exit(0);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof TaskConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`unroll ${command}: ${error.message}\n`);
       exit(2);
     } else {

@@ -9,6 +9,7 @@
  * Configuration problems follow the convention of engine/optim.ts: a `validate…` function returns a list of
  * `{ field, message }` problems for the UI, and `createTask` throws a {@link TaskConfigError} carrying them.
  */
+import { ConfigError, type ConfigProblem } from '../configProblem.ts';
 import { createRng, type Rng } from '../rng.ts';
 import type { SequenceBatch, Target } from '../types.ts';
 import { type AddingConfig, addingSpec } from './adding.ts';
@@ -25,20 +26,13 @@ export type TaskKind = TaskConfig['kind'];
 /** The configuration type of one task kind. */
 export type ConfigOf<K extends TaskKind> = Extract<TaskConfig, { kind: K }>;
 
-/** One human-readable problem with one field of a configuration (same shape as engine/optim.ts's). */
-export interface ConfigProblem {
-  readonly field: string;
-  readonly message: string;
-}
+export type { ConfigProblem } from '../configProblem.ts';
 
 /** Thrown by {@link createTask} for a configuration that {@link validateTaskConfig} rejects. */
-export class TaskConfigError extends Error {
+export class TaskConfigError extends ConfigError {
   override readonly name = 'TaskConfigError';
-  /** Every problem found, not only the first. */
-  readonly problems: readonly ConfigProblem[];
   constructor(problems: readonly ConfigProblem[]) {
-    super(`Invalid task configuration: ${problems.map((problem) => problem.message).join(' ')}`);
-    this.problems = problems;
+    super('task configuration', problems);
   }
 }
 
