@@ -48,7 +48,7 @@ test('a teacher presents lesson 3 with the keyboard alone', async ({ page }) => 
 
 test('B blanks the screen and B, or a move key, brings the same slide back', async ({ page }) => {
   await page.goto('/#/present/03-lstm/3');
-  await expect(slide(page, 3)).toBeVisible();
+  await expect(slide(page, 3)).toBeFocused();
   const blank = page.getByRole('button', { name: 'Blank screen: show the slide again' });
   await page.keyboard.press('b');
   await expect(blank).toBeVisible();
@@ -65,7 +65,7 @@ test('B blanks the screen and B, or a move key, brings the same slide back', asy
 
 test("a slide's address reloads to the same slide", async ({ page }) => {
   await page.goto('/#/present/03-lstm/7');
-  await expect(slide(page, 7)).toBeVisible();
+  await expect(slide(page, 7)).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/#\/present\/03-lstm\/8$/);
   await page.reload();
@@ -76,7 +76,7 @@ test("a slide's address reloads to the same slide", async ({ page }) => {
 test('?controls=0 shows the slides and no presenter chrome, before or inside the hash', async ({ page }) => {
   for (const address of ['/?controls=0#/present/03-lstm/2', '/#/present/03-lstm/2?controls=0']) {
     await page.goto(address);
-    await expect(slide(page, 2)).toBeVisible();
+    await expect(slide(page, 2)).toBeFocused();
     await expect(page.getByRole('navigation', { name: 'Presenter controls' })).toHaveCount(0);
     await expect(page.locator('.presenter-progress, .presenter-count')).toHaveCount(0);
     await expect(page.getByRole('button')).toHaveCount(0);
