@@ -11,6 +11,7 @@
 import { addWeightGradients, backwardStep, inputGradient } from './cells/backwardPass.ts';
 import {
   forwardStep,
+  loadWasmWeights,
   maskInputs,
   projectInputs,
   setInitialState,
@@ -28,6 +29,7 @@ import { GATE_BLOCKS, type RecurrentParams, type SequenceBatch } from './types.t
 export {
   CELL_KERNELS,
   createWorkspace,
+  type DenseKernels,
   type DropoutMasks,
   type DropoutRates,
   ensureWorkspace,
@@ -89,6 +91,7 @@ export function forward(
   ws.masks = masks;
   const { xm, outputs } = ws.buffers;
   maskInputs(x, ws.masks.input, lengths, B, T, I, xm);
+  loadWasmWeights(ws, params);
   projectInputs(ws, params.Wih.w, params.bih.w);
   setInitialState(ws.h, B * H, options.h0, 'h0');
   if (cell === 'lstm') setInitialState(ws.c, B * H, options.c0, 'c0');
@@ -169,7 +172,8 @@ export function backward(
   let { dh, dhPrev, dc, dcPrev } = ws.buffers;
   dh.fill(0, 0, B * H);
   dc.fill(0, 0, B * H);
-  transpose(params.Whh.w, GH, H, WT);
+  if (ws.wasm) loadWasmWeights(ws, params);
+  else transpose(params.Whh.w, GH, H, WT);
   for (let t = T - 1; t >= 0; t--) {
     gradNorm[t] = Math.sqrt(backwardStep(ws, WT, dOutputs, dhN, dcN, t, dh, dc, dhPrev, dcPrev));
     if (t > 0 && t % window === 0) {

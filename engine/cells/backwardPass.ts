@@ -68,6 +68,27 @@ export function backwardStep(
   }
   const zeros = ws.buffers.zeros;
   let a = 0;
+  const wasm = ws.wasm;
+  if (wasm && n > 0) {
+    // product[b] = dL/dhp[b]·Whh for the active rows b.
+    const from = dPreH.byteOffset + t * B * GH * 8;
+    wasm.gemm(
+      product.byteOffset,
+      H * 8,
+      from,
+      GH * 8,
+      8,
+      wasm.Whh.byteOffset,
+      H * 8,
+      0,
+      active.byteOffset,
+      n,
+      H,
+      GH,
+      0,
+    );
+    a = n;
+  }
   for (; a + 1 < n; a += 2) {
     const b0 = active[a];
     const b1 = active[a + 1];
@@ -92,6 +113,10 @@ export function addWeightGradients(ws: RecurrentWorkspace, params: RecurrentPara
   const mask = ws.masks.recurrent;
   const GH = GATE_BLOCKS[cell] * H;
   const K = T * B;
+  if (ws.wasm) {
+    addWeightGradientsWasm(ws, params);
+    return;
+  }
   transpose(dPreX, K, GH, left);
   transpose(xm, K, I, right);
   addABt(left, right, params.Wih.dw, GH, I, K);
@@ -107,6 +132,43 @@ export function addWeightGradients(ws: RecurrentWorkspace, params: RecurrentPara
   }
   addABt(left, right, params.Whh.dw, GH, H, K);
   addRowSums(left, GH, K, params.bhh.dw);
+}
+
+/**
+ * The same on the WebAssembly path, with no transposes: dW[g][j] += Σ_k dPre[k][g]·v[k][j] reads dPre's
+ * columns in place (row stride 1, step stride G*H) against the rows of xm, or of h⊙m.
+ */
+function addWeightGradientsWasm(ws: RecurrentWorkspace, params: RecurrentParams): void {
+  const { batchSize: B, steps: T, inputSize: I, hiddenSize: H, h, cell } = ws;
+  const { xm, dPreX, dPreH, right } = ws.buffers;
+  const wasm = ws.wasm!;
+  const mask = ws.masks.recurrent;
+  const GH = GATE_BLOCKS[cell] * H;
+  const K = T * B;
+  let states = h;
+  if (mask) {
+    for (let k = 0; k < K; k++) {
+      const m = (k % B) * H;
+      for (let j = 0; j < H; j++) right[k * H + j] = h[k * H + j] * mask[m + j];
+    }
+    states = right;
+  }
+  const { dWih, dWhh, gemm } = wasm;
+  dWih.set(params.Wih.dw);
+  gemm(dWih.byteOffset, I * 8, dPreX.byteOffset, 8, GH * 8, xm.byteOffset, I * 8, 0, 0, GH, I, K, 1);
+  params.Wih.dw.set(dWih);
+  dWhh.set(params.Whh.dw);
+  gemm(dWhh.byteOffset, H * 8, dPreH.byteOffset, 8, GH * 8, states.byteOffset, H * 8, 0, 0, GH, H, K, 1);
+  params.Whh.dw.set(dWhh);
+  // Bias gradients: column sums, as products with a row of ones; the LSTM and RNN share dL/da.
+  const { ones, columnSums } = wasm;
+  const sumColumns = (dPre: Float64Array, into: Float64Array) => {
+    gemm(columnSums.byteOffset, 0, ones.byteOffset, 0, 8, dPre.byteOffset, GH * 8, 0, 0, 1, GH, K, 0);
+    for (let g = 0; g < GH; g++) into[g] += columnSums[g];
+  };
+  sumColumns(dPreX, params.bih.dw);
+  if (dPreH === dPreX) for (let g = 0; g < GH; g++) params.bhh.dw[g] += columnSums[g];
+  else sumColumns(dPreH, params.bhh.dw);
 }
 
 /** dx [B][T][I] = (Wihᵀ·dPreX[k]) ⊙ input mask for valid steps, 0 after; WihT is Wih transposed [I][G*H]. Mutates dx only. */

@@ -34,9 +34,34 @@ export function maskInputs(
  * Mutates the workspace's xp (and its WT and active scratch).
  */
 export function projectInputs(ws: RecurrentWorkspace, Wih: Float64Array, bih: Float64Array): void {
-  const { batchSize: B, steps: T, inputSize: I, hiddenSize: H, lengths, active, cell } = ws;
+  const { batchSize: B, steps: T, inputSize: I, hiddenSize: H, lengths, active, cell, wasm } = ws;
   const { xm, xp, WT: WihT } = ws.buffers;
   const GH = GATE_BLOCKS[cell] * H;
+  if (wasm) {
+    // Every valid row k at once: xp[k] = bih + xm[k]·Wihᵀ.
+    const { rows } = wasm;
+    let n = 0;
+    for (let t = 0; t < T; t++) for (let b = 0; b < B; b++) if (t < lengths[b]) rows[n++] = t * B + b;
+    if (n > 0) {
+      const w = wasm.WihT;
+      wasm.gemm(
+        xp.byteOffset,
+        GH * 8,
+        xm.byteOffset,
+        I * 8,
+        8,
+        w.byteOffset,
+        GH * 8,
+        wasm.bih.byteOffset,
+        rows.byteOffset,
+        n,
+        GH,
+        I,
+        0,
+      );
+    }
+    return;
+  }
   let nonzero = 0;
   for (let i = 0; i < T * B * I; i++) if (xm[i] !== 0) nonzero++;
   const sparse = nonzero * 4 < T * B * I;
@@ -98,9 +123,31 @@ export function forwardStep(ws: RecurrentWorkspace, params: RecurrentParams, t: 
     source = hm;
     base = 0;
   }
+  let a = 0;
+  const wasm = ws.wasm;
+  if (wasm && n > 0) {
+    // hp[b] = bhh + (h⊙m)[b]·Whhᵀ for the active rows b.
+    const { WhhT, bhh } = wasm;
+    const from = source.byteOffset + base * 8;
+    wasm.gemm(
+      hp.byteOffset,
+      GH * 8,
+      from,
+      H * 8,
+      8,
+      WhhT.byteOffset,
+      GH * 8,
+      bhh.byteOffset,
+      active.byteOffset,
+      n,
+      GH,
+      H,
+      0,
+    );
+    a = n;
+  }
   const Whh = params.Whh.w;
   const bhh = params.bhh.w;
-  let a = 0;
   for (; a + 1 < n; a += 2) {
     const b0 = active[a];
     const b1 = active[a + 1];
@@ -122,7 +169,8 @@ export function forwardStep(ws: RecurrentWorkspace, params: RecurrentParams, t: 
     step.extraOff = row * E;
     step.hPrevOff = step.cPrevOff = prev + b * H;
     step.hNextOff = step.cNextOff = next + b * H;
-    kernel.forward(step);
+    if (wasm) kernel.forwardVector(step, wasm.activate);
+    else kernel.forward(step);
   }
 }
 
@@ -145,6 +193,21 @@ export function writeOutputs(
       else for (let j = 0; j < H; j++) outputs[o + j] = h[from + j];
     }
   }
+}
+
+/**
+ * Refreshes the WebAssembly path's copies of the weights (Wihᵀ, Whhᵀ, Whh, bih, bhh) from params; a no-op
+ * on the JavaScript path. Called by every forward and backward, since the weights change between them.
+ */
+export function loadWasmWeights(ws: RecurrentWorkspace, params: RecurrentParams): void {
+  const wasm = ws.wasm;
+  if (!wasm) return;
+  const GH = GATE_BLOCKS[ws.cell] * ws.hiddenSize;
+  transpose(params.Wih.w, GH, ws.inputSize, wasm.WihT);
+  transpose(params.Whh.w, GH, ws.hiddenSize, wasm.WhhT);
+  wasm.Whh.set(params.Whh.w);
+  wasm.bih.set(params.bih.w);
+  wasm.bhh.set(params.bhh.w);
 }
 
 /** Copies initial (length `size`) into the first `size` values of state, or zeroes them if it is undefined. */

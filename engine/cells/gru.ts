@@ -5,6 +5,7 @@
  * The reset gate multiplies the whole hidden projection W_hn h + b_hn (PyTorch's form, not the paper's
  * r⊙h inside the product), so the input side and the hidden side of the n block get different gradients.
  */
+import { type Activate, SIGMOID, TANH } from '../wasm/dense.ts';
 import type { CellKernel, CellStep } from './step.ts';
 
 /** Forward and backward of the GRU; the gate cache holds r, z, n and the extra cache W_hn h + b_hn. */
@@ -32,6 +33,31 @@ export const gruCell: CellKernel = {
       gates[gateOff + 2 * H + j] = n;
       extra[extraOff + j] = hn;
       h[hNextOff + j] = n + z * (h[hPrevOff + j] - n);
+    }
+  },
+
+  /** The same, with σ over r and z together, then tanh over the n block. */
+  forwardVector(s: CellStep, activate: Activate): void {
+    const H = s.hiddenSize;
+    const { xp, hp, gates, extra, h } = s;
+    const xpOff = s.xpOff;
+    const hpOff = s.hpOff;
+    const gateOff = s.gateOff;
+    const extraOff = s.extraOff;
+    const hPrevOff = s.hPrevOff;
+    const hNextOff = s.hNextOff;
+    for (let j = 0; j < 2 * H; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
+    const at = gates.byteOffset + gateOff * 8;
+    activate(at, 2 * H, SIGMOID);
+    for (let j = 0; j < H; j++) {
+      const hn = hp[hpOff + 2 * H + j];
+      extra[extraOff + j] = hn;
+      gates[gateOff + 2 * H + j] = xp[xpOff + 2 * H + j] + gates[gateOff + j] * hn;
+    }
+    activate(at + 2 * H * 8, H, TANH);
+    for (let j = 0; j < H; j++) {
+      const n = gates[gateOff + 2 * H + j];
+      h[hNextOff + j] = n + gates[gateOff + H + j] * (h[hPrevOff + j] - n);
     }
   },
 

@@ -5,6 +5,7 @@
  * The driver (engine/recurrent.ts) supplies both projections; this file holds the gate nonlinearities and
  * their derivatives, forward and backward side by side.
  */
+import { type Activate, SIGMOID, TANH } from '../wasm/dense.ts';
 import type { CellKernel, CellStep } from './step.ts';
 
 /** Forward and backward of the LSTM; the gate cache holds i, f, g, o and the extra cache tanh(c'). */
@@ -38,6 +39,31 @@ export const lstmCell: CellKernel = {
       c[cNextOff + j] = cNew;
       h[hNextOff + j] = o * tanhC;
     }
+  },
+
+  /** The same, with σ over i and f together, tanh over g, σ over o, then tanh over c' in the extra cache. */
+  forwardVector(s: CellStep, activate: Activate): void {
+    const H = s.hiddenSize;
+    const { xp, hp, gates, extra, c, h } = s;
+    const xpOff = s.xpOff;
+    const hpOff = s.hpOff;
+    const gateOff = s.gateOff;
+    const extraOff = s.extraOff;
+    const cPrevOff = s.cPrevOff;
+    const cNextOff = s.cNextOff;
+    const hNextOff = s.hNextOff;
+    for (let j = 0; j < 4 * H; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
+    const at = gates.byteOffset + gateOff * 8;
+    activate(at, 2 * H, SIGMOID);
+    activate(at + 2 * H * 8, H, TANH);
+    activate(at + 3 * H * 8, H, SIGMOID);
+    for (let j = 0; j < H; j++) {
+      const cNew = gates[gateOff + H + j] * c[cPrevOff + j] + gates[gateOff + j] * gates[gateOff + 2 * H + j];
+      c[cNextOff + j] = cNew;
+      extra[extraOff + j] = cNew;
+    }
+    activate(extra.byteOffset + extraOff * 8, H, TANH);
+    for (let j = 0; j < H; j++) h[hNextOff + j] = gates[gateOff + 3 * H + j] * extra[extraOff + j];
   },
 
   /**

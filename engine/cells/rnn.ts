@@ -4,6 +4,7 @@
  * The driver (engine/recurrent.ts) supplies both projections; this file holds only the nonlinearity and
  * its derivative, forward and backward side by side. One gate block, named 'h'.
  */
+import { type Activate, TANH } from '../wasm/dense.ts';
 import type { CellKernel, CellStep } from './step.ts';
 
 /** Forward and backward of the tanh RNN; the gate cache holds h' itself, there is no extra cache. */
@@ -24,6 +25,18 @@ export const rnnCell: CellKernel = {
       gates[gateOff + j] = hNew;
       h[hNextOff + j] = hNew;
     }
+  },
+
+  /** The same, with tanh over the whole gate row at once. */
+  forwardVector(s: CellStep, activate: Activate): void {
+    const H = s.hiddenSize;
+    const { xp, hp, gates, h } = s;
+    const xpOff = s.xpOff;
+    const hpOff = s.hpOff;
+    const gateOff = s.gateOff;
+    for (let j = 0; j < H; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
+    activate(gates.byteOffset + gateOff * 8, H, TANH);
+    h.set(gates.subarray(gateOff, gateOff + H), s.hNextOff);
   },
 
   /** dL/da = dL/dh' · (1 − h'²) into dPreX (shared by both projections); the direct dL/dh is 0. */

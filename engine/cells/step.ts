@@ -1,3 +1,5 @@
+import type { Activate } from '../wasm/dense.ts';
+
 /**
  * The contract between the sequence driver (engine/recurrent.ts) and the cells beside this file: a cell
  * computes one step of one batch element from the two projections the driver has already formed
@@ -48,6 +50,12 @@ export interface CellStep {
 
 /** One cell's elementwise step, forward and backward. The driver adds (Whhᵀ·dL/dhp)⊙m to dhPrev. */
 export interface CellKernel {
+  /**
+   * The same forward with the gate nonlinearities computed by the WebAssembly kernel (every array of the
+   * step then lives in its arena): pre-activations are written into the gate cache and transformed there
+   * in place, a run of gates at a time. Same results as forward to about 1e-16.
+   */
+  forwardVector(step: CellStep, activate: Activate): void;
   /** Width of the extra cache in units of H. */
   readonly extraWidth: number;
   /** True when dL/dhp differs from dL/dxp (the GRU, whose reset gate scales W_hn h + b_hn). */

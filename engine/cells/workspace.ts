@@ -5,6 +5,7 @@
  */
 import type { Rng } from '../rng.ts';
 import { type CellKind, GATE_BLOCKS, type RecurrentParams } from '../types.ts';
+import { type Activate, arenaBytes, createDenseArena, type Gemm } from '../wasm/dense.ts';
 import { gruCell } from './gru.ts';
 import { lstmCell } from './lstm.ts';
 import { rnnCell } from './rnn.ts';
@@ -59,18 +60,94 @@ export interface RecurrentWorkspace {
   readonly buffers: Readonly<Record<ScratchName, Float64Array>>;
   readonly active: Int32Array;
   readonly step: CellStep;
+  /** Which kernels compute the dense products: 'wasm' (then {@link wasm} is set) or 'js'. */
+  readonly kernels: DenseKernels;
+  readonly wasm: WasmProducts | null;
+}
+
+/** The dense-product kernels: WebAssembly SIMD (engine/wasm/dense.wat) or JavaScript (./kernels.ts). */
+export type DenseKernels = 'wasm' | 'js';
+
+/**
+ * What the WebAssembly path adds to a workspace whose buffers all live in one arena: the kernel, copies of
+ * the layer's weights in the layouts it reads (refreshed by every forward and backward), gradient
+ * accumulators, and a list of row numbers.
+ */
+export interface WasmProducts {
+  readonly gemm: Gemm;
+  /** The nonlinearities over runs of an arena array, for the cells' forward (see {@link CellKernel}). */
+  readonly activate: Activate;
+  /** Wihᵀ [I][G*H], Whhᵀ [H][G*H], Whh [G*H][H], bih and bhh [G*H]. */
+  readonly WihT: Float64Array;
+  readonly WhhT: Float64Array;
+  readonly Whh: Float64Array;
+  readonly bih: Float64Array;
+  readonly bhh: Float64Array;
+  /** dWih [G*H][I] and dWhh [G*H][H], accumulated here and copied back into the params' dw. */
+  readonly dWih: Float64Array;
+  readonly dWhh: Float64Array;
+  /** [T*B]: the rows k = t*B + b of the valid steps, for the input projection. */
+  readonly rows: Int32Array;
+  /** [T*B] ones, and [G*H] scratch, for the bias gradients' column sums. */
+  readonly ones: Float64Array;
+  readonly columnSums: Float64Array;
 }
 
 type ScratchName =
   | ('xm' | 'xp' | 'hp' | 'hm' | 'outputs' | 'dPreX' | 'dPreH' | 'dh' | 'dhPrev' | 'dc' | 'dcPrev')
   | ('dh0' | 'dc0' | 'dx' | 'WT' | 'left' | 'right' | 'zeros' | 'gradNorm');
 
-/** Allocates a workspace for params' cell and sizes and batches of at most maxBatch × maxSteps. */
+/**
+ * Allocates a workspace for params' cell and sizes and batches of at most maxBatch × maxSteps. With
+ * `kernels` 'wasm' (the default) its buffers live in a WebAssembly arena and the dense products run there;
+ * where the module cannot load, and with 'js', they are plain arrays and the JavaScript kernels run.
+ */
 export function createWorkspace(
   params: RecurrentParams,
   maxBatch: number,
   maxSteps: number,
   cached = true,
+  kernels: DenseKernels = 'wasm',
+): RecurrentWorkspace {
+  if (kernels === 'wasm') {
+    // Sized by a dry run of the same layout, then laid out for real in the arena.
+    const f64: number[] = [];
+    const i32: number[] = [];
+    const empty = new Float64Array(0);
+    const none = new Int32Array(0);
+    layoutWorkspace(params, maxBatch, maxSteps, cached, 'wasm', {
+      f64: (length) => {
+        f64.push(length);
+        return empty;
+      },
+      i32: (length) => {
+        i32.push(length);
+        return none;
+      },
+    });
+    const arena = createDenseArena(arenaBytes(f64, i32));
+    if (arena) return layoutWorkspace(params, maxBatch, maxSteps, cached, 'wasm', arena);
+  }
+  return layoutWorkspace(params, maxBatch, maxSteps, cached, 'js', {
+    f64: (length) => new Float64Array(length),
+    i32: (length) => new Int32Array(length),
+  });
+}
+
+interface Allocator {
+  f64(length: number): Float64Array;
+  i32(length: number): Int32Array;
+  readonly gemm?: Gemm;
+  readonly activate?: Activate;
+}
+
+function layoutWorkspace(
+  params: RecurrentParams,
+  maxBatch: number,
+  maxSteps: number,
+  cached: boolean,
+  kernels: DenseKernels,
+  memory: Allocator,
 ): RecurrentWorkspace {
   const { cell, inputSize: I, hiddenSize: H } = params;
   const kernel = CELL_KERNELS[cell];
@@ -79,7 +156,8 @@ export function createWorkspace(
   const K = maxBatch * maxSteps;
   const rows = cached ? K : B;
   const grad = cached ? 1 : 0;
-  const f64 = (length: number) => new Float64Array(length);
+  const wasm = kernels === 'wasm';
+  const f64 = memory.f64;
   const dPreX = f64(grad * K * GH);
   const buffers: Record<ScratchName, Float64Array> = {
     xm: f64(K * I),
@@ -97,12 +175,14 @@ export function createWorkspace(
     dc0: f64(B * H),
     dx: f64(grad * K * I),
     WT: f64(GH * Math.max(I, H)),
-    left: f64(grad * K * GH),
-    right: f64(grad * K * Math.max(I, H)),
+    // The JavaScript weight gradients multiply transposed copies; the kernel reads the rows in place
+    // and needs only the recurrent-dropped h (right, as [T*B][H]).
+    left: f64(wasm ? 0 : grad * K * GH),
+    right: f64(grad * K * (wasm ? H : Math.max(I, H))),
     zeros: f64(GH),
     gradNorm: f64(maxSteps),
   };
-  return {
+  const workspace: RecurrentWorkspace = {
     cell,
     inputSize: I,
     hiddenSize: H,
@@ -118,9 +198,32 @@ export function createWorkspace(
     h: f64((K + B) * H),
     c: f64(cell === 'lstm' ? (K + B) * H : 0),
     buffers,
-    active: new Int32Array(B),
+    active: memory.i32(B),
     step: createCellStep(H),
+    kernels,
+    wasm: null,
   };
+  if (!wasm) return workspace;
+  const products: WasmProducts = {
+    gemm: memory.gemm ?? unreachable,
+    activate: memory.activate ?? unreachable,
+    WihT: f64(I * GH),
+    WhhT: f64(H * GH),
+    Whh: f64(GH * H),
+    bih: f64(GH),
+    bhh: f64(GH),
+    dWih: f64(GH * I),
+    dWhh: f64(GH * H),
+    rows: memory.i32(K),
+    ones: f64(K).fill(1),
+    columnSums: f64(GH),
+  };
+  return { ...workspace, wasm: products };
+}
+
+/** The dry run's stand-in for the kernels: never called. */
+function unreachable(): void {
+  throw new Error('Dense arena: no kernel bound.');
 }
 
 /** Returns `workspace` if it suits params and a B × T batch (and is cached if `cached`), else a new one. */

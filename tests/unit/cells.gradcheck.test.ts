@@ -3,15 +3,19 @@
  * bias, input and initial state of all three cells, with ragged lengths, fixed dropout masks and truncation.
  * The loss is L = Σ outputs⊙R + Σ hN⊙S (+ Σ cN⊙Sc for the LSTM) with random R, S, Sc.
  * Tolerance: |analytic − numeric| ≤ 1e-6·max(|analytic|, |numeric|) + 1e-8 per entry (the finite
- * difference itself is accurate to about 1e-10 here).
+ * difference itself is accurate to about 1e-10 here). Every check runs twice: with the WebAssembly dense
+ * kernel and with the JavaScript one.
  */
 import { describe, expect, it } from 'vitest';
 import { createInitialisedRecurrentParams } from '../../engine/init.ts';
 import { recurrentParamList, zeroRecurrentGradients } from '../../engine/params.ts';
 import {
   backward,
+  createWorkspace,
+  type DenseKernels,
   type DropoutMasks,
   forward,
+  type RecurrentWorkspace,
   type SequenceInput,
   sampleDropoutMasks,
 } from '../../engine/recurrent.ts';
@@ -37,9 +41,17 @@ interface Problem {
   R: Float64Array;
   S: Float64Array;
   Sc: Float64Array;
+  /** The workspace every forward of the problem runs in, with the kernels under test. */
+  workspace: RecurrentWorkspace;
 }
 
-function makeProblem(cell: CellKind, seed: number, lengths: number[], withMasks: boolean): Problem {
+function makeProblem(
+  cell: CellKind,
+  kernels: DenseKernels,
+  seed: number,
+  lengths: number[],
+  withMasks: boolean,
+): Problem {
   const rng = createRng(seed);
   // Weights larger than PyTorch's default so the gates leave their linear range.
   const params = createInitialisedRecurrentParams(cell, I, H, rng, { scheme: 'gaussian', std: 0.6 });
@@ -63,6 +75,7 @@ function makeProblem(cell: CellKind, seed: number, lengths: number[], withMasks:
     R: randomArray(rng, B * T * H),
     S: randomArray(rng, B * H),
     Sc: randomArray(rng, B * H),
+    workspace: createWorkspace(params, B, T, true, kernels),
   };
 }
 
@@ -73,7 +86,12 @@ function sumProduct(a: Float64Array, b: Float64Array): number {
 }
 
 function loss(p: Problem): number {
-  const { outputs, hN, cN } = forward(p.params, p.input, { h0: p.h0, c0: p.c0, masks: p.masks });
+  const { outputs, hN, cN } = forward(p.params, p.input, {
+    h0: p.h0,
+    c0: p.c0,
+    masks: p.masks,
+    workspace: p.workspace,
+  });
   return sumProduct(outputs, p.R) + sumProduct(hN, p.S) + (cN ? sumProduct(cN, p.Sc) : 0);
 }
 
@@ -115,7 +133,12 @@ function expectClose(analytic: Float64Array, numeric: Float64Array, what: string
 
 function analyticGradients(p: Problem, truncation?: number) {
   zeroRecurrentGradients(p.params);
-  const { workspace } = forward(p.params, p.input, { h0: p.h0, c0: p.c0, masks: p.masks });
+  const { workspace } = forward(p.params, p.input, {
+    h0: p.h0,
+    c0: p.c0,
+    masks: p.masks,
+    workspace: p.workspace,
+  });
   const result = backward(p.params, workspace, p.R, { dhN: p.S, dcN: p.Sc, truncation });
   return {
     params: recurrentParamList(p.params).map((param) => Float64Array.from(param.dw)),
@@ -126,15 +149,21 @@ function analyticGradients(p: Problem, truncation?: number) {
   };
 }
 
-const cells: CellKind[] = ['rnn', 'lstm', 'gru'];
+const cases = (['rnn', 'lstm', 'gru'] as const).flatMap((cell) =>
+  (['wasm', 'js'] as const).map((kernels) => [cell, kernels] as const),
+);
 
-describe.each(cells)('%s BPTT', (cell) => {
+describe.each(cases)('%s BPTT, %s kernels', (cell, kernels) => {
+  it('runs on the kernels it names', () => {
+    expect(makeProblem(cell, kernels, 1, [T, 4, 1], false).workspace.kernels).toBe(kernels);
+  });
+
   for (const [label, withMasks] of [
     ['ragged lengths', false],
     ['ragged lengths and fixed dropout masks', true],
   ] as const) {
     it(`matches finite differences for every tensor, x, h0 and c0 (${label})`, () => {
-      const p = makeProblem(cell, withMasks ? 11 : 7, [T, 4, 1], withMasks);
+      const p = makeProblem(cell, kernels, withMasks ? 11 : 7, [T, 4, 1], withMasks);
       const analytic = analyticGradients(p);
       const f = () => loss(p);
       recurrentParamList(p.params).forEach((param, index) => {
@@ -147,24 +176,29 @@ describe.each(cells)('%s BPTT', (cell) => {
   }
 
   it('gives dx = 0 past each length and no gradient to padded inputs', () => {
-    const p = makeProblem(cell, 3, [T, 2, 5], false);
+    const p = makeProblem(cell, kernels, 3, [T, 2, 5], false);
     const { dx } = analyticGradients(p);
     for (let t = 2; t < T; t++) for (let i = 0; i < I; i++) expect(dx[(1 * T + t) * I + i]).toBe(0);
   });
 
   it('truncation k ≥ T is full BPTT, bit for bit', () => {
-    const p = makeProblem(cell, 5, [T, 4, 6], true);
+    const p = makeProblem(cell, kernels, 5, [T, 4, 6], true);
     const full = analyticGradients(p);
     for (const k of [T, T + 3]) expect(analyticGradients(p, k)).toEqual(full);
   });
 
   it('truncation k = 3 matches finite differences of the chunked loss with detached states', () => {
     const k = 3;
-    const p = makeProblem(cell, 9, [T, 5, 2], true);
+    const p = makeProblem(cell, kernels, 9, [T, 5, 2], true);
     const truncated = analyticGradients(p, k);
     const full = analyticGradients(p);
     // The state entering each chunk, from a forward at the unperturbed weights: held fixed ("detached").
-    const { workspace } = forward(p.params, p.input, { h0: p.h0, c0: p.c0, masks: p.masks });
+    const { workspace } = forward(p.params, p.input, {
+      h0: p.h0,
+      c0: p.c0,
+      masks: p.masks,
+      workspace: p.workspace,
+    });
     const chunkStarts = Array.from({ length: Math.ceil(T / k) }, (_, c) => c * k);
     const detached = chunkStarts.map((t0) => ({
       h: workspace.h.slice(t0 * B * H, (t0 + 1) * B * H),
@@ -218,7 +252,12 @@ function chunkedTruncatedLoss(
     }
     const masks = { input: inputMask, output: outputMask, recurrent: p.masks.recurrent };
     const input = { batchSize: B, steps, inputSize: I, x, lengths };
-    const { outputs, hN, cN } = forward(p.params, input, { h0: state.h, c0: state.c, masks });
+    const { outputs, hN, cN } = forward(p.params, input, {
+      h0: state.h,
+      c0: state.c,
+      masks,
+      workspace: p.workspace,
+    });
     total += sumProduct(outputs, R);
     for (let b = 0; b < B; b++) {
       if (Math.floor((p.input.lengths[b] - 1) / k) !== c) continue;

@@ -1,0 +1,151 @@
+/**
+ * The WebAssembly kernels (engine/wasm/dense.wat): one matrix product, float64, 128-bit SIMD, about
+ * 2.5–5× the blocked JavaScript kernels of engine/cells/kernels.ts on the layer's shapes, and the gate
+ * nonlinearities two at a time (about twice as fast as Math.exp and Math.tanh). Each workspace
+ * gets an arena, its own WebAssembly memory sized once for all its buffers (so the Float64Array views the
+ * rest of the engine uses never move), with an instance of the module bound to it.
+ *
+ * Where WebAssembly or its SIMD is missing, or a Content-Security-Policy forbids compiling it, the module
+ * fails to load and {@link createDenseArena} returns null: the workspace then uses plain arrays and the
+ * JavaScript kernels, which compute the same products.
+ */
+import { DENSE_WASM_BASE64 } from './denseModule.ts';
+
+/**
+ * For each listed row r and column n < N:
+ *   out[r·os + n] = (acc ? out[r·os + n] : bias ? bias[n] : 0) + Σ_{k<K} A[r·ar + k·ac] · W[k·ws + n]
+ * Pointers and strides are in bytes; rows = 0 means rows 0..M−1, else the address of M i32 row numbers;
+ * bias = 0 means none. K must be at least 1.
+ */
+export type Gemm = (
+  out: number,
+  os: number,
+  a: number,
+  ar: number,
+  ac: number,
+  w: number,
+  ws: number,
+  bias: number,
+  rows: number,
+  M: number,
+  N: number,
+  K: number,
+  acc: number,
+) => void;
+
+/** In place over the n numbers at byte address p: kind 0 the logistic sigmoid, 1 tanh (both to ~1e-16). */
+export type Activate = (p: number, n: number, kind: number) => void;
+
+/** The kinds of {@link Activate}. */
+export const SIGMOID = 0;
+export const TANH = 1;
+
+/** A memory for one workspace's buffers, with the kernel bound to it. */
+export interface DenseArena {
+  readonly gemm: Gemm;
+  readonly activate: Activate;
+  /** A zeroed view of `length` numbers in the arena; throws once the arena's size is used up. */
+  f64(length: number): Float64Array;
+  i32(length: number): Int32Array;
+}
+
+/** The part of the WebAssembly JS API used here (the engine is compiled without DOM or Node types). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: { gemm: Gemm; activate: Activate } };
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+}
+
+/** Views start at this byte so that address 0 never names a buffer (0 means "none" to the kernel). */
+const FIRST = 16;
+const PAGE = 65536;
+
+let compiled: object | null | undefined;
+
+function wasmApi(): WasmApi | undefined {
+  return (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+}
+
+/** The compiled module, or null where it cannot be compiled; tried once. */
+function denseModule(): object | null {
+  if (compiled === undefined) {
+    const api = wasmApi();
+    try {
+      compiled = api ? new api.Module(decodeBase64(DENSE_WASM_BASE64)) : null;
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/** True when the WebAssembly kernel loads here. */
+export function denseKernelAvailable(): boolean {
+  return denseModule() !== null;
+}
+
+/** The bytes an arena needs for views of these sizes (8-byte numbers; i32 counts as 4 bytes each). */
+export function arenaBytes(f64Lengths: readonly number[], i32Lengths: readonly number[] = []): number {
+  let bytes = FIRST;
+  for (const length of f64Lengths) bytes += align(length * 8);
+  for (const length of i32Lengths) bytes += align(length * 4);
+  return bytes;
+}
+
+/**
+ * An arena of at least `bytes` bytes (see {@link arenaBytes}), or null where the kernel is unavailable or
+ * the memory cannot be had.
+ */
+export function createDenseArena(bytes: number): DenseArena | null {
+  const module = denseModule();
+  const api = wasmApi();
+  if (!module || !api) return null;
+  let memory: { buffer: ArrayBuffer };
+  let exports: { gemm: Gemm; activate: Activate };
+  try {
+    memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+    exports = new api.Instance(module, { env: { memory } }).exports;
+  } catch {
+    return null;
+  }
+  const buffer = memory.buffer;
+  let top = FIRST;
+  const take = (size: number): number => {
+    const at = top;
+    top += align(size);
+    if (top > buffer.byteLength) throw new RangeError('Dense arena: sized too small for its views.');
+    return at;
+  };
+  return {
+    gemm: exports.gemm,
+    activate: exports.activate,
+    f64: (length) => new Float64Array(buffer, take(length * 8), length),
+    i32: (length) => new Int32Array(buffer, take(length * 4), length),
+  };
+}
+
+function align(bytes: number): number {
+  return Math.ceil(bytes / 16) * 16;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 (with padding) to bytes. */
+export function decodeBase64(text: string): Uint8Array {
+  const clean = text.replace(/=+$/, '');
+  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let at = 0;
+  for (const char of clean) {
+    const digit = BASE64.indexOf(char);
+    if (digit < 0) throw new RangeError(`Not base64: ${JSON.stringify(char)}.`);
+    value = (value << 6) | digit;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[at++] = (value >> bits) & 0xff;
+    }
+  }
+  return bytes;
+}

@@ -1,0 +1,327 @@
+;; The hot loops of engine/cells/ in WebAssembly, float64 with 128-bit SIMD (two lanes per vector): the
+;; matrix products and the gate nonlinearities. Compiled by scripts/build-wasm.ts into
+;; engine/wasm/denseModule.ts; tests/unit/wasmDense.test.ts checks that the committed module is this file's
+;; compilation, that gemm matches a plain loop exactly and activate matches Math to 1e-15, and that a
+;; whole layer gives the JavaScript kernels' results.
+;;
+;; Two exports. gemm: for each listed row r and each column n < N,
+;;   out[r·os + n] = (acc ? out[r·os + n] : bias ? bias[n] : 0) + Σ_{k<K} A[r·ar + k·ac] · W[k·ws + n]
+;; Strides are in bytes; W's columns are contiguous, so two columns are one vector and every A value is
+;; loaded once and splatted across a vector. Rows go two at a time and columns eight at a time (eight
+;; accumulators), then two, then one. rows = 0 means rows 0..M-1; otherwise it points at M i32 row numbers.
+;; Address 0 is never a buffer (the workspace starts its buffers at 16), so bias = 0 means no bias.
+;; activate: the logistic sigmoid or tanh in place over a run of numbers, two at a time (see $expMinus).
+(module
+  (import "env" "memory" (memory 1))
+
+  ;; The starting value of an output vector at column byte offset q of output row o: what is there when
+  ;; accumulating, else the bias, else 0.
+  (func $start2 (param $acc i32) (param $o i32) (param $bias i32) (param $q i32) (result v128)
+    (if (result v128) (local.get $acc)
+      (then (v128.load (i32.add (local.get $o) (local.get $q))))
+      (else
+        (if (result v128) (local.get $bias)
+          (then (v128.load (i32.add (local.get $bias) (local.get $q))))
+          (else (v128.const f64x2 0 0))))))
+
+  (func $start1 (param $acc i32) (param $o i32) (param $bias i32) (param $q i32) (result f64)
+    (if (result f64) (local.get $acc)
+      (then (f64.load (i32.add (local.get $o) (local.get $q))))
+      (else
+        (if (result f64) (local.get $bias)
+          (then (f64.load (i32.add (local.get $bias) (local.get $q))))
+          (else (f64.const 0))))))
+
+  ;; Two output rows o0, o1 from A rows a0, a1.
+  (func $two
+    (param $o0 i32) (param $o1 i32) (param $a0 i32) (param $a1 i32) (param $ac i32)
+    (param $w i32) (param $ws i32) (param $bias i32) (param $N8 i32) (param $K i32) (param $acc i32)
+    (local $q i32) (local $pa0 i32) (local $pa1 i32) (local $pw i32) (local $k i32)
+    (local $x0 v128) (local $x1 v128) (local $v v128)
+    (local $s00 v128) (local $s01 v128) (local $s02 v128) (local $s03 v128)
+    (local $s10 v128) (local $s11 v128) (local $s12 v128) (local $s13 v128)
+    (local $t0 f64) (local $t1 f64) (local $y f64)
+    ;; eight columns at a time
+    (block $end8
+      (loop $cols8
+        (br_if $end8 (i32.gt_u (i32.add (local.get $q) (i32.const 64)) (local.get $N8)))
+        (if (local.get $acc)
+          (then
+            (local.set $s00 (v128.load (i32.add (local.get $o0) (local.get $q))))
+            (local.set $s01 (v128.load offset=16 (i32.add (local.get $o0) (local.get $q))))
+            (local.set $s02 (v128.load offset=32 (i32.add (local.get $o0) (local.get $q))))
+            (local.set $s03 (v128.load offset=48 (i32.add (local.get $o0) (local.get $q))))
+            (local.set $s10 (v128.load (i32.add (local.get $o1) (local.get $q))))
+            (local.set $s11 (v128.load offset=16 (i32.add (local.get $o1) (local.get $q))))
+            (local.set $s12 (v128.load offset=32 (i32.add (local.get $o1) (local.get $q))))
+            (local.set $s13 (v128.load offset=48 (i32.add (local.get $o1) (local.get $q)))))
+          (else
+            (local.set $s00 (call $start2 (i32.const 0) (i32.const 0) (local.get $bias) (local.get $q)))
+            (local.set $s01 (call $start2 (i32.const 0) (i32.const 0) (local.get $bias) (i32.add (local.get $q) (i32.const 16))))
+            (local.set $s02 (call $start2 (i32.const 0) (i32.const 0) (local.get $bias) (i32.add (local.get $q) (i32.const 32))))
+            (local.set $s03 (call $start2 (i32.const 0) (i32.const 0) (local.get $bias) (i32.add (local.get $q) (i32.const 48))))
+            (local.set $s10 (local.get $s00))
+            (local.set $s11 (local.get $s01))
+            (local.set $s12 (local.get $s02))
+            (local.set $s13 (local.get $s03))))
+        (local.set $pa0 (local.get $a0))
+        (local.set $pa1 (local.get $a1))
+        (local.set $pw (i32.add (local.get $w) (local.get $q)))
+        (local.set $k (local.get $K))
+        (loop $ks
+          (local.set $x0 (v128.load64_splat (local.get $pa0)))
+          (local.set $x1 (v128.load64_splat (local.get $pa1)))
+          (local.set $v (v128.load (local.get $pw)))
+          (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $x0) (local.get $v))))
+          (local.set $s10 (f64x2.add (local.get $s10) (f64x2.mul (local.get $x1) (local.get $v))))
+          (local.set $v (v128.load offset=16 (local.get $pw)))
+          (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $x0) (local.get $v))))
+          (local.set $s11 (f64x2.add (local.get $s11) (f64x2.mul (local.get $x1) (local.get $v))))
+          (local.set $v (v128.load offset=32 (local.get $pw)))
+          (local.set $s02 (f64x2.add (local.get $s02) (f64x2.mul (local.get $x0) (local.get $v))))
+          (local.set $s12 (f64x2.add (local.get $s12) (f64x2.mul (local.get $x1) (local.get $v))))
+          (local.set $v (v128.load offset=48 (local.get $pw)))
+          (local.set $s03 (f64x2.add (local.get $s03) (f64x2.mul (local.get $x0) (local.get $v))))
+          (local.set $s13 (f64x2.add (local.get $s13) (f64x2.mul (local.get $x1) (local.get $v))))
+          (local.set $pa0 (i32.add (local.get $pa0) (local.get $ac)))
+          (local.set $pa1 (i32.add (local.get $pa1) (local.get $ac)))
+          (local.set $pw (i32.add (local.get $pw) (local.get $ws)))
+          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br_if $ks (local.get $k)))
+        (v128.store (i32.add (local.get $o0) (local.get $q)) (local.get $s00))
+        (v128.store offset=16 (i32.add (local.get $o0) (local.get $q)) (local.get $s01))
+        (v128.store offset=32 (i32.add (local.get $o0) (local.get $q)) (local.get $s02))
+        (v128.store offset=48 (i32.add (local.get $o0) (local.get $q)) (local.get $s03))
+        (v128.store (i32.add (local.get $o1) (local.get $q)) (local.get $s10))
+        (v128.store offset=16 (i32.add (local.get $o1) (local.get $q)) (local.get $s11))
+        (v128.store offset=32 (i32.add (local.get $o1) (local.get $q)) (local.get $s12))
+        (v128.store offset=48 (i32.add (local.get $o1) (local.get $q)) (local.get $s13))
+        (local.set $q (i32.add (local.get $q) (i32.const 64)))
+        (br $cols8)))
+    ;; two columns at a time
+    (block $end2
+      (loop $cols2
+        (br_if $end2 (i32.gt_u (i32.add (local.get $q) (i32.const 16)) (local.get $N8)))
+        (local.set $s00 (call $start2 (local.get $acc) (local.get $o0) (local.get $bias) (local.get $q)))
+        (local.set $s10 (call $start2 (local.get $acc) (local.get $o1) (local.get $bias) (local.get $q)))
+        (local.set $pa0 (local.get $a0))
+        (local.set $pa1 (local.get $a1))
+        (local.set $pw (i32.add (local.get $w) (local.get $q)))
+        (local.set $k (local.get $K))
+        (loop $ks
+          (local.set $v (v128.load (local.get $pw)))
+          (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (v128.load64_splat (local.get $pa0)) (local.get $v))))
+          (local.set $s10 (f64x2.add (local.get $s10) (f64x2.mul (v128.load64_splat (local.get $pa1)) (local.get $v))))
+          (local.set $pa0 (i32.add (local.get $pa0) (local.get $ac)))
+          (local.set $pa1 (i32.add (local.get $pa1) (local.get $ac)))
+          (local.set $pw (i32.add (local.get $pw) (local.get $ws)))
+          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br_if $ks (local.get $k)))
+        (v128.store (i32.add (local.get $o0) (local.get $q)) (local.get $s00))
+        (v128.store (i32.add (local.get $o1) (local.get $q)) (local.get $s10))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (br $cols2)))
+    ;; the last column of an odd N
+    (if (i32.lt_u (local.get $q) (local.get $N8))
+      (then
+        (local.set $t0 (call $start1 (local.get $acc) (local.get $o0) (local.get $bias) (local.get $q)))
+        (local.set $t1 (call $start1 (local.get $acc) (local.get $o1) (local.get $bias) (local.get $q)))
+        (local.set $pa0 (local.get $a0))
+        (local.set $pa1 (local.get $a1))
+        (local.set $pw (i32.add (local.get $w) (local.get $q)))
+        (local.set $k (local.get $K))
+        (loop $ks
+          (local.set $y (f64.load (local.get $pw)))
+          (local.set $t0 (f64.add (local.get $t0) (f64.mul (f64.load (local.get $pa0)) (local.get $y))))
+          (local.set $t1 (f64.add (local.get $t1) (f64.mul (f64.load (local.get $pa1)) (local.get $y))))
+          (local.set $pa0 (i32.add (local.get $pa0) (local.get $ac)))
+          (local.set $pa1 (i32.add (local.get $pa1) (local.get $ac)))
+          (local.set $pw (i32.add (local.get $pw) (local.get $ws)))
+          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br_if $ks (local.get $k)))
+        (f64.store (i32.add (local.get $o0) (local.get $q)) (local.get $t0))
+        (f64.store (i32.add (local.get $o1) (local.get $q)) (local.get $t1)))))
+
+  ;; One output row o0 from A row a0: the same blocks with half the accumulators.
+  (func $one
+    (param $o0 i32) (param $a0 i32) (param $ac i32)
+    (param $w i32) (param $ws i32) (param $bias i32) (param $N8 i32) (param $K i32) (param $acc i32)
+    (local $q i32) (local $pa0 i32) (local $pw i32) (local $k i32)
+    (local $x0 v128)
+    (local $s00 v128) (local $s01 v128) (local $s02 v128) (local $s03 v128)
+    (local $t0 f64)
+    (block $end8
+      (loop $cols8
+        (br_if $end8 (i32.gt_u (i32.add (local.get $q) (i32.const 64)) (local.get $N8)))
+        (local.set $s00 (call $start2 (local.get $acc) (local.get $o0) (local.get $bias) (local.get $q)))
+        (local.set $s01 (call $start2 (local.get $acc) (local.get $o0) (local.get $bias) (i32.add (local.get $q) (i32.const 16))))
+        (local.set $s02 (call $start2 (local.get $acc) (local.get $o0) (local.get $bias) (i32.add (local.get $q) (i32.const 32))))
+        (local.set $s03 (call $start2 (local.get $acc) (local.get $o0) (local.get $bias) (i32.add (local.get $q) (i32.const 48))))
+        (local.set $pa0 (local.get $a0))
+        (local.set $pw (i32.add (local.get $w) (local.get $q)))
+        (local.set $k (local.get $K))
+        (loop $ks
+          (local.set $x0 (v128.load64_splat (local.get $pa0)))
+          (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $x0) (v128.load (local.get $pw)))))
+          (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $x0) (v128.load offset=16 (local.get $pw)))))
+          (local.set $s02 (f64x2.add (local.get $s02) (f64x2.mul (local.get $x0) (v128.load offset=32 (local.get $pw)))))
+          (local.set $s03 (f64x2.add (local.get $s03) (f64x2.mul (local.get $x0) (v128.load offset=48 (local.get $pw)))))
+          (local.set $pa0 (i32.add (local.get $pa0) (local.get $ac)))
+          (local.set $pw (i32.add (local.get $pw) (local.get $ws)))
+          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br_if $ks (local.get $k)))
+        (v128.store (i32.add (local.get $o0) (local.get $q)) (local.get $s00))
+        (v128.store offset=16 (i32.add (local.get $o0) (local.get $q)) (local.get $s01))
+        (v128.store offset=32 (i32.add (local.get $o0) (local.get $q)) (local.get $s02))
+        (v128.store offset=48 (i32.add (local.get $o0) (local.get $q)) (local.get $s03))
+        (local.set $q (i32.add (local.get $q) (i32.const 64)))
+        (br $cols8)))
+    (block $end2
+      (loop $cols2
+        (br_if $end2 (i32.gt_u (i32.add (local.get $q) (i32.const 16)) (local.get $N8)))
+        (local.set $s00 (call $start2 (local.get $acc) (local.get $o0) (local.get $bias) (local.get $q)))
+        (local.set $pa0 (local.get $a0))
+        (local.set $pw (i32.add (local.get $w) (local.get $q)))
+        (local.set $k (local.get $K))
+        (loop $ks
+          (local.set $s00 (f64x2.add (local.get $s00)
+            (f64x2.mul (v128.load64_splat (local.get $pa0)) (v128.load (local.get $pw)))))
+          (local.set $pa0 (i32.add (local.get $pa0) (local.get $ac)))
+          (local.set $pw (i32.add (local.get $pw) (local.get $ws)))
+          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br_if $ks (local.get $k)))
+        (v128.store (i32.add (local.get $o0) (local.get $q)) (local.get $s00))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (br $cols2)))
+    (if (i32.lt_u (local.get $q) (local.get $N8))
+      (then
+        (local.set $t0 (call $start1 (local.get $acc) (local.get $o0) (local.get $bias) (local.get $q)))
+        (local.set $pa0 (local.get $a0))
+        (local.set $pw (i32.add (local.get $w) (local.get $q)))
+        (local.set $k (local.get $K))
+        (loop $ks
+          (local.set $t0 (f64.add (local.get $t0)
+            (f64.mul (f64.load (local.get $pa0)) (f64.load (local.get $pw)))))
+          (local.set $pa0 (i32.add (local.get $pa0) (local.get $ac)))
+          (local.set $pw (i32.add (local.get $pw) (local.get $ws)))
+          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br_if $ks (local.get $k)))
+        (f64.store (i32.add (local.get $o0) (local.get $q)) (local.get $t0)))))
+
+  ;; The row number of list entry m: rows[m], or m itself when there is no list.
+  (func $row (param $rows i32) (param $m i32) (result i32)
+    (if (result i32) (local.get $rows)
+      (then (i32.load (i32.add (local.get $rows) (i32.shl (local.get $m) (i32.const 2)))))
+      (else (local.get $m))))
+
+  (func (export "gemm")
+    (param $out i32) (param $os i32) (param $a i32) (param $ar i32) (param $ac i32)
+    (param $w i32) (param $ws i32) (param $bias i32) (param $rows i32)
+    (param $M i32) (param $N i32) (param $K i32) (param $acc i32)
+    (local $m i32) (local $r0 i32) (local $r1 i32) (local $N8 i32)
+    (local.set $N8 (i32.shl (local.get $N) (i32.const 3)))
+    (if (i32.le_s (local.get $K) (i32.const 0)) (then (unreachable)))
+    (block $end
+      (loop $pairs
+        (br_if $end (i32.gt_s (i32.add (local.get $m) (i32.const 2)) (local.get $M)))
+        (local.set $r0 (call $row (local.get $rows) (local.get $m)))
+        (local.set $r1 (call $row (local.get $rows) (i32.add (local.get $m) (i32.const 1))))
+        (call $two
+          (i32.add (local.get $out) (i32.mul (local.get $r0) (local.get $os)))
+          (i32.add (local.get $out) (i32.mul (local.get $r1) (local.get $os)))
+          (i32.add (local.get $a) (i32.mul (local.get $r0) (local.get $ar)))
+          (i32.add (local.get $a) (i32.mul (local.get $r1) (local.get $ar)))
+          (local.get $ac) (local.get $w) (local.get $ws) (local.get $bias)
+          (local.get $N8) (local.get $K) (local.get $acc))
+        (local.set $m (i32.add (local.get $m) (i32.const 2)))
+        (br $pairs)))
+    (if (i32.lt_s (local.get $m) (local.get $M))
+      (then
+        (local.set $r0 (call $row (local.get $rows) (local.get $m)))
+        (call $one
+          (i32.add (local.get $out) (i32.mul (local.get $r0) (local.get $os)))
+          (i32.add (local.get $a) (i32.mul (local.get $r0) (local.get $ar)))
+          (local.get $ac) (local.get $w) (local.get $ws) (local.get $bias)
+          (local.get $N8) (local.get $K) (local.get $acc)))))
+
+  ;; exp(x) − shift for x ≤ 0 and shift 0 or 1, two lanes, as 2^k·(exp(r) − 1) + (2^k − shift): exp(x)
+  ;; and exp(x) − 1 both accurate to a few units in the last place, the second even near 0. x below −700 is taken as −700 (exp is then under 1e-304). x = k·ln 2 + r with
+  ;; |r| ≤ ln 2 / 2 (ln 2 split in two parts so k·ln2_hi is exact); exp(r) − 1 = r·q(r) by the Taylor
+  ;; series to r^12 (relative error under 3e-16), q evaluated by Estrin's scheme so the chain of dependent
+  ;; operations is short:
+  ;;   q = q0 + (q1 + q2·r⁴)·r⁴,   q0 = (1 + r/2!) + (1/3! + r/4!)r²,
+  ;;   q1 = (1/5! + r/6!) + (1/7! + r/8!)r²,   q2 = (1/9! + r/10!) + (1/11! + r/12!)r²
+  ;; 2^k is built from its exponent bits. NaN stays NaN.
+  (func $expMinus (param $x v128) (param $shift v128) (result v128)
+    (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $scale v128)
+    (local $q0 v128) (local $q1 v128) (local $q2 v128)
+    (local.set $x (f64x2.pmax (local.get $x) (v128.const f64x2 -700 -700)))
+    (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+    (local.set $r (f64x2.sub
+      (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)))
+      (f64x2.mul (local.get $k) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
+    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+    (local.set $scale (i64x2.shl
+      (i64x2.add
+        (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k)))
+        (v128.const i64x2 1023 1023))
+      (i32.const 52)))
+    (local.set $q0 (f64x2.add
+      (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $r) (v128.const f64x2 0.5 0.5)))
+      (f64x2.mul (local.get $r2) (f64x2.add (v128.const f64x2 0.16666666666666666 0.16666666666666666) (f64x2.mul (local.get $r) (v128.const f64x2 0.041666666666666664 0.041666666666666664))))))
+    (local.set $q1 (f64x2.add
+      (f64x2.add (v128.const f64x2 0.008333333333333333 0.008333333333333333) (f64x2.mul (local.get $r) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
+      (f64x2.mul (local.get $r2) (f64x2.add (v128.const f64x2 0.0001984126984126984 0.0001984126984126984) (f64x2.mul (local.get $r) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05))))))
+    (local.set $q2 (f64x2.add
+      (f64x2.add (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06) (f64x2.mul (local.get $r) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07)))
+      (f64x2.mul (local.get $r2) (f64x2.add (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08) (f64x2.mul (local.get $r) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09))))))
+    (f64x2.add
+      (f64x2.mul (local.get $scale)
+        (f64x2.mul (local.get $r)
+          (f64x2.add (local.get $q0)
+            (f64x2.mul (local.get $r4)
+              (f64x2.add (local.get $q1) (f64x2.mul (local.get $r4) (local.get $q2)))))))
+      (f64x2.sub (local.get $scale) (local.get $shift))))
+
+  ;; The logistic sigmoid from e = exp(−|a|): 1/(1 + e) for a ≥ 0, e/(1 + e) below, so nothing overflows.
+  (func $sigmoid2 (param $a v128) (result v128)
+    (local $e v128) (local $s v128)
+    (local.set $e (call $expMinus (f64x2.neg (f64x2.abs (local.get $a))) (v128.const f64x2 0 0)))
+    (local.set $s (f64x2.div (v128.const f64x2 1 1) (f64x2.add (v128.const f64x2 1 1) (local.get $e))))
+    (v128.bitselect (local.get $s) (f64x2.mul (local.get $e) (local.get $s))
+      (f64x2.ge (local.get $a) (v128.const f64x2 0 0))))
+
+  ;; tanh x = sign(x)·(−m)/(2 + m) with m = exp(−2|x|) − 1, accurate near 0 as everywhere.
+  (func $tanh2 (param $x v128) (result v128)
+    (local $m v128)
+    (local.set $m (call $expMinus
+      (f64x2.mul (f64x2.abs (local.get $x)) (v128.const f64x2 -2 -2)) (v128.const f64x2 1 1)))
+    (v128.or
+      (f64x2.div (f64x2.neg (local.get $m)) (f64x2.add (v128.const f64x2 2 2) (local.get $m)))
+      (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
+
+  ;; activate(p, n, kind): in place over the n numbers at byte address p, kind 0 the logistic sigmoid,
+  ;; 1 tanh, two at a time.
+  (func (export "activate") (param $p i32) (param $n i32) (param $kind i32)
+    (local $end i32) (local $x v128)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
+        (local.set $x (v128.load (local.get $p)))
+        (v128.store (local.get $p)
+          (if (result v128) (local.get $kind)
+            (then (call $tanh2 (local.get $x)))
+            (else (call $sigmoid2 (local.get $x)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.lt_u (local.get $p) (local.get $end))
+      (then
+        (local.set $x (v128.load64_zero (local.get $p)))
+        (f64.store (local.get $p)
+          (f64x2.extract_lane 0
+            (if (result v128) (local.get $kind)
+              (then (call $tanh2 (local.get $x)))
+              (else (call $sigmoid2 (local.get $x)))))))))
+)
