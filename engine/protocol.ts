@@ -47,6 +47,8 @@ export interface RunInfo {
   readonly parameterCount: number;
   /** What a trivial predictor scores on the headline metric, for a reference line. */
   readonly baseline: { readonly value: number; readonly description: string };
+  /** Where the dense products run: WebAssembly SIMD, or JavaScript where the module cannot load. */
+  readonly kernels: 'wasm' | 'js';
 }
 
 /** Inside a run, at one moment: the gates and states for one held-out sequence, and Jacobian norms. */

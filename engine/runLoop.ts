@@ -9,6 +9,7 @@ import type { FromWorker, RunId, RunSpeed, RunStatus, Snapshot, ToWorker } from 
 import { takeProbe } from './runProbe.ts';
 import { exportStateDict, parseStateDict, stringifyStateDict } from './statedict.ts';
 import { createTrainer, type Evaluation, type Trainer } from './trainer.ts';
+import { denseKernelAvailable } from './wasm/dense.ts';
 
 export interface LoopHost {
   /** Sends a message to the page; `transfer` lists buffers to move rather than copy. */
@@ -164,6 +165,7 @@ export class RunLoop {
           outputSize: task.outputSize,
           parameterCount: model.params.reduce((sum, param) => sum + param.w.length, 0),
           baseline: { value: task.baseline.value, description: task.baseline.description },
+          kernels: denseKernelAvailable() ? 'wasm' : 'js',
         },
       },
       [],

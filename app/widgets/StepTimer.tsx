@@ -99,6 +99,7 @@ export function StepTimer({ width }: { readonly width?: number }) {
   const current =
     phase === 'measuring' ? runs.find((run) => run.slot === stepTimerSlot(now.cell)) : undefined;
   const ratio = ratioSentence(measured);
+  const kernels = runs.find((run) => run.info)?.info?.kernels;
   const { rounds, measuredStepsPerRound } = STEP_TIMER_SETUP;
 
   return (
@@ -161,6 +162,13 @@ export function StepTimer({ width }: { readonly width?: number }) {
           )}
         </AtWidth>
         {ratio && <p className="widget-result">{ratio}</p>}
+        {kernels && (
+          <p className="widget-note">
+            {kernels === 'wasm'
+              ? 'The matrix products ran in WebAssembly with SIMD; the gate functions in JavaScript.'
+              : 'This browser could not run the WebAssembly kernel, so the matrix products ran in plain JavaScript (slower).'}
+          </p>
+        )}
       </FigureFrame>
     </section>
   );

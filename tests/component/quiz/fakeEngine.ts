@@ -17,6 +17,7 @@ const info: RunInfo = {
   outputSize: 8,
   parameterCount: 1000,
   baseline: { value: 0.125, description: 'guessing' },
+  kernels: 'wasm',
 };
 
 /**

@@ -91,6 +91,7 @@ export class FakeBridge {
         outputSize: 8,
         parameterCount: 1000,
         baseline: { value: 0.125, description: 'guess one of 8 symbols at random' },
+        kernels: 'wasm',
         ...info,
       },
     });
