@@ -5,6 +5,9 @@
  * gets an arena, its own WebAssembly memory sized once for all its buffers (so the Float64Array views the
  * rest of the engine uses never move), with an instance of the module bound to it.
  *
+ * The module must stay under 4 KB: browsers compile larger ones synchronously only off the main thread,
+ * and the lessons' small widgets run the engine on the main thread (a unit test checks the size).
+ *
  * Where WebAssembly or its SIMD is missing, or a Content-Security-Policy forbids compiling it, the module
  * fails to load and {@link createDenseArena} returns null: the workspace then uses plain arrays and the
  * JavaScript kernels, which compute the same products.

@@ -33,6 +33,10 @@ describe('the committed module', () => {
     expect(decodeBase64(DENSE_WASM_BASE64)).toEqual(binary);
   });
 
+  it('stays under 4 KB, the most a browser compiles synchronously on the main thread (the lessons do)', async () => {
+    expect((await compileDense()).length).toBeLessThan(4096);
+  });
+
   it('decodes base64 like Node does, and refuses other characters', () => {
     const rng = createRng(3);
     for (const length of [0, 1, 2, 3, 4, 5, 31, 64]) {
