@@ -21,8 +21,14 @@ export interface AxisProps {
  */
 export function Axis({ scale, orient, x = 0, y = 0, ticks = 5, tickValues, format, gridLength }: AxisProps) {
   const ref = useRef<SVGGElement>(null);
+  const drawn = useRef('');
   useEffect(() => {
     if (!ref.current) return;
+    // Live charts hand a new scale object on every redraw; d3 rewrites every tick even when nothing
+    // moved, so skip the redraw when the ticks' places and labels are what is already drawn.
+    const signature = axisSignature(scale, orient, ticks, tickValues, format, gridLength);
+    if (signature === drawn.current) return;
+    drawn.current = signature;
     const make = orient === 'bottom' ? axisBottom(scale) : axisLeft(scale);
     make.ticks(ticks).tickSizeOuter(0);
     if (tickValues) make.tickValues(tickValues);
@@ -43,4 +49,27 @@ export function Axis({ scale, orient, x = 0, y = 0, ticks = 5, tickValues, forma
   // Axes are decoration for sighted readers; each figure's caption and data table carry the numbers.
   // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> is not focusable
   return <g ref={ref} className="axis" transform={`translate(${x},${y})`} aria-hidden="true" />;
+}
+
+/** What an axis draws, as text: equal signatures draw the same ticks at the same places. */
+function axisSignature(
+  scale: AxisScale<number>,
+  orient: string,
+  ticks: number,
+  tickValues: readonly number[] | undefined,
+  format: ((value: number) => string) | undefined,
+  gridLength: number | undefined,
+): string {
+  const withTicks = scale as AxisScale<number> & { ticks?: (count: number) => number[] };
+  const values = tickValues ?? withTicks.ticks?.(ticks) ?? scale.domain();
+  const labels = format ? values.map((value) => format(value)).join('|') : '';
+  return [
+    orient,
+    scale.domain().join(','),
+    scale.range().join(','),
+    ticks,
+    values.join(','),
+    labels,
+    gridLength ?? '',
+  ].join(';');
 }

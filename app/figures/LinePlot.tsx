@@ -178,7 +178,10 @@ export function LinePlot({
   const { x, y, innerWidth, innerHeight, bandTop, left, top, right } = layout;
 
   const drawn = useMemo(() => {
+    // A tenth of a pixel is finer than any screen shows, and keeps the path text (set on every redraw
+    // while runs stream) a third of its full-precision length.
     const shape = line<XY>()
+      .digits(1)
       .defined((point) => Number.isFinite(point.y))
       .x((point) => point.x)
       .y((point) => point.y);

@@ -8,6 +8,7 @@ import { GradientHeatmap } from '../figures/GradientHeatmap';
 import { LossChart, type LossScale } from '../figures/LossChart';
 import { type GradientCurve, VanishingChart } from '../figures/VanishingChart';
 import type { RunState } from '../store/runsSlice';
+import { WhileNearView } from './NearView';
 import {
   clipPoints,
   clipThreshold,
@@ -48,9 +49,21 @@ export function RunFigures({
   const curves = useVanishingCurves(runs);
   return (
     <div className="run-figures">
-      {figures.includes('loss') && <LossFigure runs={runs} />}
-      {figures.includes('metric') && <MetricFigure runs={runs} />}
-      {figures.includes('vanishing') && <VanishingFigure curves={curves} />}
+      {figures.includes('loss') && (
+        <WhileNearView>
+          <LossFigure runs={runs} />
+        </WhileNearView>
+      )}
+      {figures.includes('metric') && (
+        <WhileNearView>
+          <MetricFigure runs={runs} />
+        </WhileNearView>
+      )}
+      {figures.includes('vanishing') && (
+        <WhileNearView>
+          <VanishingFigure curves={curves} />
+        </WhileNearView>
+      )}
       {needsFocus && (
         <fieldset className="run-focus">
           <legend>Details for</legend>
@@ -67,18 +80,34 @@ export function RunFigures({
           ))}
         </fieldset>
       )}
-      {focused && figures.includes('gradients') && <GradientFigures run={focused.run} />}
-      {focused && figures.includes('gates') && <GateFigures probe={focused.run.probe} />}
+      {focused && figures.includes('gradients') && (
+        <WhileNearView>
+          <GradientFigures run={focused.run} />
+        </WhileNearView>
+      )}
+      {focused && figures.includes('gates') && (
+        <WhileNearView>
+          <GateFigures probe={focused.run.probe} />
+        </WhileNearView>
+      )}
       {focused && figures.includes('clipping') && (
-        <ClippingChart
-          title={`Gradient norm and clipping (${focused.label})`}
-          points={clipPoints(focused.run)}
-          threshold={clipThreshold(focused.run)}
-          emptyMessage="Press Train: the gradient norm of every step appears here."
-          exportName={`${focused.run.slot}-clipping`}
-        />
+        <WhileNearView>
+          <ClippingFigure run={focused.run} label={focused.label} />
+        </WhileNearView>
       )}
     </div>
+  );
+}
+
+function ClippingFigure({ run, label }: { run: RunState; label: string }) {
+  return (
+    <ClippingChart
+      title={`Gradient norm and clipping (${label})`}
+      points={clipPoints(run)}
+      threshold={clipThreshold(run)}
+      emptyMessage="Press Train: the gradient norm of every step appears here."
+      exportName={`${run.slot}-clipping`}
+    />
   );
 }
 
