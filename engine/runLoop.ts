@@ -24,8 +24,11 @@ export interface LoopHost {
 
 /** Time budget of one slice of training before yielding to messages. */
 const SLICE_MS = 12;
-/** At most this many snapshots a second: what the eye can follow. */
-const SNAPSHOT_INTERVAL_MS = 33;
+/**
+ * At most ten snapshots a second per run: the page redraws its figures at most eight times a second,
+ * and each message costs the page's main thread work and garbage, three runs at a time.
+ */
+const SNAPSHOT_INTERVAL_MS = 100;
 const EVALUATION_INTERVAL_MS = 700;
 const PROBE_INTERVAL_MS = 250;
 

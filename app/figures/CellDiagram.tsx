@@ -54,6 +54,13 @@ export function CellDiagram(props: CellDiagramProps) {
   const step = Math.max(0, Math.min(steps - 1, props.step));
   const [playing, setPlaying] = useState(false);
   const reducedMotion = usePrefersReducedMotion();
+  // Glide between steps when the reader moves through time, but not when a live run hands over new
+  // gates (four times a second): a transition that never settles repaints the diagram on every frame.
+  const shownGates = useRef(gates);
+  const newData = shownGates.current !== gates;
+  useEffect(() => {
+    shownGates.current = gates;
+  }, [gates]);
   const history = useMemo(
     () => unitHistory(cell, gates, steps, hiddenSize, unit),
     [cell, gates, steps, hiddenSize, unit],
@@ -163,7 +170,7 @@ export function CellDiagram(props: CellDiagramProps) {
       values={values}
       stateScale={stateScale}
       input={input}
-      animated={!reducedMotion}
+      animated={!reducedMotion && !newData}
       label={`${cell.toUpperCase()} cell for unit ${unit + 1} at step ${step + 1}`}
     />
   );
