@@ -160,6 +160,18 @@ export function forwardStep(ws: RecurrentWorkspace, params: RecurrentParams, t: 
   step.extra = ws.extra;
   step.h = h;
   step.c = c;
+  if (wasm) {
+    // Row 0's offsets; the cell adds each listed row's own.
+    const row0 = ws.cached ? t * B : 0;
+    step.xpOff = t * B * GH;
+    step.hpOff = 0;
+    step.gateOff = row0 * GH;
+    step.extraOff = row0 * E;
+    step.hPrevOff = step.cPrevOff = prev;
+    step.hNextOff = step.cNextOff = next;
+    if (n > 0) kernel.forwardRows(step, active, n, wasm.activateRows);
+    return;
+  }
   for (a = 0; a < n; a++) {
     const b = active[a];
     const row = ws.cached ? t * B + b : b;
@@ -169,8 +181,7 @@ export function forwardStep(ws: RecurrentWorkspace, params: RecurrentParams, t: 
     step.extraOff = row * E;
     step.hPrevOff = step.cPrevOff = prev + b * H;
     step.hNextOff = step.cNextOff = next + b * H;
-    if (wasm) kernel.forwardVector(step, wasm.activate);
-    else kernel.forward(step);
+    kernel.forward(step);
   }
 }
 

@@ -5,7 +5,7 @@
  * The reset gate multiplies the whole hidden projection W_hn h + b_hn (PyTorch's form, not the paper's
  * r⊙h inside the product), so the input side and the hidden side of the n block get different gradients.
  */
-import { type Activate, SIGMOID, TANH } from '../wasm/dense.ts';
+import { type ActivateRows, SIGMOID, TANH } from '../wasm/dense.ts';
 import type { CellKernel, CellStep } from './step.ts';
 
 /** Forward and backward of the GRU; the gate cache holds r, z, n and the extra cache W_hn h + b_hn. */
@@ -36,28 +36,45 @@ export const gruCell: CellKernel = {
     }
   },
 
-  /** The same, with σ over r and z together, then tanh over the n block. */
-  forwardVector(s: CellStep, activate: Activate): void {
+  /**
+   * The batch at once: σ over r and z across the batch in one call, then the n block's pre-activation
+   * with r⊙(W_hn h + b_hn), tanh over it in one call, and h'.
+   */
+  forwardRows(s: CellStep, rows: Int32Array, count: number, activateRows: ActivateRows): void {
     const H = s.hiddenSize;
+    const GH = 3 * H;
     const { xp, hp, gates, extra, h } = s;
-    const xpOff = s.xpOff;
-    const hpOff = s.hpOff;
-    const gateOff = s.gateOff;
-    const extraOff = s.extraOff;
-    const hPrevOff = s.hPrevOff;
-    const hNextOff = s.hNextOff;
-    for (let j = 0; j < 2 * H; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
-    const at = gates.byteOffset + gateOff * 8;
-    activate(at, 2 * H, SIGMOID);
-    for (let j = 0; j < H; j++) {
-      const hn = hp[hpOff + 2 * H + j];
-      extra[extraOff + j] = hn;
-      gates[gateOff + 2 * H + j] = xp[xpOff + 2 * H + j] + gates[gateOff + j] * hn;
+    for (let a = 0; a < count; a++) {
+      const o = rows[a] * GH;
+      const xpOff = s.xpOff + o;
+      const hpOff = s.hpOff + o;
+      const gateOff = s.gateOff + o;
+      for (let j = 0; j < 2 * H; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
     }
-    activate(at + 2 * H * 8, H, TANH);
-    for (let j = 0; j < H; j++) {
-      const n = gates[gateOff + 2 * H + j];
-      h[hNextOff + j] = n + gates[gateOff + H + j] * (h[hPrevOff + j] - n);
+    const at = gates.byteOffset + s.gateOff * 8;
+    activateRows(at, GH * 8, rows.byteOffset, count, 2 * H, SIGMOID);
+    for (let a = 0; a < count; a++) {
+      const b = rows[a];
+      const xpOff = s.xpOff + b * GH + 2 * H;
+      const hpOff = s.hpOff + b * GH + 2 * H;
+      const gateOff = s.gateOff + b * GH;
+      const extraOff = s.extraOff + b * H;
+      for (let j = 0; j < H; j++) {
+        const hn = hp[hpOff + j];
+        extra[extraOff + j] = hn;
+        gates[gateOff + 2 * H + j] = xp[xpOff + j] + gates[gateOff + j] * hn;
+      }
+    }
+    activateRows(at + 2 * H * 8, GH * 8, rows.byteOffset, count, H, TANH);
+    for (let a = 0; a < count; a++) {
+      const b = rows[a];
+      const gateOff = s.gateOff + b * GH;
+      const hPrevOff = s.hPrevOff + b * H;
+      const hNextOff = s.hNextOff + b * H;
+      for (let j = 0; j < H; j++) {
+        const n = gates[gateOff + 2 * H + j];
+        h[hNextOff + j] = n + gates[gateOff + H + j] * (h[hPrevOff + j] - n);
+      }
     }
   },
 

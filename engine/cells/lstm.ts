@@ -5,7 +5,7 @@
  * The driver (engine/recurrent.ts) supplies both projections; this file holds the gate nonlinearities and
  * their derivatives, forward and backward side by side.
  */
-import { type Activate, SIGMOID, TANH } from '../wasm/dense.ts';
+import { type ActivateRows, SIGMOID, TANH } from '../wasm/dense.ts';
 import type { CellKernel, CellStep } from './step.ts';
 
 /** Forward and backward of the LSTM; the gate cache holds i, f, g, o and the extra cache tanh(c'). */
@@ -41,29 +41,47 @@ export const lstmCell: CellKernel = {
     }
   },
 
-  /** The same, with σ over i and f together, tanh over g, σ over o, then tanh over c' in the extra cache. */
-  forwardVector(s: CellStep, activate: Activate): void {
+  /**
+   * The batch at once: pre-activations into the gates, then σ over i and f, tanh over g and σ over o
+   * (one call each across the batch), c' into the extra cache, tanh over it, and h' = o⊙tanh(c').
+   */
+  forwardRows(s: CellStep, rows: Int32Array, count: number, activateRows: ActivateRows): void {
     const H = s.hiddenSize;
+    const GH = 4 * H;
     const { xp, hp, gates, extra, c, h } = s;
-    const xpOff = s.xpOff;
-    const hpOff = s.hpOff;
-    const gateOff = s.gateOff;
-    const extraOff = s.extraOff;
-    const cPrevOff = s.cPrevOff;
-    const cNextOff = s.cNextOff;
-    const hNextOff = s.hNextOff;
-    for (let j = 0; j < 4 * H; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
-    const at = gates.byteOffset + gateOff * 8;
-    activate(at, 2 * H, SIGMOID);
-    activate(at + 2 * H * 8, H, TANH);
-    activate(at + 3 * H * 8, H, SIGMOID);
-    for (let j = 0; j < H; j++) {
-      const cNew = gates[gateOff + H + j] * c[cPrevOff + j] + gates[gateOff + j] * gates[gateOff + 2 * H + j];
-      c[cNextOff + j] = cNew;
-      extra[extraOff + j] = cNew;
+    for (let a = 0; a < count; a++) {
+      const o = rows[a] * GH;
+      const xpOff = s.xpOff + o;
+      const hpOff = s.hpOff + o;
+      const gateOff = s.gateOff + o;
+      for (let j = 0; j < GH; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
     }
-    activate(extra.byteOffset + extraOff * 8, H, TANH);
-    for (let j = 0; j < H; j++) h[hNextOff + j] = gates[gateOff + 3 * H + j] * extra[extraOff + j];
+    const at = gates.byteOffset + s.gateOff * 8;
+    const list = rows.byteOffset;
+    activateRows(at, GH * 8, list, count, 2 * H, SIGMOID);
+    activateRows(at + 2 * H * 8, GH * 8, list, count, H, TANH);
+    activateRows(at + 3 * H * 8, GH * 8, list, count, H, SIGMOID);
+    for (let a = 0; a < count; a++) {
+      const b = rows[a];
+      const gateOff = s.gateOff + b * GH;
+      const extraOff = s.extraOff + b * H;
+      const cPrevOff = s.cPrevOff + b * H;
+      const cNextOff = s.cNextOff + b * H;
+      for (let j = 0; j < H; j++) {
+        const cNew =
+          gates[gateOff + H + j] * c[cPrevOff + j] + gates[gateOff + j] * gates[gateOff + 2 * H + j];
+        c[cNextOff + j] = cNew;
+        extra[extraOff + j] = cNew;
+      }
+    }
+    activateRows(extra.byteOffset + s.extraOff * 8, H * 8, list, count, H, TANH);
+    for (let a = 0; a < count; a++) {
+      const b = rows[a];
+      const gateOff = s.gateOff + b * GH + 3 * H;
+      const extraOff = s.extraOff + b * H;
+      const hNextOff = s.hNextOff + b * H;
+      for (let j = 0; j < H; j++) h[hNextOff + j] = gates[gateOff + j] * extra[extraOff + j];
+    }
   },
 
   /**

@@ -4,7 +4,7 @@
  * The driver (engine/recurrent.ts) supplies both projections; this file holds only the nonlinearity and
  * its derivative, forward and backward side by side. One gate block, named 'h'.
  */
-import { type Activate, TANH } from '../wasm/dense.ts';
+import { type ActivateRows, TANH } from '../wasm/dense.ts';
 import type { CellKernel, CellStep } from './step.ts';
 
 /** Forward and backward of the tanh RNN; the gate cache holds h' itself, there is no extra cache. */
@@ -27,16 +27,22 @@ export const rnnCell: CellKernel = {
     }
   },
 
-  /** The same, with tanh over the whole gate row at once. */
-  forwardVector(s: CellStep, activate: Activate): void {
+  /** The batch at once: pre-activations into the gates, tanh over them in one call, copied to h'. */
+  forwardRows(s: CellStep, rows: Int32Array, count: number, activateRows: ActivateRows): void {
     const H = s.hiddenSize;
     const { xp, hp, gates, h } = s;
-    const xpOff = s.xpOff;
-    const hpOff = s.hpOff;
-    const gateOff = s.gateOff;
-    for (let j = 0; j < H; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
-    activate(gates.byteOffset + gateOff * 8, H, TANH);
-    h.set(gates.subarray(gateOff, gateOff + H), s.hNextOff);
+    for (let a = 0; a < count; a++) {
+      const o = rows[a] * H;
+      const xpOff = s.xpOff + o;
+      const hpOff = s.hpOff + o;
+      const gateOff = s.gateOff + o;
+      for (let j = 0; j < H; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
+    }
+    activateRows(gates.byteOffset + s.gateOff * 8, H * 8, rows.byteOffset, count, H, TANH);
+    for (let a = 0; a < count; a++) {
+      const o = rows[a] * H;
+      h.set(gates.subarray(s.gateOff + o, s.gateOff + o + H), s.hNextOff + o);
+    }
   },
 
   /** dL/da = dL/dh' · (1 − h'²) into dPreX (shared by both projections); the direct dL/dh is 0. */

@@ -1,4 +1,4 @@
-import type { Activate } from '../wasm/dense.ts';
+import type { ActivateRows } from '../wasm/dense.ts';
 
 /**
  * The contract between the sequence driver (engine/recurrent.ts) and the cells beside this file: a cell
@@ -51,11 +51,13 @@ export interface CellStep {
 /** One cell's elementwise step, forward and backward. The driver adds (Whhᵀ·dL/dhp)⊙m to dhPrev. */
 export interface CellKernel {
   /**
-   * The same forward with the gate nonlinearities computed by the WebAssembly kernel (every array of the
-   * step then lives in its arena): pre-activations are written into the gate cache and transformed there
-   * in place, a run of gates at a time. Same results as forward to about 1e-16.
+   * The forward of every listed batch row b at once, with the gate nonlinearities computed by the
+   * WebAssembly kernel (every array of the step then lives in its arena). The step's offsets are row 0's;
+   * row b's are b·G·H further for xp, hp and the gates, b·E·H for extra and b·H for the states.
+   * Pre-activations are written into the gate cache and transformed there in place, one block of gates
+   * across the batch per kernel call. Same results as forward to about 1e-16.
    */
-  forwardVector(step: CellStep, activate: Activate): void;
+  forwardRows(step: CellStep, rows: Int32Array, count: number, activateRows: ActivateRows): void;
   /** Width of the extra cache in units of H. */
   readonly extraWidth: number;
   /** True when dL/dhp differs from dL/dxp (the GRU, whose reset gate scales W_hn h + b_hn). */

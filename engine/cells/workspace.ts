@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../rng.ts';
 import { type CellKind, GATE_BLOCKS, type RecurrentParams } from '../types.ts';
-import { type Activate, arenaBytes, createDenseArena, type Gemm } from '../wasm/dense.ts';
+import { type ActivateRows, arenaBytes, createDenseArena, type Gemm } from '../wasm/dense.ts';
 import { gruCell } from './gru.ts';
 import { lstmCell } from './lstm.ts';
 import { rnnCell } from './rnn.ts';
@@ -75,8 +75,8 @@ export type DenseKernels = 'wasm' | 'js';
  */
 export interface WasmProducts {
   readonly gemm: Gemm;
-  /** The nonlinearities over runs of an arena array, for the cells' forward (see {@link CellKernel}). */
-  readonly activate: Activate;
+  /** The nonlinearities over a block of gates in each listed row, for the cells' forwardRows. */
+  readonly activateRows: ActivateRows;
   /** Wihᵀ [I][G*H], Whhᵀ [H][G*H], Whh [G*H][H], bih and bhh [G*H]. */
   readonly WihT: Float64Array;
   readonly WhhT: Float64Array;
@@ -138,7 +138,7 @@ interface Allocator {
   f64(length: number): Float64Array;
   i32(length: number): Int32Array;
   readonly gemm?: Gemm;
-  readonly activate?: Activate;
+  readonly activateRows?: ActivateRows;
 }
 
 function layoutWorkspace(
@@ -206,7 +206,7 @@ function layoutWorkspace(
   if (!wasm) return workspace;
   const products: WasmProducts = {
     gemm: memory.gemm ?? unreachable,
-    activate: memory.activate ?? unreachable,
+    activateRows: memory.activateRows ?? unreachable,
     WihT: f64(I * GH),
     WhhT: f64(H * GH),
     Whh: f64(GH * H),

@@ -39,6 +39,19 @@ export type Gemm = (
 /** In place over the n numbers at byte address p: kind 0 the logistic sigmoid, 1 tanh (both to ~1e-16). */
 export type Activate = (p: number, n: number, kind: number) => void;
 
+/**
+ * {@link Activate} over the n numbers at base + r·stride (bytes) for each listed row r: rows = 0 means rows
+ * 0..count−1, else the address of count i32 row numbers.
+ */
+export type ActivateRows = (
+  base: number,
+  stride: number,
+  rows: number,
+  count: number,
+  n: number,
+  kind: number,
+) => void;
+
 /** The kinds of {@link Activate}. */
 export const SIGMOID = 0;
 export const TANH = 1;
@@ -47,15 +60,23 @@ export const TANH = 1;
 export interface DenseArena {
   readonly gemm: Gemm;
   readonly activate: Activate;
+  readonly activateRows: ActivateRows;
   /** A zeroed view of `length` numbers in the arena; throws once the arena's size is used up. */
   f64(length: number): Float64Array;
   i32(length: number): Int32Array;
 }
 
+/** The module's exports. */
+interface Kernels {
+  gemm: Gemm;
+  activate: Activate;
+  activateRows: ActivateRows;
+}
+
 /** The part of the WebAssembly JS API used here (the engine is compiled without DOM or Node types). */
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: { gemm: Gemm; activate: Activate } };
+  Instance: new (module: object, imports: object) => { exports: Kernels };
   Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
 }
 
@@ -104,7 +125,7 @@ export function createDenseArena(bytes: number): DenseArena | null {
   const api = wasmApi();
   if (!module || !api) return null;
   let memory: { buffer: ArrayBuffer };
-  let exports: { gemm: Gemm; activate: Activate };
+  let exports: Kernels;
   try {
     memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
     exports = new api.Instance(module, { env: { memory } }).exports;
@@ -122,6 +143,7 @@ export function createDenseArena(bytes: number): DenseArena | null {
   return {
     gemm: exports.gemm,
     activate: exports.activate,
+    activateRows: exports.activateRows,
     f64: (length) => new Float64Array(buffer, take(length * 8), length),
     i32: (length) => new Int32Array(buffer, take(length * 4), length),
   };

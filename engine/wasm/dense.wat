@@ -4,13 +4,14 @@
 ;; compilation, that gemm matches a plain loop exactly and activate matches Math to 1e-15, and that a
 ;; whole layer gives the JavaScript kernels' results.
 ;;
-;; Two exports. gemm: for each listed row r and each column n < N,
+;; gemm: for each listed row r and each column n < N,
 ;;   out[r·os + n] = (acc ? out[r·os + n] : bias ? bias[n] : 0) + Σ_{k<K} A[r·ar + k·ac] · W[k·ws + n]
 ;; Strides are in bytes; W's columns are contiguous, so two columns are one vector and every A value is
 ;; loaded once and splatted across a vector. Rows go two at a time and columns eight at a time (eight
 ;; accumulators), then two, then one. rows = 0 means rows 0..M-1; otherwise it points at M i32 row numbers.
 ;; Address 0 is never a buffer (the workspace starts its buffers at 16), so bias = 0 means no bias.
-;; activate: the logistic sigmoid or tanh in place over a run of numbers, two at a time (see $expMinus).
+;; activate: the logistic sigmoid or tanh in place over a run of numbers, two at a time (see $expMinus);
+;; activateRows: the same over one run in each of a list of rows.
 (module
   (import "env" "memory" (memory 1))
 
@@ -303,7 +304,7 @@
 
   ;; activate(p, n, kind): in place over the n numbers at byte address p, kind 0 the logistic sigmoid,
   ;; 1 tanh, two at a time.
-  (func (export "activate") (param $p i32) (param $n i32) (param $kind i32)
+  (func $activate (export "activate") (param $p i32) (param $n i32) (param $kind i32)
     (local $end i32) (local $x v128)
     (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
     (block $done
@@ -324,4 +325,18 @@
             (if (result v128) (local.get $kind)
               (then (call $tanh2 (local.get $x)))
               (else (call $sigmoid2 (local.get $x)))))))))
+
+  ;; activateRows(base, stride, rows, count, n, kind): activate over the n numbers at base + r·stride for
+  ;; each listed row r (rows as in gemm), so one call covers a block of gates across the whole batch.
+  (func (export "activateRows")
+    (param $base i32) (param $stride i32) (param $rows i32) (param $count i32) (param $n i32) (param $kind i32)
+    (local $m i32)
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_s (local.get $m) (local.get $count)))
+        (call $activate
+          (i32.add (local.get $base) (i32.mul (call $row (local.get $rows) (local.get $m)) (local.get $stride)))
+          (local.get $n) (local.get $kind))
+        (local.set $m (i32.add (local.get $m) (i32.const 1)))
+        (br $each))))
 )

@@ -186,6 +186,26 @@ describe('activate', () => {
     });
   }
 
+  it('activateRows applies it to one run in each listed row, and in rows 0..count−1 without a list', () => {
+    const arena = createDenseArena(arenaBytes([4 * 6], [2]))!;
+    const values = arena.f64(4 * 6).fill(0.25);
+    const rows = arena.i32(2);
+    rows.set([3, 1]);
+    // Rows of 6 numbers; numbers 2..4 of rows 3 and 1.
+    arena.activateRows(values.byteOffset + 2 * 8, 6 * 8, rows.byteOffset, 2, 3, SIGMOID);
+    const sigmoid = 1 / (1 + Math.exp(-0.25));
+    for (let r = 0; r < 4; r++) {
+      for (let j = 0; j < 6; j++) {
+        const expected = (r === 1 || r === 3) && j >= 2 && j < 5 ? sigmoid : 0.25;
+        expect(values[r * 6 + j]).toBeCloseTo(expected, 15);
+      }
+    }
+    arena.activateRows(values.byteOffset, 6 * 8, 0, 2, 1, TANH);
+    expect(values[0]).toBeCloseTo(Math.tanh(0.25), 15);
+    expect(values[6]).toBeCloseTo(Math.tanh(0.25), 15);
+    expect(values[12]).toBe(0.25);
+  });
+
   it('touches only the run it is given', () => {
     const arena = createDenseArena(arenaBytes([8]))!;
     const values = arena.f64(8).fill(3);
