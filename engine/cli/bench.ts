@@ -58,7 +58,16 @@ type TfjsBench = (options: {
   backend: 'cpu' | 'wasm';
   cell: CellKind;
   seconds: number;
+  warmupSeconds: number;
 }) => Promise<{ seqPerSec: number }>;
+
+/**
+ * Untimed warm-up before each timed slice, for every engine: at least 3 steps and this share of the
+ * slice. Switching between workloads in one process sends V8 back to unoptimised code for a moment
+ * (a call site sees a new target, an object a new shape); three steps of ours last a few milliseconds,
+ * too little for it to re-optimise, while three of tfjs's last far longer.
+ */
+const WARMUP_SHARE = 0.25;
 
 /** Loads tfjs and its peer benchmark, with tfjs's "install tfjs-node" banner switched off. */
 async function loadTfjs(): Promise<TfjsBench> {
@@ -68,9 +77,10 @@ async function loadTfjs(): Promise<TfjsBench> {
   return peer.benchTfjs;
 }
 
-/** Sequences per second of our engine over about `seconds`, after a short untimed warm-up. */
-function timeEngine(step: () => number, batchSize: number, seconds: number): number {
-  for (let k = 0; k < 3; k++) step();
+/** Sequences per second of our engine over about `seconds`, after an untimed warm-up. */
+function timeEngine(step: () => number, batchSize: number, seconds: number, warmupSeconds: number): number {
+  const warmupStart = performance.now();
+  for (let k = 0; k < 3 || performance.now() - warmupStart < warmupSeconds * 1000; k++) step();
   let steps = 0;
   let sink = 0;
   const start = performance.now();
@@ -129,9 +139,15 @@ export async function runBenchmark(engines: readonly BenchEngine[], seconds: num
       for (const engine of order) {
         const seqPerSec =
           engine === 'unroll'
-            ? timeEngine(workloads.get(cell)!, STANDARD_WORKLOAD.batchSize, slice)
-            : (await tfjs!({ backend: engine === 'tfjs-cpu' ? 'cpu' : 'wasm', cell, seconds: slice }))
-                .seqPerSec;
+            ? timeEngine(workloads.get(cell)!, STANDARD_WORKLOAD.batchSize, slice, slice * WARMUP_SHARE)
+            : (
+                await tfjs!({
+                  backend: engine === 'tfjs-cpu' ? 'cpu' : 'wasm',
+                  cell,
+                  seconds: slice,
+                  warmupSeconds: slice * WARMUP_SHARE,
+                })
+              ).seqPerSec;
         const key = `${engine} ${cell}`;
         samples.set(key, [...(samples.get(key) ?? []), seqPerSec]);
       }
@@ -173,7 +189,7 @@ export function formatBenchmark(summary: BenchSummary, seconds: number, loadAtSt
     `Workload: input ${inputSize}, hidden ${hiddenSize}, sequence ${steps}, batch ${batchSize}, dense softmax head ` +
       `(${classes} classes, target at the last step); one step = forward + BPTT + SGD update.`,
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} logical cores, ${arch()}), Node ${process.version}; ` +
-      `load average ${loadAtStart.toFixed(1)} at start; ${seconds} s per engine and cell, median of interleaved rounds.`,
+      `load average ${loadAtStart.toFixed(1)} at start; ${seconds} s per engine and cell, median of interleaved rounds, each after an untimed warm-up of a quarter as long.`,
     `${FLOP_FORMULA}`,
     '  (matrix products only: forward 2GH(I+H), backward dW_ih, dW_hh and W_hhᵀδ 2GH(I+2H), head, SGD update;',
     '   no dL/dx, which training does not need; gate nonlinearities and softmax not counted)',

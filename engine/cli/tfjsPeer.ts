@@ -28,8 +28,10 @@ export interface TfjsBenchOptions {
   classes?: number;
   /** Wall-clock seconds to time for, after the warm-up. */
   seconds?: number;
-  /** Untimed training steps first (kernel compilation, allocator warm-up). */
+  /** Untimed training steps first (kernel compilation, allocator warm-up)... */
   warmupSteps?: number;
+  /** ...and at least this many seconds of them, so the JIT has settled (the same rule as our engine's). */
+  warmupSeconds?: number;
 }
 
 export interface TfjsBenchResult {
@@ -78,6 +80,7 @@ export async function benchTfjs(options: TfjsBenchOptions): Promise<TfjsBenchRes
     classes = 10,
     seconds = 3,
     warmupSteps = 3,
+    warmupSeconds = 0,
   } = options;
   const previousBackend: string | null = tf.engine().backendName ?? null;
   if (backend === 'wasm') locateWasm();
@@ -102,7 +105,10 @@ export async function benchTfjs(options: TfjsBenchOptions): Promise<TfjsBenchRes
   let tensorsLeaked = 0;
   try {
     // trainOnBatch resolves only after it has read the loss back, so each step has really finished.
-    for (let k = 0; k < warmupSteps; k++) await model.trainOnBatch(xs, ys);
+    const warmupStart = performance.now();
+    for (let k = 0; k < warmupSteps || performance.now() - warmupStart < warmupSeconds * 1000; k++) {
+      await model.trainOnBatch(xs, ys);
+    }
     let stepsTimed = 0;
     const start = performance.now();
     let elapsed = 0;
