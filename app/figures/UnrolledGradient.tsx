@@ -1,5 +1,6 @@
 import { okabeIto } from './palette';
 import { gradientBlock, type UnrolledLayout } from './UnrolledStepperGraphic';
+import './basicFigures.css';
 
 interface GradientProps {
   readonly layout: UnrolledLayout;

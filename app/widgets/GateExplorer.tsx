@@ -7,6 +7,7 @@ import { useRuns } from '../live/useRuns';
 import { configFrom } from './experimentConfig';
 import { useStopOnUnmount } from './liveRuns';
 import './widgets.css';
+import '../figures/basicFigures.css';
 
 export type GateCell = 'lstm' | 'gru';
 

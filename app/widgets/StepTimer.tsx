@@ -165,8 +165,8 @@ export function StepTimer({ width }: { readonly width?: number }) {
         {kernels && (
           <p className="widget-note">
             {kernels === 'wasm'
-              ? 'The matrix products ran in WebAssembly with SIMD; the gate functions in JavaScript.'
-              : 'This browser could not run the WebAssembly kernel, so the matrix products ran in plain JavaScript (slower).'}
+              ? 'The matrix products and gate functions ran in WebAssembly with SIMD.'
+              : 'This browser could not run the WebAssembly kernel, so the matrix products and gate functions ran in plain JavaScript (slower).'}
           </p>
         )}
       </FigureFrame>

@@ -2,6 +2,7 @@ import type { CellKind } from '../../engine/types';
 import { formatCount } from '../figures/figureText';
 import { cellColors, cellLabels } from '../figures/palette';
 import { formatMs, msPerStep, STEP_TIMER_CELLS, type StepTiming, stepTimerParameters } from './stepTiming';
+import '../figures/basicFigures.css';
 
 /** Each cell's summed timing, or 'failed' when one of its runs did not finish. */
 export type Timings = Partial<Record<CellKind, StepTiming | 'failed'>>;

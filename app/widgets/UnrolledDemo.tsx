@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { UnrolledStepperWithState } from '../figures/UnrolledStepper';
 import { runUnrolledDemo } from './tinyRnn';
 import './widgets.css';
+import '../figures/basicFigures.css';
 
 export interface UnrolledDemoProps {
   /** The word read character by character (at most 24 characters). */

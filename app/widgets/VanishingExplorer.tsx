@@ -7,6 +7,7 @@ import { type GradientCurve, summariseGradientCurve, VanishingChart } from '../f
 import { useProgressiveCurves } from './useProgressiveCurves';
 import { cachedCurve, cellRequest, scaledRnnRequest, VANISHING_SETUP } from './vanishingCurves';
 import './widgets.css';
+import '../figures/basicFigures.css';
 
 export type VanishingMode = 'scale' | 'cells';
 

@@ -55,5 +55,5 @@ test('the step-time claim is measured live on this machine', async ({ page }) =>
   await expect(claim).toContainText(/GRU ÷ LSTM time per step: \d+\.\d\d/);
   await expect(claim).toContainText('seed 1');
   // Under the site's Content-Security-Policy the worker still compiled the WebAssembly kernel.
-  await expect(claim).toContainText('The matrix products ran in WebAssembly with SIMD');
+  await expect(claim).toContainText('The matrix products and gate functions ran in WebAssembly with SIMD.');
 });
