@@ -35,6 +35,7 @@ export {
   ensureWorkspace,
   type RecurrentWorkspace,
   sampleDropoutMasks,
+  workspaceBytes,
 } from './cells/workspace.ts';
 
 /** What the layer reads of a batch: x [B][T][I] batch-first and lengths [B], each in 0..T (0: hN = h0). */

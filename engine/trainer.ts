@@ -15,6 +15,7 @@ import {
   forward,
   type RecurrentWorkspace,
   sampleDropoutMasks,
+  workspaceBytes,
 } from './recurrent.ts';
 import { createRng, type Rng } from './rng.ts';
 import { learningRateAt } from './schedule.ts';
@@ -83,6 +84,27 @@ function metricOf(result: HeadLossResult, outputSize: number, name: MetricName):
   return Math.exp(result.sumNll / result.positions);
 }
 
+/** Sequences from..to−1 of a batch-first batch, as views (no copy). */
+function sliceSequences(batch: SequenceBatch, from: number, to: number): SequenceBatch {
+  const { steps: T, inputSize: I, target } = batch;
+  const sliced: SequenceBatch['target'] =
+    target.kind === 'class'
+      ? { ...target, labels: target.labels.subarray(from * T, to * T) }
+      : {
+          ...target,
+          values: target.values.subarray(from * T * target.size, to * T * target.size),
+          weight: target.weight.subarray(from * T, to * T),
+        };
+  return {
+    batchSize: to - from,
+    steps: T,
+    inputSize: I,
+    x: batch.x.subarray(from * T * I, to * T * I),
+    lengths: batch.lengths.subarray(from, to),
+    target: sliced,
+  };
+}
+
 function likelyCause(config: TrainerConfig): string {
   const causes: string[] = [];
   if (config.clip.kind === 'none')
@@ -94,6 +116,37 @@ function likelyCause(config: TrainerConfig): string {
 }
 
 /**
+ * The most memory one run's buffers may take: a browser tab holds up to three runs' workers, and a run
+ * that asks for more would stall for minutes or crash its worker. The largest configurations the fields
+ * allow (batch 256, 1,000 steps, 256 LSTM units) would need about 9 GB.
+ */
+export const MEMORY_BUDGET_BYTES = 1024 ** 3;
+
+/** Held-out sequences evaluated per forward, so evaluation needs a small workspace whatever the set's size. */
+const EVAL_CHUNK = 64;
+
+/** T of the training batches: the task's own, or the longest variable length. */
+function trainingSteps(config: TrainerConfig, task: Task): number {
+  return config.batching.kind === 'fixed' ? task.steps : config.batching.maxSteps;
+}
+
+/** The bytes of a run's largest buffers: the training and evaluation workspaces and dL/dh. */
+function memoryNeeded(config: TrainerConfig, task: Task): number {
+  const layer = { cell: config.cell, inputSize: task.inputSize, hiddenSize: config.hiddenSize };
+  const B = config.batchSize;
+  const T = trainingSteps(config, task);
+  return (
+    workspaceBytes(layer, B, T) +
+    workspaceBytes(layer, EVAL_CHUNK, task.steps, false) +
+    8 * B * T * (config.hiddenSize + task.inputSize + task.outputSize)
+  );
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`;
+}
+
+/**
  * Builds a run from a configuration. Throws ConfigError listing every problem if the configuration is
  * invalid. The same configuration (seed included) always produces the same losses, bit for bit.
  */
@@ -102,6 +155,18 @@ export function createTrainer(config: TrainerConfig): Trainer {
   if (problems.length > 0) throw new ConfigError('training configuration', problems);
   const root = createRng(config.seed);
   const task = createTask(config.task, config.seed);
+  const memory = memoryNeeded(config, task);
+  if (memory > MEMORY_BUDGET_BYTES) {
+    throw new ConfigError('training configuration', [
+      {
+        field: 'batchSize',
+        message:
+          `This run would need about ${formatBytes(memory)} of memory for its buffers (batch ${config.batchSize} × ` +
+          `${trainingSteps(config, task)} steps × ${config.hiddenSize} units), more than the ${formatBytes(MEMORY_BUDGET_BYTES)} ` +
+          'a run may use. Lower the batch size, the sequence length or the hidden size.',
+      },
+    ]);
+  }
   const init = {
     scheme: config.init.scheme,
     std: config.init.std,
@@ -234,19 +299,37 @@ class Run implements Trainer {
   }
 
   evaluate(): Evaluation {
-    const batch: SequenceBatch = this.task.heldOut();
+    const heldOut: SequenceBatch = this.task.heldOut();
     const { model } = this;
-    this.evalWorkspace = ensureWorkspace(
-      this.evalWorkspace,
-      model.recurrent,
-      batch.batchSize,
-      batch.steps,
-      false,
-    );
-    const { outputs } = forward(model.recurrent, batch, { workspace: this.evalWorkspace });
-    const result = headForward(model.head, outputs, batch.target, this.evalHeadWorkspace);
-    const O = model.head.outputSize;
+    // A chunk of sequences at a time (the set is batch-first, so a chunk is a run of each array).
+    const chunk = Math.min(EVAL_CHUNK, heldOut.batchSize);
+    this.evalWorkspace = ensureWorkspace(this.evalWorkspace, model.recurrent, chunk, heldOut.steps, false);
+    let positions = 0;
+    let denominator = 0;
+    let correct = 0;
+    let sumNll = 0;
+    let sumSquaredError = 0;
+    for (let from = 0; from < heldOut.batchSize; from += chunk) {
+      const part = sliceSequences(heldOut, from, Math.min(from + chunk, heldOut.batchSize));
+      const { outputs } = forward(model.recurrent, part, { workspace: this.evalWorkspace });
+      const partResult = headForward(model.head, outputs, part.target, this.evalHeadWorkspace);
+      positions += partResult.positions;
+      denominator += partResult.denominator;
+      correct += partResult.correct;
+      sumNll += partResult.sumNll;
+      sumSquaredError += partResult.sumSquaredError;
+    }
     const classes = this.task.loss === 'cross-entropy';
+    const result: HeadLossResult = {
+      kind: classes ? 'crossEntropy' : 'meanSquaredError',
+      loss: denominator > 0 ? (classes ? sumNll : sumSquaredError) / denominator : 0,
+      positions,
+      denominator,
+      correct,
+      sumNll,
+      sumSquaredError,
+    };
+    const O = model.head.outputSize;
     const scores = classes
       ? { accuracy: metricOf(result, O, 'accuracy'), perplexity: metricOf(result, O, 'perplexity') }
       : { mse: metricOf(result, O, 'mse') };

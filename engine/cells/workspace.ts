@@ -111,27 +111,38 @@ export function createWorkspace(
 ): RecurrentWorkspace {
   if (kernels === 'wasm') {
     // Sized by a dry run of the same layout, then laid out for real in the arena.
-    const f64: number[] = [];
-    const i32: number[] = [];
-    const empty = new Float64Array(0);
-    const none = new Int32Array(0);
-    layoutWorkspace(params, maxBatch, maxSteps, cached, 'wasm', {
-      f64: (length) => {
-        f64.push(length);
-        return empty;
-      },
-      i32: (length) => {
-        i32.push(length);
-        return none;
-      },
-    });
-    const arena = createDenseArena(arenaBytes(f64, i32));
+    const arena = createDenseArena(workspaceBytes(params, maxBatch, maxSteps, cached));
     if (arena) return layoutWorkspace(params, maxBatch, maxSteps, cached, 'wasm', arena);
   }
   return layoutWorkspace(params, maxBatch, maxSteps, cached, 'js', {
     f64: (length) => new Float64Array(length),
     i32: (length) => new Int32Array(length),
   });
+}
+
+/** The layer's sizes, all a workspace's layout depends on. */
+type LayerShape = Pick<RecurrentParams, 'cell' | 'inputSize' | 'hiddenSize'>;
+
+/**
+ * The bytes of the buffers of a workspace for this layer and batches up to maxBatch × maxSteps (its
+ * WebAssembly arena; the JavaScript layout is about the same), without allocating them.
+ */
+export function workspaceBytes(layer: LayerShape, maxBatch: number, maxSteps: number, cached = true): number {
+  const f64: number[] = [];
+  const i32: number[] = [];
+  const empty = new Float64Array(0);
+  const none = new Int32Array(0);
+  layoutWorkspace(layer, maxBatch, maxSteps, cached, 'wasm', {
+    f64: (length) => {
+      f64.push(length);
+      return empty;
+    },
+    i32: (length) => {
+      i32.push(length);
+      return none;
+    },
+  });
+  return arenaBytes(f64, i32);
 }
 
 interface Allocator {
@@ -142,7 +153,7 @@ interface Allocator {
 }
 
 function layoutWorkspace(
-  params: RecurrentParams,
+  params: LayerShape,
   maxBatch: number,
   maxSteps: number,
   cached: boolean,

@@ -75,6 +75,24 @@ test('a typed value out of range is refused with a message and changes nothing',
   await expect(page).not.toHaveURL(/hidden=/);
 });
 
+test('settings each in range but together too large for memory are refused with a message, and the page lives on', async ({
+  page,
+}) => {
+  await page.goto('/?cell=lstm&hidden=256&batch=256&task=adding&steps=1000#/playground');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByText(/This run would need about [\d.]+ GB of memory/)).toBeVisible();
+  await expect(page.locator('.run-status')).toContainText('could not start');
+  // Smaller settings train as usual in the same page.
+  const batch = page.getByLabel('Batch size');
+  await batch.fill('16');
+  await batch.press('Enter');
+  const steps = page.getByLabel('Sequence length');
+  await steps.fill('50');
+  await steps.press('Enter');
+  await page.getByRole('button', { name: /^Train/ }).click();
+  await expect(page.locator('.run-status')).toContainText(/training|step [1-9]/);
+});
+
 test('exports the run history as CSV and the weights as PyTorch JSON, and loads weights back', async ({
   page,
 }) => {

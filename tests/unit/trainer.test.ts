@@ -4,9 +4,17 @@
  * truncation and variable-length batching, and refuses hostile configurations with readable sentences.
  */
 import { describe, expect, it } from 'vitest';
+import { createHeadWorkspace, headForward } from '../../engine/head.ts';
 import { ConfigError } from '../../engine/optim.ts';
+import { forward } from '../../engine/recurrent.ts';
 import { taskConfig } from '../../engine/tasks/task.ts';
-import { createTrainer, type Evaluation, type StepReport, type Trainer } from '../../engine/trainer.ts';
+import {
+  createTrainer,
+  type Evaluation,
+  MEMORY_BUDGET_BYTES,
+  type StepReport,
+  type Trainer,
+} from '../../engine/trainer.ts';
 import {
   DEFAULT_TRAINER_CONFIG,
   type TrainerConfig,
@@ -244,5 +252,66 @@ describe('configuration validation', () => {
       'learningRate',
       'seed',
     ]);
+  });
+});
+
+describe('memory', () => {
+  it('refuses, with a clear message, a run whose buffers would exceed the budget', () => {
+    const huge = config({
+      cell: 'lstm',
+      hiddenSize: 256,
+      batchSize: 256,
+      task: taskConfig('adding', { steps: 1000 }),
+    });
+    expect(validateTrainerConfig(huge)).toEqual([]);
+    let error: unknown;
+    try {
+      createTrainer(huge);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems[0]!.field).toBe('batchSize');
+    expect((error as ConfigError).message).toMatch(
+      /would need about \d+(\.\d)? GB of memory .*batch 256 × 1000 steps × 256 units.*more than the 1\.0 GB a run may use\. Lower the batch size/,
+    );
+    expect(MEMORY_BUDGET_BYTES).toBe(1024 ** 3);
+  });
+
+  it('still allows large runs that fit', () => {
+    const large = config({
+      cell: 'lstm',
+      hiddenSize: 128,
+      batchSize: 64,
+      task: taskConfig('adding', { steps: 200 }),
+    });
+    expect(() => createTrainer(large)).not.toThrow();
+  });
+
+  it('evaluates the held-out set in chunks with the same result as one forward over all of it', () => {
+    // 150 sequences: two full chunks of 64 and a part of 22.
+    for (const task of [
+      taskConfig('recall', { lag: 6, heldOutSize: 150 }),
+      taskConfig('sine', { steps: 20, heldOutSize: 150 }),
+    ]) {
+      const trainer = createTrainer(config({ cell: 'gru', task }));
+      train(trainer, 5);
+      const chunked = trainer.evaluate();
+      const heldOut = trainer.task.heldOut();
+      const { outputs } = forward(trainer.model.recurrent, heldOut);
+      const whole = headForward(
+        trainer.model.head,
+        outputs,
+        heldOut.target,
+        createHeadWorkspace(trainer.task.outputSize),
+      );
+      expect(chunked.loss).toBeCloseTo(whole.loss, 12);
+      if (heldOut.target.kind === 'class') expect(chunked.accuracy).toBe(whole.correct / whole.positions);
+      else
+        expect(chunked.mse).toBeCloseTo(
+          whole.sumSquaredError / (whole.positions * trainer.task.outputSize),
+          12,
+        );
+    }
   });
 });
