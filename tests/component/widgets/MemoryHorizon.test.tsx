@@ -35,7 +35,7 @@ describe('MemoryHorizon', () => {
     await user.click(screen.getByRole('button', { name: 'Run' }));
     expect(startedSlots()).toEqual(['memory-horizon-rnn-2', 'memory-horizon-lstm-2', 'memory-horizon-gru-2']);
     for (const start of bridge.starts) {
-      expect(start.options).toMatchObject({ maxSteps: 600, speed: { kind: 'max' } });
+      expect(start.options).toMatchObject({ maxSteps: 1500, speed: { kind: 'max' } });
       expect(start.config).toMatchObject({
         task: { kind: 'recall', lag: 2, symbols: 8, distractors: 2 },
         hiddenSize: 32,
@@ -44,7 +44,7 @@ describe('MemoryHorizon', () => {
         clip: { kind: 'norm', maxNorm: 1 },
         seed: 1,
       });
-      expect(start.config.init.forgetBias).toBe(start.config.cell === 'lstm' ? 1 : null);
+      expect(start.config.init.forgetBias).toBe(start.config.cell === 'lstm' ? 3 : null);
     }
     expect(screen.getByRole('button', { name: 'Running…' })).toBeDisabled();
   });
