@@ -171,7 +171,7 @@ export function PlaygroundPage() {
             <button type="button" onClick={copyLink}>
               Copy link
             </button>
-            <button type="button" onClick={exportCsv} disabled={runs.length === 0}>
+            <button type="button" onClick={exportCsv} disabled={runs.every((run) => run.stepCount === 0)}>
               Export history (CSV)
             </button>
           </div>

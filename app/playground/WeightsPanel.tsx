@@ -23,7 +23,11 @@ export function WeightsPanel({
 }) {
   const exportWeights = useStore((state) => state.exportRunWeights);
   const startRun = useStore((state) => state.startRun);
-  const hasRun = useStore((state) => state.runs[slot] !== undefined);
+  // A run that could not start, or whose worker crashed, has no model in the worker to save.
+  const hasRun = useStore((state) => {
+    const phase = state.runs[slot]?.phase;
+    return phase !== undefined && phase !== 'problem' && phase !== 'crashed';
+  });
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 

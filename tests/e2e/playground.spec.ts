@@ -82,6 +82,9 @@ test('settings each in range but together too large for memory are refused with 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByText(/This run would need about [\d.]+ GB of memory/)).toBeVisible();
   await expect(page.locator('.run-status')).toContainText('could not start');
+  // Nothing trained, so there is nothing to save or export.
+  await expect(page.getByRole('button', { name: /^Save LSTM weights/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Export history (CSV)' })).toBeDisabled();
   // Smaller settings train as usual in the same page.
   const batch = page.getByLabel('Batch size');
   await batch.fill('16');
