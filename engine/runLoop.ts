@@ -30,6 +30,11 @@ const SLICE_MS = 12;
  */
 const SNAPSHOT_INTERVAL_MS = 100;
 const EVALUATION_INTERVAL_MS = 700;
+/**
+ * ...and at least this many times over a run's step budget: a short run on a fast machine finishes in
+ * about a second, and two or three held-out points would draw a straight line where the curve bends.
+ */
+const EVALUATIONS_PER_RUN = 30;
 const PROBE_INTERVAL_MS = 250;
 
 interface Pending {
@@ -55,6 +60,8 @@ interface Run {
   pending: Pending;
   lastSnapshotAt: number;
   lastEvaluationAt: number;
+  /** The training step of the last held-out evaluation. */
+  lastEvaluationStep: number;
   lastProbeAt: number;
   evaluation: Evaluation | null;
   /** For paced runs: steps owed so far, by the clock. */
@@ -150,6 +157,7 @@ export class RunLoop {
       pending: emptyPending(1),
       lastSnapshotAt: -Infinity,
       lastEvaluationAt: now,
+      lastEvaluationStep: 0,
       lastProbeAt: -Infinity,
       evaluation: null,
       pacedCredit: 0,
@@ -269,11 +277,19 @@ export class RunLoop {
     }
     const now = this.host.now();
     const statusChanged = run.status !== 'running';
-    if (statusChanged || now - run.lastEvaluationAt >= EVALUATION_INTERVAL_MS) {
+    const stepsSince = run.trainer.stepCount - run.lastEvaluationStep;
+    const stepsDue = run.maxSteps / EVALUATIONS_PER_RUN;
+    const evaluate =
+      statusChanged || now - run.lastEvaluationAt >= EVALUATION_INTERVAL_MS || stepsSince >= stepsDue;
+    if (evaluate) {
       run.evaluation = run.trainer.evaluate();
       run.lastEvaluationAt = now;
+      run.lastEvaluationStep = run.trainer.stepCount;
     }
-    if (statusChanged || now - run.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) this.flush(run, statusChanged);
+    // A snapshot carries only the newest evaluation, so each one is sent before the next replaces it.
+    if (statusChanged || evaluate || now - run.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) {
+      this.flush(run, statusChanged);
+    }
     if (run.status === 'running') {
       if (run.speed.kind === 'max') this.schedule();
       else this.scheduleLater(1000 / run.speed.stepsPerSecond);

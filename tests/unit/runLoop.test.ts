@@ -62,6 +62,19 @@ describe('the worker run loop', () => {
     expect(all.every((snapshot) => Array.from(snapshot.loss).every(Number.isFinite))).toBe(true);
   });
 
+  it('evaluates on held-out data often enough to draw a curve, even when the run takes well under a second', () => {
+    const { host, messages, runAll } = fakeHost();
+    start(new RunLoop(host), 'a', { maxSteps: 300 });
+    runAll();
+    const all = snapshots(messages, 'a');
+    // The clock moves 0.5 ms per reading: the whole run is far quicker than the 700 ms evaluation interval.
+    const evaluated = new Set(
+      all.flatMap((snapshot) => (snapshot.evaluation ? [snapshot.evaluation.step] : [])),
+    );
+    expect(all.at(-1)!.evaluation?.step).toBe(300);
+    expect(evaluated.size).toBeGreaterThanOrEqual(15);
+  });
+
   it('sends a probe with every gate of the LSTM and the Jacobian norms', () => {
     const { host, messages, runAll } = fakeHost();
     start(new RunLoop(host), 'a');
