@@ -78,10 +78,10 @@ interface BarsGraphicProps {
 
 function BarsGraphic({ values, logScale, width, height, cursor, onCursor, onKeyDown }: BarsGraphicProps) {
   const steps = values.length;
-  const margin = { top: 14, right: 14, bottom: 46, left: width > 900 ? 72 : 58 };
+  const vertical = { top: 14, bottom: 46 };
   const outerHeight = height ?? Math.round(Math.min(440, Math.max(230, width * 0.42)));
-  const plotWidth = Math.max(10, width - margin.left - margin.right);
-  const plotHeight = outerHeight - margin.top - margin.bottom;
+  const plotHeight = outerHeight - vertical.top - vertical.bottom;
+  const yTickCount = Math.max(3, Math.floor(plotHeight / 50));
   const useLog = logScale && values.some((value) => Number.isFinite(value) && value > 0);
 
   const y = useMemo(() => {
@@ -99,6 +99,15 @@ function BarsGraphic({ values, logScale, width, height, cursor, onCursor, onKeyD
       .range([plotHeight, 0])
       .nice();
   }, [useLog, values, plotHeight]);
+  const yFormat = useMemo(() => {
+    if (!useLog) return (tick: number) => formatTick(tick);
+    const [low, high] = y.domain() as [number, number];
+    return logTickFormat(low, high);
+  }, [useLog, y]);
+  // Room on the left for the longest tick label (at the projector's larger type) and the axis title.
+  const longestLabel = Math.max(0, ...y.ticks(yTickCount).map((tick) => yFormat(tick).length));
+  const margin = { ...vertical, right: 14, left: Math.max(58, Math.round(40 + longestLabel * 8.5)) };
+  const plotWidth = Math.max(10, width - margin.left - margin.right);
   const x = useMemo(
     () =>
       scaleLinear()
@@ -107,11 +116,6 @@ function BarsGraphic({ values, logScale, width, height, cursor, onCursor, onKeyD
     [steps, plotWidth],
   );
   const xTicks = useMemo(() => stepTicks(steps, plotWidth), [steps, plotWidth]);
-  const yFormat = useMemo(() => {
-    if (!useLog) return (tick: number) => formatTick(tick);
-    const [low, high] = y.domain() as [number, number];
-    return logTickFormat(low, high);
-  }, [useLog, y]);
 
   const slot = plotWidth / Math.max(1, steps);
   const barWidth = Math.max(1, slot > 4 ? slot * 0.78 : slot);
@@ -133,13 +137,7 @@ function BarsGraphic({ values, logScale, width, height, cursor, onCursor, onKeyD
       className="gates-plot"
     >
       <g transform={`translate(${margin.left},${margin.top})`}>
-        <Axis
-          scale={y}
-          orient="left"
-          ticks={Math.max(3, Math.floor(plotHeight / 50))}
-          format={yFormat}
-          gridLength={plotWidth}
-        />
+        <Axis scale={y} orient="left" ticks={yTickCount} format={yFormat} gridLength={plotWidth} />
         <Axis scale={x} orient="bottom" y={plotHeight} tickValues={xTicks} />
         <g>
           {values.map((value, t) => {
@@ -187,7 +185,7 @@ function BarsGraphic({ values, logScale, width, height, cursor, onCursor, onKeyD
         </text>
         <text
           className="axis-title"
-          transform={`translate(${-margin.left + 14},${plotHeight / 2}) rotate(-90)`}
+          transform={`translate(${-margin.left + 16},${plotHeight / 2}) rotate(-90)`}
           textAnchor="middle"
         >
           {normSymbol}

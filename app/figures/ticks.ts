@@ -76,9 +76,11 @@ export function logTickFormat(low: number, high: number): (value: number) => str
     const mantissa = Math.round(value / 10 ** exponent);
     const named = mantissa === 1 || (decades <= 2.01 && (mantissa === 2 || mantissa === 5));
     if (!named) return '';
-    // Over two decades or less, plain decimals (0.002, 0.005, 0.01) read best; beyond, powers of ten.
+    // Over two decades or less, plain decimals (0.002, 0.005, 0.01) read best; beyond, powers of ten,
+    // with 2 and 5 in the same style (2×10⁻⁴), never the e-notation of formatNumber.
     const plain = decades <= 2.01 && value >= 1e-3 && value < 1e5;
-    return plain ? formatTick(value) : formatTick(value, true);
+    if (plain) return formatTick(value);
+    return mantissa === 1 ? formatTick(value, true) : `${mantissa}×${powerOfTenLabel(exponent)}`;
   };
 }
 
