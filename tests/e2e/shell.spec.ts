@@ -63,9 +63,13 @@ test('the chosen theme is remembered across a reload', async ({ page }) => {
 });
 
 test('corrupt saved settings are set aside with a notice instead of breaking the page', async ({ page }) => {
+  // Damaged before the app's first start (once, so the app's own saving cannot race it).
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('test.damaged') !== null) return;
+    sessionStorage.setItem('test.damaged', 'yes');
+    localStorage.setItem('unroll.settings', '{not json');
+  });
   await page.goto('/');
-  await page.evaluate(() => localStorage.setItem('unroll.settings', '{not json'));
-  await page.reload();
   await expect(page.getByRole('status')).toContainText('damaged');
   await expect(page.getByRole('heading', { name: 'The course' })).toBeVisible();
 });
