@@ -1,10 +1,10 @@
 // Takes screenshots of the built app in Debian's Chromium, for looking at pages as a person would.
 //   npm run build && npx tsx scripts/screenshots.ts [outDir] [route ...]
 // Serves dist/ with `vite preview` on port 4180 and writes <outDir>/<name>-<width>.png.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
+import { startPreview } from '../tests/e2e/previewServer.ts';
 
 const outDir = process.argv[2] ?? 'screenshots';
 const routes =
@@ -20,29 +20,14 @@ async function main() {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
   mkdirSync(outDir, { recursive: true });
-  const server = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--port',
-      String(port),
-      '--strictPort',
-      '--host',
-      '127.0.0.1',
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
+  const server = await startPreview(port);
   try {
-    await new Promise((resolve) => setTimeout(resolve, 2500));
     const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const viewport of viewports) {
         const page = await browser.newPage({ viewport, colorScheme, deviceScaleFactor: 1 });
         for (const route of routes) {
-          await page.goto(`http://127.0.0.1:${port}${route}`);
+          await page.goto(`${server.origin}${route}`);
           await page.waitForLoadState('networkidle');
           await page
             .getByText(/^Loading/)
@@ -61,7 +46,7 @@ async function main() {
     }
     await browser.close();
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 

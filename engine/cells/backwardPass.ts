@@ -108,15 +108,15 @@ export function backwardStep(
  * accumulates into params' dw (and uses the workspace's left/right scratch).
  */
 export function addWeightGradients(ws: RecurrentWorkspace, params: RecurrentParams): void {
+  if (ws.wasm) {
+    addWeightGradientsWasm(ws, params);
+    return;
+  }
   const { batchSize: B, steps: T, inputSize: I, hiddenSize: H, h, cell } = ws;
   const { xm, dPreX, dPreH, left, right } = ws.buffers;
   const mask = ws.masks.recurrent;
   const GH = GATE_BLOCKS[cell] * H;
   const K = T * B;
-  if (ws.wasm) {
-    addWeightGradientsWasm(ws, params);
-    return;
-  }
   transpose(dPreX, K, GH, left);
   transpose(xm, K, I, right);
   addABt(left, right, params.Wih.dw, GH, I, K);

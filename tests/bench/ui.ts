@@ -3,11 +3,11 @@
 // Measured twice: at the top of the page (the loss chart in view), then scrolled to the first run's
 // gate heatmap and cell diagram, the costliest figures to keep live.
 //   npm run bench:ui            (builds first)     npm run bench:ui -- --json
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
+import { startPreview } from '../e2e/previewServer.ts';
 
 const port = 4185;
 const seconds = 6;
@@ -28,23 +28,8 @@ function initialJavaScriptKb(): { kb: number; files: string[] } {
 async function main() {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
-  const server = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--port',
-      String(port),
-      '--strictPort',
-      '--host',
-      '127.0.0.1',
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
+  const server = await startPreview(port);
   try {
-    await new Promise((resolve) => setTimeout(resolve, 2500));
     const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
@@ -54,7 +39,7 @@ async function main() {
         for (const entry of list.getEntries()) state.__longest = Math.max(state.__longest, entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(`http://127.0.0.1:${port}/?until=100000&b.cell=gru&c.cell=rnn#/playground`);
+    await page.goto(`${server.origin}/?until=100000&b.cell=gru&c.cell=rnn#/playground`);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.waitForFunction(() =>
       /training, step [1-9]/.test(document.querySelector('.run-status li')?.textContent ?? ''),
@@ -102,7 +87,7 @@ async function main() {
     );
     for (const line of steps) console.log(`  ${line}`);
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 
