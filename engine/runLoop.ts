@@ -4,7 +4,7 @@
  * that pause/stop messages are handled at once, and posts at most ~30 snapshots a second.
  */
 
-import { ConfigError } from './optim.ts';
+import { ConfigError } from './configProblem.ts';
 import type { FromWorker, RunId, RunSpeed, RunStatus, Snapshot, ToWorker } from './protocol.ts';
 import { takeProbe } from './runProbe.ts';
 import { exportStateDict, parseStateDict, stringifyStateDict } from './statedict.ts';
