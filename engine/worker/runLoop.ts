@@ -1,15 +1,15 @@
 /**
  * The training loop as the worker runs it, written against injected `post`, `now` and `defer` so that it
  * runs the same in a Web Worker and in Node tests. It trains in slices of a few milliseconds, yields so
- * that pause/stop messages are handled at once, and posts at most ~30 snapshots a second.
+ * that pause/stop messages are handled at once, and posts at most ten snapshots a second per run.
  */
 
-import { ConfigError } from './configProblem.ts';
+import { ConfigError } from '../configProblem.ts';
+import { exportStateDict, parseStateDict, stringifyStateDict } from '../statedict.ts';
+import { createTrainer, type Evaluation, type Trainer } from '../trainer.ts';
+import { denseKernelAvailable } from '../wasm/dense.ts';
 import type { FromWorker, RunId, RunSpeed, RunStatus, Snapshot, ToWorker } from './protocol.ts';
 import { takeProbe } from './runProbe.ts';
-import { exportStateDict, parseStateDict, stringifyStateDict } from './statedict.ts';
-import { createTrainer, type Evaluation, type Trainer } from './trainer.ts';
-import { denseKernelAvailable } from './wasm/dense.ts';
 
 export interface LoopHost {
   /** Sends a message to the page; `transfer` lists buffers to move rather than copy. */
