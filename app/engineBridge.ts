@@ -4,8 +4,9 @@
  * Starting a run in a slot cancels the slot's old run; messages of any run but a slot's current one are
  * dropped here. A worker that throws or dies is reported and replaced.
  */
-import type { FromWorker, RunId, RunSpeed, ToWorker } from '../engine/protocol';
+
 import type { TrainerConfig } from '../engine/trainerConfig';
+import type { FromWorker, RunId, RunSpeed, ToWorker } from '../engine/worker/protocol';
 
 /** What the bridge tells its listener. Worker messages arrive only for a slot's current run. */
 export type BridgeEvent =
@@ -31,7 +32,10 @@ export interface StartOptions {
 type WorkerFactory = () => Worker;
 
 const defaultFactory: WorkerFactory = () =>
-  new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module', name: 'unroll-training' });
+  new Worker(new URL('../engine/worker/worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'unroll-training',
+  });
 
 interface Slot {
   worker: Worker;

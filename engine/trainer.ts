@@ -6,9 +6,10 @@
  */
 import { type BatchSource, createBatchSource } from './batchSource.ts';
 import { clipGradients } from './clip.ts';
+import { ConfigError } from './configProblem.ts';
 import { createHeadWorkspace, type HeadLossResult, headBackward, headForward } from './head.ts';
 import { createModel, type Model, weightsAreFinite, zeroGradients } from './model.ts';
-import { ConfigError, createOptimizer, type Optimizer } from './optim.ts';
+import { createOptimizer, type Optimizer } from './optim.ts';
 import {
   backward,
   ensureWorkspace,
@@ -19,7 +20,8 @@ import {
 } from './recurrent.ts';
 import { createRng, type Rng } from './rng.ts';
 import { learningRateAt } from './schedule.ts';
-import { createTask, type MetricName, type Task } from './tasks/task.ts';
+import { createTask, type Task } from './tasks/task.ts';
+import type { MetricName } from './tasks/types.ts';
 import { type TrainerConfig, validateTrainerConfig } from './trainerConfig.ts';
 import type { SequenceBatch } from './types.ts';
 

@@ -4,13 +4,9 @@
  * batching and seed. {@link validateTrainerConfig} lists every problem in words for the UI and the CLI.
  */
 import { type ClipConfig, validateClipConfig } from './clip.ts';
+import type { ConfigProblem } from './configProblem.ts';
 import type { InitScheme } from './init.ts';
-import {
-  type ConfigProblem,
-  type OptimizerConfig,
-  validateLearningRate,
-  validateOptimizerConfig,
-} from './optim.ts';
+import { type OptimizerConfig, validateLearningRate, validateOptimizerConfig } from './optim.ts';
 import { type LearningRateSchedule, validateSchedule } from './schedule.ts';
 import { TASK_SPECS, type TaskConfig, validateTaskConfig } from './tasks/task.ts';
 import type { CellKind } from './types.ts';

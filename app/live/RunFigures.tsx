@@ -1,5 +1,5 @@
 import { memo, useEffect, useId, useRef, useState } from 'react';
-import type { Probe } from '../../engine/protocol';
+import type { Probe } from '../../engine/worker/protocol';
 import { CellDiagram } from '../figures/CellDiagram';
 import { ClippingChart } from '../figures/ClippingChart';
 import { GateHeatmap } from '../figures/GateHeatmap';

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { Probe, RunInfo, RunSpeed, RunStatus, Snapshot } from '../../engine/protocol';
 import type { Divergence, Evaluation } from '../../engine/trainer';
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { Probe, RunInfo, RunSpeed, RunStatus, Snapshot } from '../../engine/worker/protocol';
 import type { BridgeEvent, EngineBridge, StartOptions } from '../engineBridge';
 
 /** Per-step history of a run, appended in place (see `version`); thinned when it grows long. */

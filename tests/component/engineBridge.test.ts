@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BridgeEvent, EngineBridge } from '../../app/engineBridge';
-import type { FromWorker, ToWorker } from '../../engine/protocol';
 import { DEFAULT_TRAINER_CONFIG } from '../../engine/trainerConfig';
+import type { FromWorker, ToWorker } from '../../engine/worker/protocol';
 
 /** A stand-in for a Web Worker: records what it is sent and lets the test reply or crash. */
 class FakeWorker {

@@ -6,15 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../engine/cli/args.ts';
-import { parseTrainFlags } from '../../engine/cli/trainFlags.ts';
+import { UsageError } from '../../cli/args.ts';
+import { parseTrainFlags } from '../../cli/trainFlags.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Runs `npx tsx engine/cli/main.ts <commandLine>` (split at spaces) and returns its exit code and output. */
+/** Runs `npx tsx cli/main.ts <commandLine>` (split at spaces) and returns its exit code and output. */
 function cli(commandLine: string | string[]) {
   const args = typeof commandLine === 'string' ? commandLine.split(' ') : commandLine;
-  const run = spawnSync('npx', ['tsx', 'engine/cli/main.ts', ...args], {
+  const run = spawnSync('npx', ['tsx', 'cli/main.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,

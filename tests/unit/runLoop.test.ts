@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker } from '../../engine/protocol';
-import { RunLoop } from '../../engine/runLoop';
 import { DEFAULT_TRAINER_CONFIG, type TrainerConfig } from '../../engine/trainerConfig';
+import type { FromWorker, ToWorker } from '../../engine/worker/protocol';
+import { RunLoop } from '../../engine/worker/runLoop';
 
 /** A host whose clock and scheduler the test drives: `runAll` plays deferred work until idle. */
 function fakeHost() {

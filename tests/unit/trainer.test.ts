@@ -4,8 +4,8 @@
  * truncation and variable-length batching, and refuses hostile configurations with readable sentences.
  */
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../engine/configProblem.ts';
 import { createHeadWorkspace, headForward } from '../../engine/head.ts';
-import { ConfigError } from '../../engine/optim.ts';
 import { forward } from '../../engine/recurrent.ts';
 import { taskConfig } from '../../engine/tasks/task.ts';
 import {

@@ -1,6 +1,6 @@
 import { type BridgeEvent, EngineBridge, type StartOptions } from '../../../app/engineBridge';
-import type { RunInfo, RunStatus, Snapshot } from '../../../engine/protocol';
 import type { TrainerConfig } from '../../../engine/trainerConfig';
+import type { RunInfo, RunStatus, Snapshot } from '../../../engine/worker/protocol';
 
 export interface StartCall {
   readonly slot: string;

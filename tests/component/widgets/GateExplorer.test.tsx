@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GateExplorer } from '../../../app/widgets/GateExplorer';
-import type { Probe } from '../../../engine/protocol';
+import type { Probe } from '../../../engine/worker/protocol';
 import { connectFakeBridge, type FakeBridge } from './fakeBridge';
 
 let bridge: FakeBridge;

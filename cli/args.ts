@@ -1,8 +1,9 @@
 /**
- * Command-line flags: `--name value`, `--name=value` and boolean `--name`, checked against a table of the
- * flags a command accepts. Every mistake becomes a {@link UsageError} with one sentence that names the
- * flag, which main.ts prints on stderr with exit code 2.
+ * Command-line flags: `--name value`, `--name=value` and boolean `--name` (split by `node:util` parseArgs),
+ * checked against a table of the flags a command accepts. Every mistake becomes a {@link UsageError} with
+ * one sentence that names the flag, which main.ts prints on stderr with exit code 2.
  */
+import { parseArgs } from 'node:util';
 
 /** A mistake in how the command was called (bad flag, bad value, bad input file): exit code 2, no stack. */
 export class UsageError extends Error {
@@ -29,28 +30,45 @@ export interface ParsedFlags {
   readonly positionals: readonly string[];
 }
 
-/** Splits argv into flags and positionals; throws UsageError for an unknown flag or a missing value. */
+/**
+ * Splits argv into flags and positionals with Node's `parseArgs`; throws UsageError for an unknown flag, a
+ * missing value or a value given to a boolean flag. parseArgs runs non-strict and hands back its tokens,
+ * so that each mistake gets this CLI's own sentence rather than Node's. Single-dash arguments (`-h`, `-1`)
+ * are positionals, as they were before parseArgs: the commands have no short flags.
+ */
 export function parseFlags(
   argv: readonly string[],
   specs: readonly FlagSpec[],
   command: string,
 ): ParsedFlags {
   const byName = new Map(specs.map((spec) => [spec.name, spec]));
+  const options = Object.fromEntries(
+    specs.map((spec) => [spec.name, { type: spec.kind === 'boolean' ? 'boolean' : 'string' } as const]),
+  );
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const values = new Map<string, string>();
   const switches = new Set<string>();
   const positionals: string[] = [];
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k]!;
-    if (arg === '--') {
-      positionals.push(...argv.slice(k + 1));
-      break;
-    }
-    if (!arg.startsWith('--') || arg.length === 2) {
-      positionals.push(arg);
+  let lastShortIndex = -1;
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
       continue;
     }
-    const equals = arg.indexOf('=');
-    const name = arg.slice(2, equals === -1 ? undefined : equals);
+    if (token.kind === 'option-terminator') continue;
+    if (!token.rawName.startsWith('--')) {
+      // `-abc` comes back as three tokens with one index: keep the argument once, as it was written.
+      if (token.index !== lastShortIndex) positionals.push(argv[token.index]!);
+      lastShortIndex = token.index;
+      continue;
+    }
+    const { name } = token;
     const spec = byName.get(name);
     if (spec === undefined) {
       throw new UsageError(
@@ -58,13 +76,12 @@ export function parseFlags(
       );
     }
     if (spec.kind === 'boolean') {
-      if (equals !== -1) throw new UsageError(`--${name} takes no value.`);
+      if (token.value !== undefined) throw new UsageError(`--${name} takes no value.`);
       switches.add(name);
       continue;
     }
-    let value: string | undefined;
-    if (equals !== -1) value = arg.slice(equals + 1);
-    else if (k + 1 < argv.length && !/^--[a-z]/.test(argv[k + 1]!)) value = argv[++k];
+    // parseArgs takes the next argument whatever it is; a flag there means this one's value is missing.
+    const value = token.inlineValue === false && /^--[a-z]/.test(token.value ?? '') ? undefined : token.value;
     if (value === undefined) throw new UsageError(`--${name} needs a value (${spec.value ?? 'a value'}).`);
     values.set(name, value);
   }

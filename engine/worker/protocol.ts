@@ -3,9 +3,9 @@
  * so a message the other side does not understand is a type error. Every run has an id; messages of a
  * run that is no longer current are dropped by the receiver.
  */
-import type { Divergence, Evaluation } from './trainer.ts';
-import type { TrainerConfig } from './trainerConfig.ts';
-import type { CellKind } from './types.ts';
+import type { Divergence, Evaluation } from '../trainer.ts';
+import type { TrainerConfig } from '../trainerConfig.ts';
+import type { CellKind } from '../types.ts';
 
 export type RunId = string;
 

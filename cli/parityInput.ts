@@ -8,7 +8,7 @@
  *       stateDict: { weight_ih_l0 [G·H][I], weight_hh_l0 [G·H][H], bias_ih_l0 [G·H], bias_hh_l0 [G·H] },
  *       x [B][T][I], h0? [B][H], c0? [B][H] (LSTM), lengths? [B] (each 1..T), dOutput [B][T][H] }
  */
-import { type CellKind, GATE_BLOCKS } from '../types.ts';
+import { type CellKind, GATE_BLOCKS } from '../engine/types.ts';
 
 /** A validated parity input, flattened row-major into typed arrays. */
 export interface ParityInput {

@@ -1,15 +1,15 @@
 /**
  * `bench`: training throughput of our engine beside tfjs (cpu and wasm backends) on the standard workload
- * (engine/cli/benchWorkload.ts: input 8, hidden 32, sequence 50, batch 16, 10-class softmax head at the
+ * (cli/benchWorkload.ts: input 8, hidden 32, sequence 50, batch 16, 10-class softmax head at the
  * last step; one step = forward + BPTT + SGD update), for the LSTM, GRU and RNN, plus the latency of one
  * LSTM step at hidden 64, sequence 200, batch 1.
  *
  * The machine is shared, so measurements are interleaved: each round times every engine on every cell for
  * a slice of the budget, and each figure is the median over the rounds. The tfjs peer is
- * engine/cli/tfjsPeer.ts, loaded only when a tfjs engine is asked for.
+ * cli/tfjsPeer.ts, loaded only when a tfjs engine is asked for.
  */
 import { arch, cpus, loadavg } from 'node:os';
-import type { CellKind } from '../types.ts';
+import type { CellKind } from '../engine/types.ts';
 import { type FlagSpec, helpText, numberFlag, parseFlags, UsageError } from './args.ts';
 import { createEngineWorkload, STANDARD_WORKLOAD, type WorkloadSizes } from './benchWorkload.ts';
 import { FLOP_FORMULA, gflops } from './flops.ts';

@@ -2,14 +2,14 @@
  * The benchmark's workload on our engine, built from the same pieces the trainer uses (engine/recurrent.ts,
  * engine/head.ts, engine/optim.ts) but without a task: one recurrent layer, many-to-one, a dense softmax
  * head, cross-entropy, plain SGD. The batch is random and generated once, like the tfjs peer's
- * (engine/cli/tfjsPeer.ts), so a timed step is forward + BPTT + update and nothing else.
+ * (cli/tfjsPeer.ts), so a timed step is forward + BPTT + update and nothing else.
  */
-import { createHeadWorkspace, headBackward, headForward } from '../head.ts';
-import { createModel, zeroGradients } from '../model.ts';
-import { createOptimizer } from '../optim.ts';
-import { backward, createWorkspace, forward } from '../recurrent.ts';
-import { createRng } from '../rng.ts';
-import type { CellKind, SequenceBatch } from '../types.ts';
+import { createHeadWorkspace, headBackward, headForward } from '../engine/head.ts';
+import { createModel, zeroGradients } from '../engine/model.ts';
+import { createOptimizer } from '../engine/optim.ts';
+import { backward, createWorkspace, forward } from '../engine/recurrent.ts';
+import { createRng } from '../engine/rng.ts';
+import type { CellKind, SequenceBatch } from '../engine/types.ts';
 
 /** The sizes of one benchmark workload. */
 export interface WorkloadSizes {

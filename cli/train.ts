@@ -1,5 +1,5 @@
 /**
- * `train`: one run of engine/trainer.ts from command-line flags (engine/cli/trainFlags.ts). Evaluates on
+ * `train`: one run of engine/trainer.ts from command-line flags (cli/trainFlags.ts). Evaluates on
  * the held-out set every `evalEvery` steps and stops early once the target is met; shows a progress bar
  * on a terminal; with --json prints exactly one line:
  *
@@ -9,9 +9,9 @@
  * heldOut = trainer.evaluate() at the end (null values if the weights are no longer finite);
  * diverged = false or the trainer's divergence message; ms = wall-clock time of the run.
  */
-import type { Evaluation, StepReport } from '../trainer.ts';
-import { createTrainer } from '../trainer.ts';
-import type { TrainerConfig } from '../trainerConfig.ts';
+import type { Evaluation, StepReport } from '../engine/trainer.ts';
+import { createTrainer } from '../engine/trainer.ts';
+import type { TrainerConfig } from '../engine/trainerConfig.ts';
 import { clock, createProgressBar } from './progress.ts';
 import { parseTrainFlags, TRAIN_USAGE, type TrainRunOptions, trainHelp } from './trainFlags.ts';
 

@@ -8,12 +8,16 @@
  *
  * Range checks are left to validateTrainerConfig so that the CLI and the app say the same sentences.
  */
-import type { ClipConfig } from '../clip.ts';
-import type { OptimizerConfig } from '../optim.ts';
-import type { LearningRateSchedule } from '../schedule.ts';
-import { TASK_KINDS, type TaskConfig, type TaskKind, taskConfig } from '../tasks/task.ts';
-import { DEFAULT_TRAINER_CONFIG, type TrainerConfig, validateTrainerConfig } from '../trainerConfig.ts';
-import type { CellKind } from '../types.ts';
+import type { ClipConfig } from '../engine/clip.ts';
+import type { OptimizerConfig } from '../engine/optim.ts';
+import type { LearningRateSchedule } from '../engine/schedule.ts';
+import { TASK_KINDS, type TaskConfig, type TaskKind, taskConfig } from '../engine/tasks/task.ts';
+import {
+  DEFAULT_TRAINER_CONFIG,
+  type TrainerConfig,
+  validateTrainerConfig,
+} from '../engine/trainerConfig.ts';
+import type { CellKind } from '../engine/types.ts';
 import {
   choiceFlag,
   type FlagSpec,

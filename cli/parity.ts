@@ -1,12 +1,12 @@
 /**
- * `parity <fixture.json>`: runs our engine on a parity input (engine/cli/parityInput.ts) and prints what
- * the tfjs oracle of tests/oracle/tfjs-oracle.ts computes for it, in the same JSON shape, so the two can
+ * `parity <fixture.json>`: runs our engine on a parity input (cli/parityInput.ts) and prints what
+ * the tfjs oracle of tools/tfjs-oracle.ts computes for it, in the same JSON shape, so the two can
  * be compared number by number: output, hN, cN, the loss L = sum(output ⊙ dOutput), dL/d(every weight),
  * dx, dh0 and dc0.
  */
 import { readFileSync } from 'node:fs';
-import { createRecurrentParams } from '../params.ts';
-import { backward, forward } from '../recurrent.ts';
+import { createRecurrentParams } from '../engine/params.ts';
+import { backward, forward } from '../engine/recurrent.ts';
 import { UsageError } from './args.ts';
 import { type ParityInput, readParityInput } from './parityInput.ts';
 

@@ -1,15 +1,16 @@
 /**
  * The training loop as the worker runs it, written against injected `post`, `now` and `defer` so that it
  * runs the same in a Web Worker and in Node tests. It trains in slices of a few milliseconds, yields so
- * that pause/stop messages are handled at once, and posts at most ~30 snapshots a second.
+ * that pause/stop messages are handled at once, and posts at most ten snapshots a second per run.
  */
 
-import { ConfigError } from './optim.ts';
-import type { FromWorker, RunId, RunSpeed, RunStatus, Snapshot, ToWorker } from './protocol.ts';
+import { ConfigError } from '../configProblem.ts';
+import { exportStateDict, parseStateDict, stringifyStateDict } from '../statedict.ts';
+import { createTrainer, type Evaluation, type Trainer } from '../trainer.ts';
+import { denseKernelAvailable } from '../wasm/dense.ts';
+import { emptyPending, type PendingSteps, recordStep, takeSnapshot } from './pendingSteps.ts';
+import type { FromWorker, RunId, RunSpeed, RunStatus, ToWorker } from './protocol.ts';
 import { takeProbe } from './runProbe.ts';
-import { exportStateDict, parseStateDict, stringifyStateDict } from './statedict.ts';
-import { createTrainer, type Evaluation, type Trainer } from './trainer.ts';
-import { denseKernelAvailable } from './wasm/dense.ts';
 
 export interface LoopHost {
   /** Sends a message to the page; `transfer` lists buffers to move rather than copy. */
@@ -37,18 +38,6 @@ const EVALUATION_INTERVAL_MS = 700;
 const EVALUATIONS_PER_RUN = 30;
 const PROBE_INTERVAL_MS = 250;
 
-interface Pending {
-  loss: number[];
-  metric: number[];
-  gradNorm: number[];
-  learningRate: number[];
-  clipped: number[];
-  paddedShare: number[];
-  gradNormByStep: Float64Array;
-  firstStep: number;
-  trainingMs: number;
-}
-
 interface Run {
   readonly id: RunId;
   readonly trainer: Trainer;
@@ -57,7 +46,7 @@ interface Run {
   status: RunStatus;
   /** Steps still to take while single-stepping (then pause). */
   stepBudget: number | null;
-  pending: Pending;
+  pending: PendingSteps;
   lastSnapshotAt: number;
   lastEvaluationAt: number;
   /** The training step of the last held-out evaluation. */
@@ -67,20 +56,6 @@ interface Run {
   /** For paced runs: steps owed so far, by the clock. */
   pacedCredit: number;
   pacedSince: number;
-}
-
-function emptyPending(firstStep: number): Pending {
-  return {
-    loss: [],
-    metric: [],
-    gradNorm: [],
-    learningRate: [],
-    clipped: [],
-    paddedShare: [],
-    gradNormByStep: new Float64Array(0),
-    firstStep,
-    trainingMs: 0,
-  };
 }
 
 export class RunLoop {
@@ -238,7 +213,7 @@ export class RunLoop {
 
   private tick(): void {
     const run = this.run;
-    if (!run || run.status !== 'running') return;
+    if (run?.status !== 'running') return;
     const start = this.host.now();
     let allowed = this.stepsAllowedNow(run, start);
     while (allowed > 0 && this.host.now() - start < SLICE_MS) {
@@ -251,15 +226,7 @@ export class RunLoop {
         this.flush(run, true);
         return;
       }
-      const pending = run.pending;
-      pending.trainingMs += this.host.now() - before;
-      pending.loss.push(report.loss);
-      pending.metric.push(report.metric);
-      pending.gradNorm.push(report.gradNorm);
-      pending.learningRate.push(report.learningRate);
-      pending.clipped.push(report.clipped ? 1 : 0);
-      pending.paddedShare.push(report.paddedShare);
-      pending.gradNormByStep = report.gradNormByStep;
+      recordStep(run.pending, report, this.host.now() - before);
       allowed--;
       run.pacedCredit++;
       if (run.stepBudget !== null) {
@@ -310,39 +277,16 @@ export class RunLoop {
   private flush(run: Run, force: boolean): void {
     const now = this.host.now();
     const pending = run.pending;
-    const count = pending.loss.length;
-    if (!force && count === 0) return;
+    if (!force && pending.loss.length === 0) return;
     const probeDue = force || now - run.lastProbeAt >= PROBE_INTERVAL_MS;
     const probe = probeDue ? takeProbe(run.trainer) : null;
     if (probeDue) run.lastProbeAt = now;
-    const snapshot: Snapshot = {
+    const { snapshot, transfer } = takeSnapshot(pending, {
       status: run.status,
       stepCount: run.trainer.stepCount,
-      firstStep: pending.firstStep,
-      loss: Float64Array.from(pending.loss),
-      metric: Float64Array.from(pending.metric),
-      gradNorm: Float64Array.from(pending.gradNorm),
-      learningRate: Float64Array.from(pending.learningRate),
-      clipped: Uint8Array.from(pending.clipped),
-      paddedShare: Float64Array.from(pending.paddedShare),
-      gradNormByStep: pending.gradNormByStep.slice(),
-      msPerStep: count > 0 ? pending.trainingMs / count : 0,
       evaluation: run.evaluation,
       probe,
-    };
-    const transfer: ArrayBuffer[] = [
-      snapshot.loss.buffer,
-      snapshot.metric.buffer,
-      snapshot.gradNorm.buffer,
-      snapshot.learningRate.buffer,
-      snapshot.clipped.buffer,
-      snapshot.paddedShare.buffer,
-      snapshot.gradNormByStep.buffer,
-    ] as ArrayBuffer[];
-    if (probe) {
-      for (const values of Object.values(probe.gates)) transfer.push(values.buffer as ArrayBuffer);
-      transfer.push(probe.jacobianNorms.buffer as ArrayBuffer);
-    }
+    });
     this.host.post({ type: 'snapshot', runId: run.id, snapshot }, transfer);
     run.pending = emptyPending(run.trainer.stepCount + 1);
     run.lastSnapshotAt = now;

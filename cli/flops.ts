@@ -9,7 +9,7 @@
  * parameter, once per batch. Gate nonlinearities, elementwise products, bias additions and the softmax
  * are not counted, so the figure is a lower bound on the work done.
  */
-import { type CellKind, GATE_BLOCKS } from '../types.ts';
+import { type CellKind, GATE_BLOCKS } from '../engine/types.ts';
 import type { WorkloadSizes } from './benchWorkload.ts';
 
 /** The formula in words, for the benchmark's output and the README. */

@@ -7,7 +7,7 @@
  * (pre-generated and reused). tfjs GRU is Keras's resetAfter=false variant (tfjs cannot do PyTorch's
  * resetAfter=true): the same cost, a slightly different equation.
  *
- *   npx tsx engine/cli/tfjsPeer.ts [seconds]     prints all backends x cells
+ *   npx tsx cli/tfjsPeer.ts [seconds]     prints all backends x cells
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';

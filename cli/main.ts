@@ -8,7 +8,7 @@
  * Results go to stdout, progress and errors to stderr. Exit codes: 0 done (a diverged run is a result,
  * reported in its output), 2 bad usage or bad input (one message, never a stack trace), 1 a bug.
  */
-import { ConfigError } from '../optim.ts';
+import { ConfigError } from '../engine/configProblem.ts';
 import { UsageError } from './args.ts';
 import { BENCH_USAGE, benchCommand } from './bench.ts';
 import { PARITY_USAGE, parityCommand } from './parity.ts';

@@ -4,10 +4,10 @@
  * random stream, so probing never changes a run's results.
  */
 
-import { gateActivations, jacobianNorms } from './probes.ts';
+import { gateActivations, jacobianNorms } from '../probes.ts';
+import { forward } from '../recurrent.ts';
+import type { Trainer } from '../trainer.ts';
 import type { Probe } from './protocol.ts';
-import { forward } from './recurrent.ts';
-import type { Trainer } from './trainer.ts';
 
 /** Labels for what was fed at each step: the active one-hot channel's name, or the values themselves. */
 function stepLabels(x: Float64Array, steps: number, inputSize: number, names: readonly string[]): string[] {
