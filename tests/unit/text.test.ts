@@ -29,7 +29,7 @@ describe('the vocabulary of a text', () => {
   });
 
   it('breaks ties in frequency by code point, so a text always gives the same vocabulary', () => {
-    expect(buildVocabulary('wzyxwzyx', 3).vocabulary.symbols).toEqual(['x', 'y', OTHER_SYMBOL]);
+    expect(buildVocabulary('wzyxwzyx', 3).vocabulary.symbols).toEqual(['w', 'x', OTHER_SYMBOL]);
   });
 
   it('refuses a character it cannot encode when there is no "other" symbol', () => {
