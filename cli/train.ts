@@ -3,12 +3,15 @@
  * the held-out set every `evalEvery` steps and stops early once the target is met; shows a progress bar
  * on a terminal; with --json prints exactly one line:
  *
- *     {"steps","loss","metric","metricName","heldOut":{"loss","metric"},"diverged","ms"}
+ *     {"steps","loss","metric","metricName","heldOut":{"loss","metric"[,"perplexity"]}[,"baselines"],"diverged","ms"}
  *
  * steps = steps actually run; loss and metric = the last training step's (null if none succeeded);
- * heldOut = trainer.evaluate() at the end (null values if the weights are no longer finite);
+ * heldOut = trainer.evaluate() at the end (null values if the weights are no longer finite), with the
+ * held-out perplexity for language models; baselines = the text task's unigram and bigram perplexities
+ * on the same held-out characters;
  * diverged = false or the trainer's divergence message; ms = wall-clock time of the run.
  */
+import type { Task } from '../engine/tasks/task.ts';
 import type { Evaluation, StepReport } from '../engine/trainer.ts';
 import { createTrainer } from '../engine/trainer.ts';
 import type { TrainerConfig } from '../engine/trainerConfig.ts';
@@ -23,7 +26,12 @@ export interface TrainSummary {
   readonly loss: number | null;
   readonly metric: number | null;
   readonly metricName: string;
-  readonly heldOut: { readonly loss: number | null; readonly metric: number | null };
+  readonly heldOut: {
+    readonly loss: number | null;
+    readonly metric: number | null;
+    readonly perplexity?: number | null;
+  };
+  readonly baselines?: { readonly unigram: number; readonly bigram: number };
   readonly diverged: false | string;
   readonly ms: number;
 }
@@ -31,15 +39,27 @@ export interface TrainSummary {
 const finiteOrNull = (value: number | undefined): number | null =>
   value !== undefined && Number.isFinite(value) ? value : null;
 
+/** Whether `metric` meets `target`: accuracy counts up, MSE and perplexity count down. */
+function meets(metricName: string, metric: number, target: number): boolean {
+  return metricName === 'accuracy' ? metric >= target : metric <= target;
+}
+
 function metTarget(evaluation: Evaluation, target: number | null): boolean {
   if (target === null || !Number.isFinite(evaluation.metric)) return false;
-  return evaluation.metricName === 'mse' ? evaluation.metric <= target : evaluation.metric >= target;
+  return meets(evaluation.metricName, evaluation.metric, target);
 }
 
 function describeRun(config: TrainerConfig): string {
   const task = config.task;
   const detail = task.kind === 'recall' ? `lag ${task.lag}` : `length ${task.steps}`;
   return `${config.cell} ${config.hiddenSize} on ${task.kind} (${detail})`;
+}
+
+/** The unigram and bigram held-out perplexities of a text task, to print beside the network's. */
+function textBaselines(task: Task): Pick<TrainSummary, 'baselines'> {
+  const bigram = task.references?.[0];
+  if (task.config.kind !== 'text' || bigram === undefined) return {};
+  return { baselines: { unigram: task.baseline.value, bigram: bigram.value } };
 }
 
 /** Trains until the step budget, the target or divergence; reports progress to `stderr` if it is a TTY. */
@@ -74,7 +94,14 @@ export function runTraining(config: TrainerConfig, run: TrainRunOptions): TrainS
     loss: finiteOrNull(report?.loss),
     metric: finiteOrNull(report?.metric),
     metricName: evaluation.metricName,
-    heldOut: { loss: finiteOrNull(evaluation.loss), metric: finiteOrNull(evaluation.metric) },
+    heldOut: {
+      loss: finiteOrNull(evaluation.loss),
+      metric: finiteOrNull(evaluation.metric),
+      ...(trainer.task.metrics.includes('perplexity')
+        ? { perplexity: finiteOrNull(evaluation.perplexity) }
+        : {}),
+    },
+    ...textBaselines(trainer.task),
     diverged: trainer.divergence === null ? false : trainer.divergence.message,
     ms: Math.round(performance.now() - start),
   };
@@ -90,9 +117,7 @@ export async function trainCommand(argv: readonly string[]): Promise<string> {
   const held = summary.heldOut.metric === null ? 'not finite' : summary.heldOut.metric.toFixed(4);
   const reached =
     run.target !== null && summary.heldOut.metric !== null && summary.diverged === false
-      ? summary.metricName === 'mse'
-        ? summary.heldOut.metric <= run.target
-        : summary.heldOut.metric >= run.target
+      ? meets(summary.metricName, summary.heldOut.metric, run.target)
       : false;
   const lines = [
     `${describeRun(config)}: ${summary.steps} steps in ${clock(summary.ms / 1000)}, held-out ${summary.metricName} ${held}` +
@@ -102,6 +127,12 @@ export async function trainCommand(argv: readonly string[]): Promise<string> {
           ? ` (target ${run.target} reached)`
           : ` (target ${run.target} not reached)`),
   ];
+  if (summary.heldOut.perplexity !== undefined && summary.baselines !== undefined) {
+    const perplexity = summary.heldOut.perplexity;
+    lines.push(
+      `held-out perplexity ${perplexity === null ? 'not finite' : perplexity.toFixed(3)}; unigram ${summary.baselines.unigram.toFixed(3)}, bigram ${summary.baselines.bigram.toFixed(3)}`,
+    );
+  }
   if (summary.diverged !== false) lines.push(summary.diverged);
   return lines.join('\n');
 }

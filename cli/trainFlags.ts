@@ -28,12 +28,13 @@ import {
   parseFlags,
   UsageError,
 } from './args.ts';
+import { readTextFile } from './textFile.ts';
 
 /** How the CLI drives a run: at most `maxSteps` steps, a held-out evaluation every `evalEvery`. */
 export interface TrainRunOptions {
   readonly maxSteps: number;
   readonly evalEvery: number;
-  /** Stop at the first evaluation whose headline metric meets this (≥ for accuracy, ≤ for MSE); null: never. */
+  /** Stop at the first evaluation whose headline metric meets this (≥ for accuracy, ≤ for MSE and perplexity); null: never. */
   readonly target: number | null;
   readonly json: boolean;
 }
@@ -55,10 +56,14 @@ export const TASK_DEFAULTS: Readonly<Record<TaskKind, TaskDefaults>> = {
   adding: { hiddenSize: 32, learningRate: 0.005, maxSteps: 4000, evalEvery: 100 },
   sine: { hiddenSize: 32, learningRate: 0.01, maxSteps: 1500, evalEvery: 100 },
   chars: { hiddenSize: 64, learningRate: 0.01, maxSteps: 1500, evalEvery: 100 },
+  text: { hiddenSize: 128, learningRate: 0.005, maxSteps: 1500, evalEvery: 100 },
 };
 
-/** Default early-stopping targets: held-out accuracy ≥ 0.99, held-out MSE ≤ 0.005. */
-export const DEFAULT_TARGETS = { accuracy: 0.99, mse: 0.005 } as const;
+/**
+ * Default early-stopping targets: held-out accuracy ≥ 0.99, held-out MSE ≤ 0.005; a language model
+ * (headline perplexity) runs its whole budget unless --target is given.
+ */
+export const DEFAULT_TARGETS = { accuracy: 0.99, mse: 0.005, perplexity: null } as const;
 
 const CELLS: readonly CellKind[] = ['lstm', 'gru', 'rnn'];
 
@@ -75,7 +80,9 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   value('lag', 'N', 'recall: steps between cue and query (default 20)'),
   value('symbols', 'N', 'recall: answer symbols (default 8)'),
   value('distractors', 'N', 'recall: distractor symbols (default 2)'),
-  value('length', 'N', 'adding, sine, chars: sequence length (defaults 50, 50, 32)'),
+  value('length', 'N', 'adding, sine, chars, text: sequence length (defaults 50, 50, 32, 64)'),
+  value('text-file', 'PATH', 'text: the UTF-8 text to learn (default: the course prose)'),
+  value('vocabulary', 'N', 'text: most symbols kept, rarer ones become one "other" (default 96)'),
   value('components', 'N', 'sine: sines in the sum (default 3)'),
   value('frequencies', 'fixed|random', 'sine: frequencies (default fixed)'),
   value('held-out', 'N', 'recall, adding, sine: held-out sequences'),
@@ -109,7 +116,8 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   { name: 'help', kind: 'boolean', help: 'show this help' },
 ];
 
-export const TRAIN_USAGE = 'train --cell lstm|gru|rnn --task recall|adding|sine|chars [options] [--json]';
+export const TRAIN_USAGE =
+  'train --cell lstm|gru|rnn --task recall|adding|sine|chars|text [options] [--json]';
 
 /** Which flag sets each TrainerConfig field, to point at it in validation messages. */
 const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
@@ -141,6 +149,7 @@ const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   'batching.minSteps': 'min-length',
   'batching.maxSteps': 'max-length',
   'batching.buckets': 'buckets',
+  'task.vocabularySize': 'vocabulary',
 };
 
 /** The task flags and the tasks they belong to. */
@@ -148,7 +157,9 @@ const TASK_FLAGS: Readonly<Record<string, readonly TaskKind[]>> = {
   lag: ['recall'],
   symbols: ['recall'],
   distractors: ['recall'],
-  length: ['adding', 'sine', 'chars'],
+  length: ['adding', 'sine', 'chars', 'text'],
+  'text-file': ['text'],
+  vocabulary: ['text'],
   components: ['sine'],
   frequencies: ['sine'],
   'held-out': ['recall', 'adding', 'sine'],
@@ -185,6 +196,14 @@ function buildTask(kind: TaskKind, flags: ParsedFlags): TaskConfig {
       });
     case 'chars':
       return taskConfig('chars', length);
+    case 'text': {
+      const path = flags.values.get('text-file');
+      return taskConfig('text', {
+        ...length,
+        ...given('vocabularySize', numberFlag(flags, 'vocabulary')),
+        ...(path === undefined ? {} : { text: readTextFile(path) }),
+      });
+    }
   }
 }
 
@@ -305,7 +324,8 @@ export function parseTrainFlags(
   if (target !== undefined && target !== null && !Number.isFinite(target)) {
     throw new UsageError(`--target must be a finite number or none; got ${target}.`);
   }
-  const headline = task.kind === 'adding' || task.kind === 'sine' ? 'mse' : 'accuracy';
+  const headline =
+    task.kind === 'adding' || task.kind === 'sine' ? 'mse' : task.kind === 'text' ? 'perplexity' : 'accuracy';
   return {
     config,
     run: {

@@ -17,10 +17,11 @@ import { type AddingConfig, addingSpec } from './adding.ts';
 import { type CharsConfig, charsSpec } from './chars.ts';
 import { type RecallConfig, recallSpec } from './recall.ts';
 import { type SineConfig, sineSpec } from './sine.ts';
+import { type TextConfig, textSpec } from './text.ts';
 import type { MetricName, TaskBody, TaskSpec, TrainStream } from './types.ts';
 
 /** Every task configuration, told apart by `kind`. */
-export type TaskConfig = RecallConfig | AddingConfig | SineConfig | CharsConfig;
+export type TaskConfig = RecallConfig | AddingConfig | SineConfig | CharsConfig | TextConfig;
 
 /** The names of the tasks. */
 export type TaskKind = TaskConfig['kind'];
@@ -61,10 +62,11 @@ export const TASK_SPECS: { readonly [K in TaskKind]: TaskSpec<ConfigOf<K>> } = {
   adding: addingSpec,
   sine: sineSpec,
   chars: charsSpec,
+  text: textSpec,
 };
 
 /** The task kinds in the order a menu lists them. */
-export const TASK_KINDS: readonly TaskKind[] = ['recall', 'adding', 'sine', 'chars'];
+export const TASK_KINDS: readonly TaskKind[] = ['recall', 'adding', 'sine', 'chars', 'text'];
 
 function specOf<K extends TaskKind>(kind: K): TaskSpec<ConfigOf<K>> {
   return TASK_SPECS[kind];

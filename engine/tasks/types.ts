@@ -4,6 +4,7 @@
  */
 import type { ConfigProblem } from '../configProblem.ts';
 import type { Rng } from '../rng.ts';
+import type { Vocabulary, VocabularyReport } from '../text/vocabulary.ts';
 import type { SequenceBatch } from '../types.ts';
 
 /** What the model predicts: a class out of `labels` (softmax head) or `size` real values (linear head). */
@@ -42,6 +43,10 @@ export interface TaskBody {
   /** T of every batch the task produces (its sequences all have this length). */
   readonly steps: number;
   readonly baseline: Baseline;
+  /** Further reference scores on the same held-out set (the text task's bigram), best last. */
+  readonly references?: readonly Baseline[];
+  /** For tasks over characters of a text: the symbols and what the vocabulary cap did. */
+  readonly vocabulary?: Vocabulary & { readonly report: VocabularyReport };
   /** A fresh batch of `batchSize` sequences drawn from `rng` (advances `rng`). */
   sampleBatch(rng: Rng, batchSize: number): SequenceBatch;
   /** The held-out set, drawn from `rng` (or a fixed slice of data, for chars). */
