@@ -79,6 +79,7 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   value('components', 'N', 'sine: sines in the sum (default 3)'),
   value('frequencies', 'fixed|random', 'sine: frequencies (default fixed)'),
   value('held-out', 'N', 'recall, adding, sine: held-out sequences'),
+  value('layers', 'N', 'stacked recurrent layers, 1 to 3 (default 1)'),
   value('hidden', 'N', 'hidden units (default: recall 64, chars 64, else 32)'),
   value('batch', 'N', 'sequences per batch (default 32)'),
   value('steps', 'N', 'most training steps (default: recall 1500, adding 4000, else 1500)'),
@@ -97,6 +98,7 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   value('dropout', 'X', 'dropout rate on the outputs before the head (default 0)'),
   value('input-dropout', 'X', 'dropout rate on the inputs (default 0)'),
   value('recurrent-dropout', 'X', 'dropout rate on h where it enters W_hh, one mask per sequence'),
+  value('layer-dropout', 'X', 'dropout rate between stacked layers (needs --layers 2 or 3)'),
   value('truncate', 'N', 'truncated BPTT window in steps (default: full BPTT)'),
   value('batching', 'fixed|padding|buckets', 'recall, adding: variable-length batches (default fixed)'),
   value('min-length', 'N', 'shortest sequence of --batching padding|buckets'),
@@ -114,6 +116,7 @@ export const TRAIN_USAGE = 'train --cell lstm|gru|rnn --task recall|adding|sine|
 /** Which flag sets each TrainerConfig field, to point at it in validation messages. */
 const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   cell: 'cell',
+  layers: 'layers',
   hiddenSize: 'hidden',
   batchSize: 'batch',
   learningRate: 'lr',
@@ -137,6 +140,7 @@ const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   'dropout.output': 'dropout',
   'dropout.input': 'input-dropout',
   'dropout.recurrent': 'recurrent-dropout',
+  'dropout.layer': 'layer-dropout',
   'batching.kind': 'batching',
   'batching.minSteps': 'min-length',
   'batching.maxSteps': 'max-length',
@@ -259,12 +263,16 @@ export function parseTrainFlags(
   if (batchingKind === 'padding' && flags.values.has('buckets')) {
     throw new UsageError('--buckets needs --batching buckets.');
   }
+  if (flags.values.has('layer-dropout') && (numberFlag(flags, 'layers') ?? 1) === 1) {
+    throw new UsageError('--layer-dropout needs --layers 2 or 3 (it acts between stacked layers).');
+  }
   const task = buildTask(kind, flags);
   const taskSteps = 'steps' in task ? task.steps : task.lag + 1;
   const config: TrainerConfig = {
     ...DEFAULT_TRAINER_CONFIG,
     cell,
     task,
+    layers: numberFlag(flags, 'layers') ?? 1,
     hiddenSize: numberFlag(flags, 'hidden') ?? defaults.hiddenSize,
     batchSize: numberFlag(flags, 'batch') ?? DEFAULT_TRAINER_CONFIG.batchSize,
     optimizer: buildOptimizer(flags),
@@ -280,6 +288,7 @@ export function parseTrainFlags(
       input: numberFlag(flags, 'input-dropout') ?? 0,
       output: numberFlag(flags, 'dropout') ?? 0,
       recurrent: numberFlag(flags, 'recurrent-dropout') ?? 0,
+      layer: numberFlag(flags, 'layer-dropout') ?? 0,
     },
     truncation: numberFlag(flags, 'truncate') ?? null,
     batching:
