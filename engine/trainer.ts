@@ -134,9 +134,9 @@ function trainingSteps(config: TrainerConfig, task: Task): number {
 
 /**
  * The bytes of a run's largest buffers: the training and evaluation workspaces of every layer, dL/dh, and
- * the dropout masks (input, and output and recurrent per layer).
+ * the dropout masks (input, and output and recurrent per layer). `task` is createTask(config.task, seed).
  */
-function memoryNeeded(config: TrainerConfig, task: Task): number {
+export function memoryNeeded(config: TrainerConfig, task: Task): number {
   const shape = {
     cell: config.cell,
     inputSize: task.inputSize,
