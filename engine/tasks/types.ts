@@ -25,6 +25,19 @@ export interface Baseline {
   readonly description: string;
 }
 
+/**
+ * The symbols of a task whose inputs are one-hot symbols and whose classes are the next symbol (a language
+ * model): symbol k is input channel k and class k. Generation (engine/generate.ts) reads and writes text
+ * through it.
+ */
+export interface Vocabulary {
+  readonly symbols: readonly string[];
+  /** The symbol indices of `text`; throws RangeError on text outside the vocabulary. */
+  encode(text: string): Int32Array;
+  /** The text of a list of symbol indices (the inverse of encode). */
+  decode(codes: ArrayLike<number>): string;
+}
+
 /** Everything a task file builds from a valid configuration; {@link createTask} adds the seeded streams. */
 export interface TaskBody {
   /** I, the width of one input step. */
@@ -42,6 +55,8 @@ export interface TaskBody {
   /** T of every batch the task produces (its sequences all have this length). */
   readonly steps: number;
   readonly baseline: Baseline;
+  /** For next-symbol tasks (chars): the symbols, so a trained model can generate text. */
+  readonly vocabulary?: Vocabulary;
   /** A fresh batch of `batchSize` sequences drawn from `rng` (advances `rng`). */
   sampleBatch(rng: Rng, batchSize: number): SequenceBatch;
   /** The held-out set, drawn from `rng` (or a fixed slice of data, for chars). */
