@@ -9,6 +9,7 @@
  * Range checks are left to validateTrainerConfig so that the CLI and the app say the same sentences.
  */
 import type { ClipConfig } from '../engine/clip.ts';
+import type { TextSampleOptions } from '../engine/generate.ts';
 import type { OptimizerConfig } from '../engine/optim.ts';
 import type { LearningRateSchedule } from '../engine/schedule.ts';
 import { TASK_KINDS, type TaskConfig, type TaskKind, taskConfig } from '../engine/tasks/task.ts';
@@ -28,6 +29,7 @@ import {
   parseFlags,
   UsageError,
 } from './args.ts';
+import { parseSampleFlags, SAMPLE_FLAGS } from './sampleFlags.ts';
 
 /** How the CLI drives a run: at most `maxSteps` steps, a held-out evaluation every `evalEvery`. */
 export interface TrainRunOptions {
@@ -36,6 +38,8 @@ export interface TrainRunOptions {
   /** Stop at the first evaluation whose headline metric meets this (≥ for accuracy, ≤ for MSE); null: never. */
   readonly target: number | null;
   readonly json: boolean;
+  /** --sample: what to generate after training (cli/sampleFlags.ts); null without it. */
+  readonly sample: TextSampleOptions | null;
 }
 
 /** Per-task defaults of the CLI (the rest comes from DEFAULT_TRAINER_CONFIG). */
@@ -107,6 +111,7 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   value('seed', 'N', 'random seed (default 1)'),
   value('target', 'X|none', 'stop when held-out accuracy ≥ X or MSE ≤ X (default 0.99 / 0.005)'),
   value('eval-every', 'N', 'steps between held-out evaluations (default: recall 50, else 100)'),
+  ...SAMPLE_FLAGS,
   { name: 'json', kind: 'boolean', help: 'print one JSON line with the result on stdout' },
   { name: 'help', kind: 'boolean', help: 'show this help' },
 ];
@@ -322,6 +327,7 @@ export function parseTrainFlags(
       evalEvery: integerFlag(flags, 'eval-every', 1, 1_000_000) ?? defaults.evalEvery,
       target: target === undefined ? DEFAULT_TARGETS[headline] : target,
       json: flags.switches.has('json'),
+      sample: parseSampleFlags(flags),
     },
   };
 }
