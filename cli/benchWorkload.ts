@@ -53,17 +53,17 @@ export function createEngineWorkload(cell: CellKind, sizes: WorkloadSizes, seed 
     lengths: new Int32Array(B).fill(T),
     target: { kind: 'class', numClasses: classes, labels },
   };
-  const workspace = createWorkspace(model.recurrent, B, T);
+  const workspace = createWorkspace(model.layers[0]!, B, T);
   const headWorkspace = createHeadWorkspace(classes);
   const optimizer = createOptimizer({ kind: 'sgd' }, model.params);
   const dHs = new Float64Array(B * T * H);
   return () => {
     zeroGradients(model);
-    const { outputs } = forward(model.recurrent, batch, { workspace });
+    const { outputs } = forward(model.layers[0]!, batch, { workspace });
     const { loss } = headForward(model.head, outputs, batch.target, headWorkspace);
     headBackward(model.head, outputs, batch.target, headWorkspace, dHs);
     // Like the trainer (and tfjs, whose autodiff only follows paths from the weights), no dL/dx.
-    backward(model.recurrent, workspace, dHs, { inputGradient: false });
+    backward(model.layers[0]!, workspace, dHs, { inputGradient: false });
     optimizer.step(LEARNING_RATE);
     return loss;
   };

@@ -5,17 +5,23 @@
  *
  *     {"steps","loss","metric","metricName","heldOut":{"loss","metric"[,"perplexity"]}[,"baselines"],"diverged","ms"}
  *
+ * plus "sample" (the --prime text and the sampled continuation) with --sample N.
+ *
  * steps = steps actually run; loss and metric = the last training step's (null if none succeeded);
  * heldOut = trainer.evaluate() at the end (null values if the weights are no longer finite), with the
  * held-out perplexity for language models; baselines = the text task's unigram and bigram perplexities
  * on the same held-out characters;
  * diverged = false or the trainer's divergence message; ms = wall-clock time of the run.
  */
+
+import { sampleText } from '../engine/generate.ts';
+import { createRng } from '../engine/rng.ts';
 import type { Task } from '../engine/tasks/task.ts';
 import type { Evaluation, StepReport } from '../engine/trainer.ts';
 import { createTrainer } from '../engine/trainer.ts';
 import type { TrainerConfig } from '../engine/trainerConfig.ts';
 import { clock, createProgressBar } from './progress.ts';
+import { checkSampleFlags } from './sampleFlags.ts';
 import { parseTrainFlags, TRAIN_USAGE, type TrainRunOptions, trainHelp } from './trainFlags.ts';
 
 export { TRAIN_USAGE };
@@ -34,7 +40,12 @@ export interface TrainSummary {
   readonly baselines?: { readonly unigram: number; readonly bigram: number };
   readonly diverged: false | string;
   readonly ms: number;
+  /** With --sample: the prime followed by the sampled symbols. */
+  readonly sample?: string;
 }
+
+/** The fork of the seed's generator that sampling draws from (the trainer uses forks 1 to 3). */
+const SAMPLE_STREAM = 0x5a4d;
 
 const finiteOrNull = (value: number | undefined): number | null =>
   value !== undefined && Number.isFinite(value) ? value : null;
@@ -52,7 +63,8 @@ function metTarget(evaluation: Evaluation, target: number | null): boolean {
 function describeRun(config: TrainerConfig): string {
   const task = config.task;
   const detail = task.kind === 'recall' ? `lag ${task.lag}` : `length ${task.steps}`;
-  return `${config.cell} ${config.hiddenSize} on ${task.kind} (${detail})`;
+  const layers = config.layers > 1 ? ` × ${config.layers} layers` : '';
+  return `${config.cell} ${config.hiddenSize}${layers} on ${task.kind} (${detail})`;
 }
 
 /** The unigram and bigram held-out perplexities of a text task, to print beside the network's. */
@@ -66,6 +78,7 @@ function textBaselines(task: Task): Pick<TrainSummary, 'baselines'> {
 export function runTraining(config: TrainerConfig, run: TrainRunOptions): TrainSummary {
   const start = performance.now();
   const trainer = createTrainer(config);
+  const vocabulary = run.sample && checkSampleFlags(run.sample, trainer.task.vocabulary, config.task.kind);
   const bar = createProgressBar(process.stderr, run.maxSteps);
   let report: StepReport | null = null;
   let evaluation: Evaluation | null = null;
@@ -104,6 +117,16 @@ export function runTraining(config: TrainerConfig, run: TrainRunOptions): TrainS
     ...textBaselines(trainer.task),
     diverged: trainer.divergence === null ? false : trainer.divergence.message,
     ms: Math.round(performance.now() - start),
+    ...(run.sample && vocabulary
+      ? {
+          sample: sampleText(
+            trainer.model,
+            vocabulary,
+            createRng(config.seed).fork(SAMPLE_STREAM),
+            run.sample,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -134,5 +157,6 @@ export async function trainCommand(argv: readonly string[]): Promise<string> {
     );
   }
   if (summary.diverged !== false) lines.push(summary.diverged);
+  if (summary.sample !== undefined) lines.push(`sample: ${summary.sample}`);
   return lines.join('\n');
 }

@@ -9,6 +9,7 @@
  * Range checks are left to validateTrainerConfig so that the CLI and the app say the same sentences.
  */
 import type { ClipConfig } from '../engine/clip.ts';
+import type { TextSampleOptions } from '../engine/generate.ts';
 import type { OptimizerConfig } from '../engine/optim.ts';
 import type { LearningRateSchedule } from '../engine/schedule.ts';
 import { TASK_KINDS, type TaskConfig, type TaskKind, taskConfig } from '../engine/tasks/task.ts';
@@ -28,6 +29,7 @@ import {
   parseFlags,
   UsageError,
 } from './args.ts';
+import { parseSampleFlags, SAMPLE_FLAGS } from './sampleFlags.ts';
 import { readTextFile } from './textFile.ts';
 
 /** How the CLI drives a run: at most `maxSteps` steps, a held-out evaluation every `evalEvery`. */
@@ -37,6 +39,8 @@ export interface TrainRunOptions {
   /** Stop at the first evaluation whose headline metric meets this (≥ for accuracy, ≤ for MSE and perplexity); null: never. */
   readonly target: number | null;
   readonly json: boolean;
+  /** --sample: what to generate after training (cli/sampleFlags.ts); null without it. */
+  readonly sample: TextSampleOptions | null;
 }
 
 /** Per-task defaults of the CLI (the rest comes from DEFAULT_TRAINER_CONFIG). */
@@ -86,6 +90,7 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   value('components', 'N', 'sine: sines in the sum (default 3)'),
   value('frequencies', 'fixed|random', 'sine: frequencies (default fixed)'),
   value('held-out', 'N', 'recall, adding, sine: held-out sequences'),
+  value('layers', 'N', 'stacked recurrent layers, 1 to 3 (default 1)'),
   value('hidden', 'N', 'hidden units (default: recall 64, chars 64, else 32)'),
   value('batch', 'N', 'sequences per batch (default 32)'),
   value('steps', 'N', 'most training steps (default: recall 1500, adding 4000, else 1500)'),
@@ -104,6 +109,7 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   value('dropout', 'X', 'dropout rate on the outputs before the head (default 0)'),
   value('input-dropout', 'X', 'dropout rate on the inputs (default 0)'),
   value('recurrent-dropout', 'X', 'dropout rate on h where it enters W_hh, one mask per sequence'),
+  value('layer-dropout', 'X', 'dropout rate between stacked layers (needs --layers 2 or 3)'),
   value('truncate', 'N', 'truncated BPTT window in steps (default: full BPTT)'),
   value('batching', 'fixed|padding|buckets', 'recall, adding: variable-length batches (default fixed)'),
   value('min-length', 'N', 'shortest sequence of --batching padding|buckets'),
@@ -112,6 +118,7 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   value('seed', 'N', 'random seed (default 1)'),
   value('target', 'X|none', 'stop when held-out accuracy ≥ X or MSE ≤ X (default 0.99 / 0.005)'),
   value('eval-every', 'N', 'steps between held-out evaluations (default: recall 50, else 100)'),
+  ...SAMPLE_FLAGS,
   { name: 'json', kind: 'boolean', help: 'print one JSON line with the result on stdout' },
   { name: 'help', kind: 'boolean', help: 'show this help' },
 ];
@@ -122,6 +129,7 @@ export const TRAIN_USAGE =
 /** Which flag sets each TrainerConfig field, to point at it in validation messages. */
 const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   cell: 'cell',
+  layers: 'layers',
   hiddenSize: 'hidden',
   batchSize: 'batch',
   learningRate: 'lr',
@@ -145,6 +153,7 @@ const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   'dropout.output': 'dropout',
   'dropout.input': 'input-dropout',
   'dropout.recurrent': 'recurrent-dropout',
+  'dropout.layer': 'layer-dropout',
   'batching.kind': 'batching',
   'batching.minSteps': 'min-length',
   'batching.maxSteps': 'max-length',
@@ -278,12 +287,16 @@ export function parseTrainFlags(
   if (batchingKind === 'padding' && flags.values.has('buckets')) {
     throw new UsageError('--buckets needs --batching buckets.');
   }
+  if (flags.values.has('layer-dropout') && (numberFlag(flags, 'layers') ?? 1) === 1) {
+    throw new UsageError('--layer-dropout needs --layers 2 or 3 (it acts between stacked layers).');
+  }
   const task = buildTask(kind, flags);
   const taskSteps = 'steps' in task ? task.steps : task.lag + 1;
   const config: TrainerConfig = {
     ...DEFAULT_TRAINER_CONFIG,
     cell,
     task,
+    layers: numberFlag(flags, 'layers') ?? 1,
     hiddenSize: numberFlag(flags, 'hidden') ?? defaults.hiddenSize,
     batchSize: numberFlag(flags, 'batch') ?? DEFAULT_TRAINER_CONFIG.batchSize,
     optimizer: buildOptimizer(flags),
@@ -299,6 +312,7 @@ export function parseTrainFlags(
       input: numberFlag(flags, 'input-dropout') ?? 0,
       output: numberFlag(flags, 'dropout') ?? 0,
       recurrent: numberFlag(flags, 'recurrent-dropout') ?? 0,
+      layer: numberFlag(flags, 'layer-dropout') ?? 0,
     },
     truncation: numberFlag(flags, 'truncate') ?? null,
     batching:
@@ -333,6 +347,7 @@ export function parseTrainFlags(
       evalEvery: integerFlag(flags, 'eval-every', 1, 1_000_000) ?? defaults.evalEvery,
       target: target === undefined ? DEFAULT_TARGETS[headline] : target,
       json: flags.switches.has('json'),
+      sample: parseSampleFlags(flags),
     },
   };
 }

@@ -10,16 +10,16 @@ import { ConfigError } from './configProblem.ts';
 import { createHeadWorkspace, type HeadLossResult, headBackward, headForward } from './head.ts';
 import { createModel, type Model, weightsAreFinite, zeroGradients } from './model.ts';
 import { createOptimizer, type Optimizer } from './optim.ts';
-import {
-  backward,
-  ensureWorkspace,
-  forward,
-  type RecurrentWorkspace,
-  sampleDropoutMasks,
-  workspaceBytes,
-} from './recurrent.ts';
 import { createRng, type Rng } from './rng.ts';
 import { learningRateAt } from './schedule.ts';
+import {
+  ensureStackWorkspace,
+  type StackWorkspace,
+  sampleStackDropoutMasks,
+  stackBackward,
+  stackForward,
+  stackWorkspaceBytes,
+} from './stack.ts';
 import { createTask, type Task } from './tasks/task.ts';
 import type { MetricName } from './tasks/types.ts';
 import { type TrainerConfig, validateTrainerConfig } from './trainerConfig.ts';
@@ -38,7 +38,7 @@ export interface StepReport {
   readonly clipped: boolean;
   /** Share of this batch's computed steps that were padding. */
   readonly paddedShare: number;
-  /** ||dL/dh_t|| for each step t of this batch (a copy, safe to keep or transfer). */
+  /** ||dL/dh_t|| of the top layer for each step t of this batch (a copy, safe to keep or transfer). */
   readonly gradNormByStep: Float64Array;
 }
 
@@ -132,15 +132,25 @@ function trainingSteps(config: TrainerConfig, task: Task): number {
   return config.batching.kind === 'fixed' ? task.steps : config.batching.maxSteps;
 }
 
-/** The bytes of a run's largest buffers: the training and evaluation workspaces and dL/dh. */
-function memoryNeeded(config: TrainerConfig, task: Task): number {
-  const layer = { cell: config.cell, inputSize: task.inputSize, hiddenSize: config.hiddenSize };
+/**
+ * The bytes of a run's largest buffers: the training and evaluation workspaces of every layer, dL/dh, and
+ * the dropout masks (input, and output and recurrent per layer). `task` is createTask(config.task, seed).
+ */
+export function memoryNeeded(config: TrainerConfig, task: Task): number {
+  const shape = {
+    cell: config.cell,
+    inputSize: task.inputSize,
+    hiddenSize: config.hiddenSize,
+    layers: config.layers,
+  };
   const B = config.batchSize;
   const T = trainingSteps(config, task);
+  const H = config.hiddenSize;
   return (
-    workspaceBytes(layer, B, T) +
-    workspaceBytes(layer, EVAL_CHUNK, task.steps, false) +
-    8 * B * T * (config.hiddenSize + task.inputSize + task.outputSize)
+    stackWorkspaceBytes(shape, B, T) +
+    stackWorkspaceBytes(shape, EVAL_CHUNK, task.steps, false) +
+    8 * B * T * (H + task.inputSize + task.outputSize) +
+    8 * B * (T * (task.inputSize + config.layers * H) + config.layers * H)
   );
 }
 
@@ -164,8 +174,8 @@ export function createTrainer(config: TrainerConfig): Trainer {
         field: 'batchSize',
         message:
           `This run would need about ${formatBytes(memory)} of memory for its buffers (batch ${config.batchSize} × ` +
-          `${trainingSteps(config, task)} steps × ${config.hiddenSize} units), more than the ${formatBytes(MEMORY_BUDGET_BYTES)} ` +
-          'a run may use. Lower the batch size, the sequence length or the hidden size.',
+          `${trainingSteps(config, task)} steps × ${config.hiddenSize} units × ${config.layers} layer${config.layers > 1 ? 's' : ''}), more than the ${formatBytes(MEMORY_BUDGET_BYTES)} ` +
+          'a run may use. Lower the batch size, the sequence length, the hidden size or the number of layers.',
       },
     ]);
   }
@@ -183,6 +193,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
     task.outputSize,
     root.fork(1),
     init,
+    config.layers,
   );
   return new Run(config, task, model, root);
 }
@@ -195,8 +206,8 @@ class Run implements Trainer {
   private readonly dropoutRng: Rng;
   private readonly headWorkspace;
   private readonly evalHeadWorkspace;
-  private workspace: RecurrentWorkspace | undefined;
-  private evalWorkspace: RecurrentWorkspace | undefined;
+  private workspace: StackWorkspace | undefined;
+  private evalWorkspace: StackWorkspace | undefined;
   private dHs = new Float64Array(0);
   private readonly metricName: MetricName;
   /** The weights before the latest update, restored if the update made any weight non-finite. */
@@ -233,13 +244,14 @@ class Run implements Trainer {
     const { batch, paddedShare } = this.source.next();
     const { batchSize: B, steps: T } = batch;
     const H = config.hiddenSize;
-    this.workspace = ensureWorkspace(this.workspace, model.recurrent, B, T);
-    const { input, output, recurrent } = config.dropout;
+    this.workspace = ensureStackWorkspace(this.workspace, model.layers, B, T);
+    const { input, output, recurrent, layer } = config.dropout;
+    const L = model.layers.length;
     const masks =
-      input > 0 || output > 0 || recurrent > 0
-        ? sampleDropoutMasks(this.dropoutRng, B, T, batch.inputSize, H, config.dropout)
+      input > 0 || output > 0 || recurrent > 0 || (L > 1 && layer > 0)
+        ? sampleStackDropoutMasks(this.dropoutRng, B, T, batch.inputSize, H, L, config.dropout)
         : undefined;
-    const { outputs } = forward(model.recurrent, batch, {
+    const { outputs } = stackForward(model.layers, batch, {
       workspace: this.workspace,
       ...(masks ? { masks } : {}),
     });
@@ -250,7 +262,7 @@ class Run implements Trainer {
     const dHs = this.dHs.subarray(0, B * T * H);
     headBackward(model.head, outputs, batch.target, this.headWorkspace, dHs);
     // dL/dx is not needed for training, so backward skips it.
-    const grads = backward(model.recurrent, this.workspace, dHs, {
+    const grads = stackBackward(model.layers, this.workspace, dHs, {
       inputGradient: false,
       ...(config.truncation !== null ? { truncation: config.truncation } : {}),
     });
@@ -305,7 +317,7 @@ class Run implements Trainer {
     const { model } = this;
     // A chunk of sequences at a time (the set is batch-first, so a chunk is a run of each array).
     const chunk = Math.min(EVAL_CHUNK, heldOut.batchSize);
-    this.evalWorkspace = ensureWorkspace(this.evalWorkspace, model.recurrent, chunk, heldOut.steps, false);
+    this.evalWorkspace = ensureStackWorkspace(this.evalWorkspace, model.layers, chunk, heldOut.steps, false);
     let positions = 0;
     let denominator = 0;
     let correct = 0;
@@ -313,7 +325,7 @@ class Run implements Trainer {
     let sumSquaredError = 0;
     for (let from = 0; from < heldOut.batchSize; from += chunk) {
       const part = sliceSequences(heldOut, from, Math.min(from + chunk, heldOut.batchSize));
-      const { outputs } = forward(model.recurrent, part, { workspace: this.evalWorkspace });
+      const { outputs } = stackForward(model.layers, part, { workspace: this.evalWorkspace });
       const partResult = headForward(model.head, outputs, part.target, this.evalHeadWorkspace);
       positions += partResult.positions;
       denominator += partResult.denominator;

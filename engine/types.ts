@@ -50,8 +50,9 @@ export interface SequenceBatch {
 }
 
 /**
- * The weights of one recurrent layer in PyTorch's layout (`torch.nn.RNN/LSTM/GRU`, one layer):
- * Wih [G*H][I] = weight_ih_l0, Whh [G*H][H] = weight_hh_l0, bih [G*H] = bias_ih_l0, bhh [G*H] = bias_hh_l0.
+ * The weights of one recurrent layer in PyTorch's layout (`torch.nn.RNN/LSTM/GRU`, layer k of a stack):
+ * Wih [G*H][I] = weight_ih_lk, Whh [G*H][H] = weight_hh_lk, bih [G*H] = bias_ih_lk, bhh [G*H] = bias_hh_lk,
+ * where I is the model's input size for k = 0 and the hidden size H above it.
  */
 export interface RecurrentParams {
   readonly cell: CellKind;

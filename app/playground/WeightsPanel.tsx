@@ -48,15 +48,15 @@ export function WeightsPanel({
       return;
     }
     const text = await file.text();
-    const result = parseStateDict(text, config.cell);
+    const result = parseStateDict(text, config.cell, config.layers);
     if (!result.ok) {
       setMessage({ text: `${file.name} cannot be loaded: ${result.errors.join(' ')}`, problem: true });
       return;
     }
-    const { recurrent, head } = result.value;
+    const { layers, head } = result.value;
     const model = {
-      inputSize: recurrent.inputSize,
-      hiddenSize: recurrent.hiddenSize,
+      inputSize: layers[0]!.inputSize,
+      hiddenSize: layers[0]!.hiddenSize,
       outputSize: head.outputSize,
     };
     const task = createTask(config.task, config.seed);

@@ -152,6 +152,15 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, hiddenSize) => ({ ...c, hiddenSize }),
   ),
   numberField(
+    'model',
+    'layers',
+    'Stacked layers',
+    L.layers,
+    true,
+    (c) => c.layers,
+    (c, layers) => ({ ...c, layers }),
+  ),
+  numberField(
     'optimiser',
     'batch',
     'Batch size',
@@ -318,6 +327,15 @@ export const URL_FIELDS: readonly UrlField[] = [
     false,
     (c) => c.dropout.recurrent,
     (c, recurrent) => ({ ...c, dropout: { ...c.dropout, recurrent } }),
+  ),
+  numberField(
+    'regularisation',
+    'dlayer',
+    'Dropout between layers',
+    L.dropout,
+    false,
+    (c) => (c.layers > 1 ? c.dropout.layer : undefined),
+    (c, layer) => ({ ...c, dropout: { ...c.dropout, layer } }),
   ),
   numberField(
     'stability',

@@ -144,6 +144,7 @@ export const charsSpec: TaskSpec<CharsConfig> = {
       metrics: ['perplexity', 'accuracy'],
       mapping: 'many-to-many',
       steps,
+      vocabulary: { symbols: CHAR_VOCABULARY, encode: encodeText, decode: decodeText },
       baseline: {
         metric: 'perplexity',
         value: CHAR_VOCABULARY.length,

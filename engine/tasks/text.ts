@@ -14,7 +14,7 @@ import type { ConfigProblem } from '../configProblem.ts';
 import type { Rng } from '../rng.ts';
 import { ngramBaselines } from '../text/baselines.ts';
 import { type PreparedText, prepareText, textProblems } from '../text/corpus.ts';
-import { DEFAULT_VOCABULARY, MAX_VOCABULARY } from '../text/vocabulary.ts';
+import { DEFAULT_VOCABULARY, decode, encode, MAX_VOCABULARY, symbolIndex } from '../text/vocabulary.ts';
 import type { SequenceBatch } from '../types.ts';
 import { CORPUS } from './corpus.ts';
 import type { TaskSpec } from './types.ts';
@@ -127,6 +127,7 @@ export const textSpec: TaskSpec<TextConfig> = {
     // Training windows need steps + 1 characters inside [0, split).
     const trainStarts = split - steps;
     const labels = vocabulary.symbols.slice();
+    const index = symbolIndex(vocabulary);
     return {
       inputSize: width,
       inputLabels: labels,
@@ -148,7 +149,12 @@ export const textSpec: TaskSpec<TextConfig> = {
           description: 'predict each character from the one before it (add-one bigram counts)',
         },
       ],
-      vocabulary: { ...vocabulary, report },
+      vocabulary: {
+        symbols: labels,
+        encode: (characters: string) => encode(vocabulary, characters, index),
+        decode: (codes: ArrayLike<number>) => decode(vocabulary, codes),
+        report,
+      },
       sampleBatch: (rng: Rng, batchSize) =>
         windowsBatch(
           codes,

@@ -4,7 +4,7 @@
  */
 import type { ConfigProblem } from '../configProblem.ts';
 import type { Rng } from '../rng.ts';
-import type { Vocabulary, VocabularyReport } from '../text/vocabulary.ts';
+import type { VocabularyReport } from '../text/vocabulary.ts';
 import type { SequenceBatch } from '../types.ts';
 
 /** What the model predicts: a class out of `labels` (softmax head) or `size` real values (linear head). */
@@ -26,6 +26,21 @@ export interface Baseline {
   readonly description: string;
 }
 
+/**
+ * The symbols of a task whose inputs are one-hot symbols and whose classes are the next symbol (a language
+ * model): symbol k is input channel k and class k. Generation (engine/generate.ts) reads and writes text
+ * through it.
+ */
+export interface Vocabulary {
+  readonly symbols: readonly string[];
+  /** The symbol indices of `text`; throws RangeError on text outside the vocabulary. */
+  encode(text: string): Int32Array;
+  /** The text of a list of symbol indices (the inverse of encode). */
+  decode(codes: ArrayLike<number>): string;
+  /** For a vocabulary built from a text: what its size cap did to the text. */
+  readonly report?: VocabularyReport;
+}
+
 /** Everything a task file builds from a valid configuration; {@link createTask} adds the seeded streams. */
 export interface TaskBody {
   /** I, the width of one input step. */
@@ -45,8 +60,8 @@ export interface TaskBody {
   readonly baseline: Baseline;
   /** Further reference scores on the same held-out set (the text task's bigram), best last. */
   readonly references?: readonly Baseline[];
-  /** For tasks over characters of a text: the symbols and what the vocabulary cap did. */
-  readonly vocabulary?: Vocabulary & { readonly report: VocabularyReport };
+  /** For next-symbol tasks (chars, text): the symbols, so a trained model can generate text. */
+  readonly vocabulary?: Vocabulary;
   /** A fresh batch of `batchSize` sequences drawn from `rng` (advances `rng`). */
   sampleBatch(rng: Rng, batchSize: number): SequenceBatch;
   /** The held-out set, drawn from `rng` (or a fixed slice of data, for chars). */

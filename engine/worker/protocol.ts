@@ -32,6 +32,8 @@ export type ToWorker =
   | { readonly type: 'speed'; readonly runId: RunId; readonly speed: RunSpeed }
   | { readonly type: 'stop'; readonly runId: RunId }
   | { readonly type: 'exportWeights'; readonly runId: RunId; readonly requestId: number }
+  /** Probes from now on look at this recurrent layer (0 = bottom; default the top one); one is sent at once. */
+  | { readonly type: 'probeLayer'; readonly runId: RunId; readonly layer: number }
   /** Makes the worker throw, so that tests can check the page survives a crashed worker. */
   | { readonly type: 'crash' };
 
@@ -40,6 +42,8 @@ export type RunStatus = 'running' | 'paused' | 'finished' | 'stopped' | 'diverge
 /** What the page needs to know about a run once, when it starts. */
 export interface RunInfo {
   readonly cell: CellKind;
+  /** Stacked recurrent layers, 1..3. */
+  readonly layers: number;
   readonly taskTitle: string;
   readonly metricName: Evaluation['metricName'];
   readonly inputSize: number;
@@ -51,10 +55,16 @@ export interface RunInfo {
   readonly kernels: 'wasm' | 'js';
 }
 
-/** Inside a run, at one moment: the gates and states for one held-out sequence, and Jacobian norms. */
+/**
+ * Inside a run, at one moment: one layer's gates and states for one held-out sequence, and its Jacobian
+ * norms (the top layer unless a 'probeLayer' message chose another).
+ */
 export interface Probe {
   readonly step: number;
   readonly cell: CellKind;
+  /** Which recurrent layer the gates, states and Jacobian norms are of (0 = bottom), of `layers`. */
+  readonly layer: number;
+  readonly layers: number;
   readonly steps: number;
   readonly hiddenSize: number;
   /** Each gate's activations [T][H] for the probed sequence: lstm i, f, g, o, c, h; gru r, z, n, h; rnn h. */

@@ -52,6 +52,8 @@ interface Run {
   /** The training step of the last held-out evaluation. */
   lastEvaluationStep: number;
   lastProbeAt: number;
+  /** The layer the probes look at (0 = bottom); null for the top layer. */
+  probeLayer: number | null;
   evaluation: Evaluation | null;
   /** For paced runs: steps owed so far, by the clock. */
   pacedCredit: number;
@@ -97,9 +99,14 @@ export class RunLoop {
       case 'stop':
         if (run.status === 'running' || run.status === 'paused') this.setStatus(run, 'stopped');
         break;
+      case 'probeLayer':
+        // Out-of-range layers are clamped in takeProbe; the next snapshot carries the new layer's probe.
+        run.probeLayer = Math.floor(message.layer);
+        this.flush(run, true);
+        break;
       case 'exportWeights': {
-        const { recurrent, head } = run.trainer.model;
-        const json = stringifyStateDict(exportStateDict(recurrent, head));
+        const { layers, head } = run.trainer.model;
+        const json = stringifyStateDict(exportStateDict(layers, head));
         this.host.post({ type: 'weights', runId: run.id, requestId: message.requestId, json }, []);
         break;
       }
@@ -134,6 +141,7 @@ export class RunLoop {
       lastEvaluationAt: now,
       lastEvaluationStep: 0,
       lastProbeAt: -Infinity,
+      probeLayer: null,
       evaluation: null,
       pacedCredit: 0,
       pacedSince: now,
@@ -145,6 +153,7 @@ export class RunLoop {
         runId: message.runId,
         info: {
           cell: config.cell,
+          layers: model.layers.length,
           taskTitle: task.config.kind,
           metricName: task.loss === 'cross-entropy' ? 'accuracy' : 'mse',
           inputSize: task.inputSize,
@@ -162,27 +171,22 @@ export class RunLoop {
   }
 
   private loadWeights(trainer: Trainer, text: string): void {
-    const result = parseStateDict(text, trainer.config.cell);
-    if (!result.ok) throw new Error(`These weights cannot be loaded: ${result.errors.join(' ')}`);
-    const { recurrent, head } = result.value;
     const target = trainer.model;
-    const pairs = [
-      [recurrent.Wih, target.recurrent.Wih],
-      [recurrent.Whh, target.recurrent.Whh],
-      [recurrent.bih, target.recurrent.bih],
-      [recurrent.bhh, target.recurrent.bhh],
-      [head.W, target.head.W],
-      [head.b, target.head.b],
-    ] as const;
-    for (const [from, to] of pairs) {
-      if (from.w.length !== to.w.length) {
-        throw new Error(
-          `These weights are for input ${recurrent.inputSize}, hidden ${recurrent.hiddenSize}, output ${head.outputSize}; ` +
-            `this run needs input ${target.recurrent.inputSize}, hidden ${target.recurrent.hiddenSize}, output ${target.head.outputSize}.`,
-        );
-      }
+    const result = parseStateDict(text, trainer.config.cell, target.layers.length);
+    if (!result.ok) throw new Error(`These weights cannot be loaded: ${result.errors.join(' ')}`);
+    const { layers, head } = result.value;
+    const from = [...layers.flatMap((layer) => [layer.Wih, layer.Whh, layer.bih, layer.bhh]), head.W, head.b];
+    if (from.some((param, index) => param.w.length !== target.params[index]!.w.length)) {
+      const [ours] = target.layers;
+      throw new Error(
+        `These weights are for input ${layers[0]!.inputSize}, hidden ${layers[0]!.hiddenSize}, output ${head.outputSize}; ` +
+          `this run needs input ${ours!.inputSize}, hidden ${ours!.hiddenSize}, output ${target.head.outputSize}.`,
+      );
     }
-    for (const [from, to] of pairs) to.w.set(from.w);
+    // Both lists are in state_dict order (layer by layer, then the head).
+    from.forEach((param, index) => {
+      target.params[index]!.w.set(param.w);
+    });
   }
 
   private setStatus(run: Run, status: RunStatus): void {
@@ -279,7 +283,7 @@ export class RunLoop {
     const pending = run.pending;
     if (!force && pending.loss.length === 0) return;
     const probeDue = force || now - run.lastProbeAt >= PROBE_INTERVAL_MS;
-    const probe = probeDue ? takeProbe(run.trainer) : null;
+    const probe = probeDue ? takeProbe(run.trainer, run.probeLayer ?? undefined) : null;
     if (probeDue) run.lastProbeAt = now;
     const { snapshot, transfer } = takeSnapshot(pending, {
       status: run.status,

@@ -5,7 +5,7 @@
  */
 
 import { gateActivations, jacobianNorms } from '../probes.ts';
-import { forward } from '../recurrent.ts';
+import { stackForward } from '../stack.ts';
 import type { Trainer } from '../trainer.ts';
 import type { Probe } from './protocol.ts';
 
@@ -32,24 +32,33 @@ function stepLabels(x: Float64Array, steps: number, inputSize: number, names: re
   return labels;
 }
 
-/** Takes a probe on the first sequence of the held-out set. */
-export function takeProbe(trainer: Trainer): Probe {
+/**
+ * Takes a probe of recurrent layer `layer` (0 = bottom, clamped to the model's layers; default the top)
+ * on the first sequence of the held-out set.
+ */
+export function takeProbe(trainer: Trainer, layer?: number): Probe {
   const { model, task } = trainer;
   const heldOut = task.heldOut();
   const I = heldOut.inputSize;
   const T = heldOut.lengths[0]!;
   const x = heldOut.x.slice(0, T * I);
   const input = { batchSize: 1, steps: T, inputSize: I, x, lengths: Int32Array.of(T) };
-  const { workspace } = forward(model.recurrent, input);
-  const { cell, hiddenSize: H } = model.recurrent;
-  const { steps: _steps, hiddenSize: _hidden, cell: _cell, ...gates } = gateActivations(workspace, 0);
+  const L = model.layers.length;
+  const k = layer !== undefined && Number.isInteger(layer) ? Math.max(0, Math.min(L - 1, layer)) : L - 1;
+  const { workspace } = stackForward(model.layers, input);
+  const params = model.layers[k]!;
+  const { cell, hiddenSize: H } = params;
+  const layerWorkspace = workspace.layers[k]!;
+  const { steps: _steps, hiddenSize: _hidden, cell: _cell, ...gates } = gateActivations(layerWorkspace, 0);
   return {
     step: trainer.stepCount,
     cell,
+    layer: k,
+    layers: L,
     steps: T,
     hiddenSize: H,
     gates,
     inputLabels: stepLabels(x, T, I, task.inputLabels),
-    jacobianNorms: jacobianNorms(model.recurrent, workspace, 0),
+    jacobianNorms: jacobianNorms(params, layerWorkspace, 0),
   };
 }

@@ -71,7 +71,7 @@ describe('the text task', () => {
   it('reports what the vocabulary cap did', () => {
     const capped = createTask(taskConfig('text', { text, steps: 16, vocabularySize: 8 }), 1);
     expect(capped.inputSize).toBe(8);
-    expect(capped.vocabulary!.report.replaced).toBeGreaterThan(0);
+    expect(capped.vocabulary!.report!.replaced).toBeGreaterThan(0);
     expect(capped.vocabulary!.symbols.at(-1)).toBe('\uFFFD');
   });
 

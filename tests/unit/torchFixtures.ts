@@ -79,11 +79,11 @@ export function readTorchFixtures<F>(prefix: 'layer-' | 'train-'): [string, F][]
 export const flatten = (value: Nested): number[] =>
   Array.isArray(value) ? value.flatMap(flatten) : [value as number];
 
-/** The engine's model from a single-layer state dict, through the production importer. */
+/** The engine's model from a state dict of any number of layers, through the production importer. */
 export function modelFromStateDict(cell: CellKind, stateDict: StateDict): Model {
   const imported = importStateDict(stateDict, cell);
   if (!imported.ok) throw new Error(imported.errors.join(' '));
-  return modelFrom(imported.value.recurrent, imported.value.head);
+  return modelFrom(imported.value.layers, imported.value.head);
 }
 
 /** A batch-first SequenceBatch from a fixture's x, lengths and target. */

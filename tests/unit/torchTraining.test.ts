@@ -40,13 +40,13 @@ function train(fixture: TrainFixture) {
       phase.maxNorm === null ? { kind: 'none' } : { kind: 'norm', maxNorm: phase.maxNorm };
     for (let k = 0; k < phase.steps; k++) {
       const batch = batches[losses.length % batches.length]!;
-      workspace = ensureWorkspace(workspace, model.recurrent, batch.batchSize, batch.steps);
-      const { outputs } = forward(model.recurrent, batch, { workspace });
+      workspace = ensureWorkspace(workspace, model.layers[0]!, batch.batchSize, batch.steps);
+      const { outputs } = forward(model.layers[0]!, batch, { workspace });
       const result = headForward(model.head, outputs, batch.target, head);
       zeroGradients(model);
       const dHs = new Float64Array(outputs.length);
       headBackward(model.head, outputs, batch.target, head, dHs);
-      backward(model.recurrent, workspace, dHs, { inputGradient: false });
+      backward(model.layers[0]!, workspace, dHs, { inputGradient: false });
       const report = clipGradients(model.params, clip);
       if (report.fired) clipped++;
       optimizer.step(phase.learningRate);

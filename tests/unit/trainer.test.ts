@@ -177,9 +177,9 @@ describe('training options', () => {
   it('applies dropout: the losses change, and stay finite', () => {
     const base = train(createTrainer(config({ task: recall })), 4);
     for (const dropout of [
-      { input: 0.2, output: 0, recurrent: 0 },
-      { input: 0, output: 0.3, recurrent: 0 },
-      { input: 0, output: 0, recurrent: 0.3 },
+      { input: 0.2, output: 0, recurrent: 0, layer: 0 },
+      { input: 0, output: 0.3, recurrent: 0, layer: 0 },
+      { input: 0, output: 0, recurrent: 0.3, layer: 0 },
     ]) {
       const dropped = train(createTrainer(config({ task: recall, dropout })), 4);
       for (const report of dropped) expectFiniteReport(report);
@@ -233,7 +233,7 @@ describe('configuration validation', () => {
     [{ learningRate: Number.NaN }, 'learningRate', /learning rate must be a finite number > 0; got NaN/],
     [{ cell: 'transformer' as never }, 'cell', /cell must be rnn, lstm or gru; got transformer/],
     [
-      { dropout: { input: 0, output: -0.5, recurrent: 0 } },
+      { dropout: { input: 0, output: -0.5, recurrent: 0, layer: 0 } },
       'dropout.output',
       /output dropout rate must be from 0/,
     ],
@@ -298,7 +298,7 @@ describe('memory', () => {
       train(trainer, 5);
       const chunked = trainer.evaluate();
       const heldOut = trainer.task.heldOut();
-      const { outputs } = forward(trainer.model.recurrent, heldOut);
+      const { outputs } = forward(trainer.model.layers[0]!, heldOut);
       const whole = headForward(
         trainer.model.head,
         outputs,

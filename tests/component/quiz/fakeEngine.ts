@@ -11,6 +11,7 @@ export interface StartCall {
 
 const info: RunInfo = {
   cell: 'lstm',
+  layers: 1,
   taskTitle: 'recall',
   metricName: 'accuracy',
   inputSize: 10,

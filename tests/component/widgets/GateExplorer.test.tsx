@@ -18,6 +18,8 @@ function probe(cell: 'lstm' | 'gru', steps: number, hiddenSize: number): Probe {
   return {
     step: 50,
     cell,
+    layer: 0,
+    layers: 1,
     steps,
     hiddenSize,
     gates,

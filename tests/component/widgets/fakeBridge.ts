@@ -85,6 +85,7 @@ export class FakeBridge {
       runId: this.runId(slot),
       info: {
         cell: config.cell,
+        layers: config.layers,
         taskTitle: config.task.kind,
         metricName: config.task.kind === 'sine' || config.task.kind === 'adding' ? 'mse' : 'accuracy',
         inputSize: 11,
