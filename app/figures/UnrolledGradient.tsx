@@ -1,5 +1,5 @@
 import { okabeIto } from './palette';
-import { gradientBlock, type UnrolledLayout } from './UnrolledStepperGraphic';
+import { gradientBlock, type UnrolledLayout } from './unrolledLayout';
 import './basicFigures.css';
 
 interface GradientProps {

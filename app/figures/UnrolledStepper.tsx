@@ -4,7 +4,8 @@ import { FigureFrame } from './FigureFrame';
 import { usePrefersReducedMotion } from './hooks';
 import { Responsive } from './Responsive';
 import { ScrollRegion } from './ScrollRegion';
-import { UnrolledStepperGraphic, unrolledLayout } from './UnrolledStepperGraphic';
+import { UnrolledStepperGraphic } from './UnrolledStepperGraphic';
+import { unrolledLayout } from './unrolledLayout';
 import { dataProblem, describeStep, gradientState, stepperTable } from './unrolledStepperText';
 
 export interface UnrolledStepperProps {

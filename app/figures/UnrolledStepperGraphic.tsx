@@ -3,6 +3,7 @@ import { divergingMap, inkOn, missingColor } from './colorScales';
 import { formatFixed, subscript, svgId } from './figureText';
 import { okabeIto } from './palette';
 import { BackwardArrows, UnrolledGradientBars } from './UnrolledGradient';
+import { unrolledLayout } from './unrolledLayout';
 
 export interface UnrolledStepperGraphicProps {
   readonly tokens: readonly string[];
@@ -16,44 +17,6 @@ export interface UnrolledStepperGraphicProps {
   /** Width available in CSS pixels; the drawing grows wider (and scrolls) rather than go illegible. */
   readonly width: number;
   readonly reducedMotion: boolean;
-}
-
-const margin = { left: 6, right: 6 };
-const minColumn = 46;
-const maxColumn = 150;
-/** Height of the gradient bars' band: title, value labels, 40 px of bar, gap. */
-export const gradientBlock = 16 + 16 + 40 + 10;
-
-export type UnrolledLayout = ReturnType<typeof unrolledLayout>;
-
-/** The drawing's size for a given sequence, so the caller can decide whether it must scroll. */
-export function unrolledLayout(steps: number, units: number, width: number, showGradient: boolean) {
-  const columns = steps + 1;
-  const column = Math.min(maxColumn, Math.max(minColumn, (width - margin.left - margin.right) / columns));
-  const wide = width > 900;
-  const cellWidth = Math.min(column * 0.6, wide ? 66 : 54);
-  const cellHeight = Math.min(wide ? 32 : 26, Math.max(11, (wide ? 190 : 160) / Math.max(1, units)));
-  const gradientTop = 4;
-  const hiddenTop = (showGradient ? gradientTop + gradientBlock : 4) + 22;
-  const hiddenBottom = hiddenTop + units * cellHeight;
-  const tokenTop = hiddenBottom + 38;
-  const tokenHeight = 30;
-  const legendTop = tokenTop + tokenHeight + 26;
-  return {
-    margin: margin.left,
-    column,
-    wide,
-    cellWidth,
-    cellHeight,
-    gradientTop,
-    hiddenTop,
-    hiddenBottom,
-    tokenTop,
-    tokenHeight,
-    legendTop,
-    width: Math.ceil(margin.left + margin.right + columns * column),
-    height: legendTop + 44,
-  };
 }
 
 /** A token as drawn: a space made visible, long tokens cut to the box with an ellipsis. */
@@ -96,7 +59,7 @@ export function UnrolledStepperGraphic(props: UnrolledStepperGraphicProps) {
   // The backward pass needs the whole forward pass: before the last step there is nothing to draw yet.
   const drawGradient = reserveGradient && step === T;
   const L = unrolledLayout(T, H, width, reserveGradient);
-  const centre = (t: number) => margin.left + (t + 0.5) * L.column;
+  const centre = (t: number) => L.margin + (t + 0.5) * L.column;
   const forwardY = L.hiddenTop + L.cellHeight / 2;
   const showValues = L.cellWidth >= 34 && L.cellHeight >= 15;
   const valueFont = L.cellWidth >= 50 && L.cellHeight >= 24 ? 13 : 10.5;
@@ -162,7 +125,7 @@ export function UnrolledStepperGraphic(props: UnrolledStepperGraphicProps) {
         <UnrolledGradientBars
           layout={L}
           centre={centre}
-          left={margin.left + 2}
+          left={L.margin + 2}
           norms={gradientNorms!}
           complete={drawGradient}
           reducedMotion={reducedMotion}
@@ -285,7 +248,7 @@ export function UnrolledStepperGraphic(props: UnrolledStepperGraphicProps) {
         />
       )}
 
-      <g transform={`translate(${margin.left + 2},${L.legendTop})`}>
+      <g transform={`translate(${L.margin + 2},${L.legendTop})`}>
         <text className="chart-label" y={10}>
           hidden value
         </text>
