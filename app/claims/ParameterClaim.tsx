@@ -1,8 +1,8 @@
 import { countRecurrentParams } from '../../engine/params';
 import type { CellKind } from '../../engine/types';
 import { Tex } from '../components/Tex';
-import { formatCount } from '../figures/figureText';
-import { cellLabels } from '../figures/palette';
+import { formatCount } from '../figures/frame/figureText';
+import { cellLabels } from '../figures/frame/palette';
 
 /** Input and hidden sizes counted on the page: the course's examples, and a few far apart. */
 export const PARAMETER_SIZES: readonly { readonly input: number; readonly hidden: number }[] = [

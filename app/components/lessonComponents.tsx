@@ -1,7 +1,7 @@
 import type { MDXComponents } from 'mdx/types';
-import { OneUnitRnn } from '../figures/OneUnitRnn';
-import { PaddingBuckets } from '../figures/PaddingBuckets';
-import { ParameterCalculator } from '../figures/ParameterCalculator';
+import { OneUnitRnn } from '../figures/calculators/OneUnitRnn';
+import { PaddingBuckets } from '../figures/calculators/PaddingBuckets';
+import { ParameterCalculator } from '../figures/calculators/ParameterCalculator';
 import { Claim } from '../widgets/Claim';
 import { ClippingDemo } from '../widgets/ClippingDemo';
 import { GateExplorer } from '../widgets/GateExplorer';

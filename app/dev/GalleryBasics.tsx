@@ -1,7 +1,7 @@
-import { OneUnitRnn } from '../figures/OneUnitRnn';
-import { PaddingBuckets, PaddingBucketsChart } from '../figures/PaddingBuckets';
-import { ParameterCalculator } from '../figures/ParameterCalculator';
-import { UnrolledStepperWithState } from '../figures/UnrolledStepper';
+import { OneUnitRnn } from '../figures/calculators/OneUnitRnn';
+import { PaddingBuckets, PaddingBucketsChart } from '../figures/calculators/PaddingBuckets';
+import { ParameterCalculator } from '../figures/calculators/ParameterCalculator';
+import { UnrolledStepperWithState } from '../figures/diagrams/UnrolledStepper';
 import { helloStepper, knownLengths, oneUnitCases, recurrenceStepper } from './fixtures/basics';
 
 /**

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { CellKind } from '../../engine/types';
-import { CellDiagram } from '../figures/CellDiagram';
-import { GateHeatmap } from '../figures/GateHeatmap';
-import { GradientBars } from '../figures/GradientBars';
-import { GradientHeatmap } from '../figures/GradientHeatmap';
+import { GradientBars } from '../figures/charts/GradientBars';
+import { CellDiagram } from '../figures/diagrams/CellDiagram';
+import { GateHeatmap } from '../figures/heatmaps/GateHeatmap';
+import { GradientHeatmap } from '../figures/heatmaps/GradientHeatmap';
 import { makeGateFixture, makeGradientHistory, makeGradientNorms } from './fixtures/gates';
 
 const cells: readonly CellKind[] = ['lstm', 'gru', 'rnn'];

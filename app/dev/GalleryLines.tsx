@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { ClippingChart } from '../figures/ClippingChart';
-import { LossChart, type LossScale } from '../figures/LossChart';
-import { VanishingChart } from '../figures/VanishingChart';
+import { ClippingChart } from '../figures/charts/ClippingChart';
+import { LossChart, type LossScale } from '../figures/charts/LossChart';
+import { VanishingChart } from '../figures/charts/VanishingChart';
 import {
   divergingRun,
   gradientNorms,

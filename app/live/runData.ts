@@ -3,10 +3,10 @@
  * the figures stay pure, and these are tested from fixtures.
  */
 
-import type { ClipPoint } from '../figures/ClippingChart';
-import type { LossSeries } from '../figures/LossChart';
-import { cellColors, cellLabels } from '../figures/palette';
-import type { GradientCurve } from '../figures/VanishingChart';
+import type { ClipPoint } from '../figures/charts/ClippingChart';
+import type { LossSeries } from '../figures/charts/LossChart';
+import type { GradientCurve } from '../figures/charts/VanishingChart';
+import { cellColors, cellLabels } from '../figures/frame/palette';
 import type { RunState } from '../store/runsSlice';
 
 /** How many points of a long history go to a chart (it keeps min/max per pixel column itself). */

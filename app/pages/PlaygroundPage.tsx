@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import { usePageTitle } from '../components/usePageTitle';
-import { cellLabels } from '../figures/palette';
+import { cellLabels } from '../figures/frame/palette';
 import { RunControls, type RunSpec } from '../live/RunControls';
 import { FIGURE_IDS, RunFigures } from '../live/RunFigures';
 import { useRuns } from '../live/useRuns';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { CellKind } from '../../engine/types';
-import { cellLabels } from '../figures/palette';
+import { cellLabels } from '../figures/frame/palette';
 import { RunControls, type RunSpec } from '../live/RunControls';
 import { type FigureId, RunFigures } from '../live/RunFigures';
 import { useRuns } from '../live/useRuns';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { cellLabels } from '../figures/palette';
+import { cellLabels } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
 import { useStore } from '../store';
 import { LagAccuracyChart } from './LagAccuracyChart';

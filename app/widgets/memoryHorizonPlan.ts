@@ -5,7 +5,7 @@
  */
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
-import { cellLabels } from '../figures/palette';
+import { cellLabels } from '../figures/frame/palette';
 import type { RunState } from '../store/runsSlice';
 import { configFrom } from './experimentConfig';
 import { isBusy, isOver, lastEvaluation } from './liveRuns';

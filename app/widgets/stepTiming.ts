@@ -3,7 +3,7 @@ import { countRecurrentParams } from '../../engine/params';
 import { recallInputSize } from '../../engine/tasks/recall';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
-import { cellLabels } from '../figures/palette';
+import { cellLabels } from '../figures/frame/palette';
 import { configFrom } from './experimentConfig';
 
 export const STEP_TIMER_CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];

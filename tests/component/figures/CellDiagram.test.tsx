@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeGateFixture } from '../../../app/dev/fixtures/gates';
-import { CellDiagram, type CellDiagramProps } from '../../../app/figures/CellDiagram';
-import { formatValue } from '../../../app/figures/gates';
+import { CellDiagram, type CellDiagramProps } from '../../../app/figures/diagrams/CellDiagram';
+import { formatValue } from '../../../app/figures/frame/gates';
 
 const lstm = makeGateFixture('lstm');
 const gru = makeGateFixture('gru');

@@ -7,7 +7,7 @@ import {
   gradientNormsUnclipped,
   longGradientNorms,
 } from '../../../app/dev/fixtures/lines';
-import { type ClipPoint, ClippingChart } from '../../../app/figures/ClippingChart';
+import { type ClipPoint, ClippingChart } from '../../../app/figures/charts/ClippingChart';
 
 const figure = () => screen.getByRole('figure', { name: 'Gradient norm and clipping' });
 const clipMarks = (container: HTMLElement) => container.querySelectorAll('.clip-mark');

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { makeGradientNorms } from '../../../app/dev/fixtures/gates';
-import { GradientBars } from '../../../app/figures/GradientBars';
+import { GradientBars } from '../../../app/figures/charts/GradientBars';
 
 const norms = makeGradientNorms(50);
 

@@ -8,7 +8,7 @@ import {
   lossReachingZero,
   singlePointLoss,
 } from '../../../app/dev/fixtures/lines';
-import { LossChart, type LossChartProps } from '../../../app/figures/LossChart';
+import { LossChart, type LossChartProps } from '../../../app/figures/charts/LossChart';
 
 const width = 640;
 

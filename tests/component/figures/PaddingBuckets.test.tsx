@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { PaddingBuckets, PaddingBucketsChart } from '../../../app/figures/PaddingBuckets';
+import { PaddingBuckets, PaddingBucketsChart } from '../../../app/figures/calculators/PaddingBuckets';
 
 const figure = () => screen.getByRole('figure', { name: 'Padding vs length buckets' });
 

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ParameterCalculator } from '../../../app/figures/ParameterCalculator';
+import { ParameterCalculator } from '../../../app/figures/calculators/ParameterCalculator';
 
 const card = (name: RegExp) => screen.getByRole('listitem', { name });
 const hiddenBox = () => screen.getByRole('spinbutton', { name: 'Hidden size H' });

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { helloStepper, recurrenceStepper } from '../../../app/dev/fixtures/basics';
-import { UnrolledStepper, UnrolledStepperWithState } from '../../../app/figures/UnrolledStepper';
+import { UnrolledStepper, UnrolledStepperWithState } from '../../../app/figures/diagrams/UnrolledStepper';
 
 const H = helloStepper.hidden[0]!.length;
 const T = helloStepper.tokens.length;
