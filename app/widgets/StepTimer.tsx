@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CellKind } from '../../engine/types';
-import { AtWidth } from '../figures/charts/LinePlot';
+import { AtWidth } from '../figures/charts/LineChartFigure';
 import { FigureFrame } from '../figures/frame/FigureFrame';
 import { formatCount } from '../figures/frame/figureText';
 import { cellLabels } from '../figures/frame/palette';

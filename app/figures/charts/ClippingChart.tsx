@@ -1,24 +1,13 @@
 import { type ReactNode, useMemo } from 'react';
-import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
+import type { FigureTable } from '../frame/FigureFrame';
+import { formatCaptionNumber, formatStep, plural } from '../frame/figureText';
 import { okabeIto } from '../frame/palette';
-import { AtWidth, EmptyPlot, type KeyItem, LinePlot, type PlotContext } from './LinePlot';
-import {
-  chartHeight,
-  chooseLogFloor,
-  floorSentence,
-  formatCaptionNumber,
-  formatStep,
-  nonFiniteSentence,
-  type PlotSeries,
-  type PreparedSeries,
-  plural,
-  prepareSeries,
-  slug,
-  tableSteps,
-  textWidth,
-  xExtent,
-  yExtent,
-} from './lineChart';
+import { textWidth } from '../frame/textMeasure';
+import { LineChartFigure, usePreparedPlot } from './LineChartFigure';
+import type { PlotContext } from './LinePlot';
+import { floorSentence, nonFiniteSentence, tableSteps } from './lineCaptions';
+import type { KeyItem } from './linePlotLayout';
+import type { PlotSeries, PreparedSeries } from './lineSeries';
 
 export interface ClipPoint {
   readonly step: number;
@@ -74,16 +63,8 @@ export function ClippingChart({
     ],
     [points],
   );
-  const floor = useMemo(() => chooseLogFloor(plotSeries), [plotSeries]);
-  const prepared = useMemo(
-    () => plotSeries.map((one) => prepareSeries(one, 'log', floor)),
-    [plotSeries, floor],
-  );
-  const xDomain = useMemo(() => xExtent(plotSeries), [plotSeries]);
-  const yDomain = useMemo(
-    () => yExtent(prepared, 'log', activeThreshold === null ? [] : [activeThreshold]),
-    [prepared, activeThreshold],
-  );
+  const plot = usePreparedPlot(plotSeries, 'log', { threshold: activeThreshold });
+  const { floor, series: prepared } = plot;
   const clippedSteps = useMemo(
     () => points.filter((point) => point.clipped && Number.isFinite(point.step)).map((point) => point.step),
     [points],
@@ -93,65 +74,44 @@ export function ClippingChart({
     [points, threshold, prepared, floor],
   );
   const table = useMemo(() => clippingTable(points), [points]);
-  const isEmpty = xDomain === null;
+  const keyItems = useMemo<KeyItem[]>(
+    () => (clippedSteps.length > 0 ? [{ label: 'clipped step', kind: 'tick', color: clipColor }] : []),
+    [clippedSteps.length],
+  );
 
   return (
-    <FigureFrame
+    <LineChartFigure
+      plot={plot}
       title={title}
       description={description}
-      table={isEmpty ? undefined : table}
-      exportName={exportName ?? slug(title)}
+      table={table}
+      exportName={exportName}
       controls={controls}
-    >
-      <AtWidth width={width}>
-        {(available) => {
-          const chartHeightPx = height ?? chartHeight(available);
-          if (isEmpty) return <EmptyPlot height={chartHeightPx} message={emptyMessage} />;
-          if (!yDomain) {
-            return (
-              <EmptyPlot
-                height={chartHeightPx}
-                message="Nothing to draw: every gradient norm so far is NaN or infinite."
-              />
-            );
-          }
-          const keyItems: KeyItem[] =
-            clippedSteps.length > 0 ? [{ label: 'clipped step', kind: 'tick', color: clipColor }] : [];
-          return (
-            <LinePlot
-              width={available}
-              height={chartHeightPx}
-              series={prepared}
-              xDomain={xDomain}
-              yDomain={yDomain}
-              scale="log"
-              xLabel="Training step"
-              yLabel="Gradient norm before clipping"
-              summary={`Line chart of the gradient norm before clipping against training step, on a log scale${
-                activeThreshold === null
-                  ? ''
-                  : `, with the clipping threshold at ${formatCaptionNumber(activeThreshold)}`
-              }.`}
-              directLabels={false}
-              keyItems={keyItems}
-              bottomBand={clipBand}
-              floor={prepared[0]!.issues.clamped > 0 ? { value: floor, label: '≤ 0 drawn here' } : null}
-              behind={(context) =>
-                activeThreshold !== null && <ClipZone context={context} threshold={activeThreshold} />
-              }
-              front={(context) => (
-                <>
-                  {activeThreshold !== null && (
-                    <ThresholdLine context={context} threshold={activeThreshold} />
-                  )}
-                  <ClipMarks context={context} steps={clippedSteps} />
-                </>
-              )}
-            />
-          );
-        }}
-      </AtWidth>
-    </FigureFrame>
+      width={width}
+      height={height}
+      emptyMessage={emptyMessage}
+      nonFiniteWhat="gradient norm"
+      xLabel="Training step"
+      yLabel="Gradient norm before clipping"
+      summary={`Line chart of the gradient norm before clipping against training step, on a log scale${
+        activeThreshold === null
+          ? ''
+          : `, with the clipping threshold at ${formatCaptionNumber(activeThreshold)}`
+      }.`}
+      directLabels={false}
+      keyItems={keyItems}
+      bottomBand={clipBand}
+      floor={prepared[0]!.issues.clamped > 0 ? { value: floor, label: '≤ 0 drawn here' } : null}
+      behind={(context) =>
+        activeThreshold !== null && <ClipZone context={context} threshold={activeThreshold} />
+      }
+      front={(context) => (
+        <>
+          {activeThreshold !== null && <ThresholdLine context={context} threshold={activeThreshold} />}
+          <ClipMarks context={context} steps={clippedSteps} />
+        </>
+      )}
+    />
   );
 }
 

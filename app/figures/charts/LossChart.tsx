@@ -1,26 +1,12 @@
 import { type ReactNode, useMemo } from 'react';
-import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
+import type { FigureTable } from '../frame/FigureFrame';
+import { formatCaptionNumber, formatStep, joinWords, plural } from '../frame/figureText';
 import { seriesColors } from '../frame/palette';
-import { AtWidth, EmptyPlot, type KeyItem, LinePlot, ScaleToggle } from './LinePlot';
-import {
-  chartHeight,
-  chooseLogFloor,
-  floorSentence,
-  formatCaptionNumber,
-  formatStep,
-  joinWords,
-  nonFiniteSentence,
-  type PlotSeries,
-  type PreparedSeries,
-  plural,
-  prepareSeries,
-  slug,
-  tableSteps,
-  unionOfSteps,
-  xExtent,
-  type YScaleType,
-  yExtent,
-} from './lineChart';
+import { LineChartFigure, usePreparedPlot } from './LineChartFigure';
+import { floorSentence, nonFiniteSentence, tableSteps, unionOfSteps } from './lineCaptions';
+import type { KeyItem } from './linePlotLayout';
+import type { PlotSeries, PreparedSeries, YScaleType } from './lineSeries';
+import { ScaleToggle } from './ScaleToggle';
 
 export interface LossPoint {
   readonly step: number;
@@ -102,13 +88,8 @@ export function LossChart({
       })),
     [series, smooth],
   );
-  const floor = useMemo(() => chooseLogFloor(plotSeries), [plotSeries]);
-  const prepared = useMemo(
-    () => plotSeries.map((one) => prepareSeries(one, scale, floor)),
-    [plotSeries, scale, floor],
-  );
-  const xDomain = useMemo(() => xExtent(plotSeries), [plotSeries]);
-  const yDomain = useMemo(() => yExtent(prepared, scale), [prepared, scale]);
+  const plot = usePreparedPlot(plotSeries, scale);
+  const { floor, series: prepared } = plot;
   const description = useMemo(() => {
     const sentences = [describeLossCurves(series, prepared, { quantity: noun, scale, floor })];
     const windows = [...new Set(plotSeries.map((one) => one.smoothing ?? 1).filter((window) => window > 1))];
@@ -133,18 +114,17 @@ export function LossChart({
         : [],
     [hasHeldOut],
   );
-  const isEmpty = xDomain === null;
-  const message = emptyMessage ?? defaultEmptyMessage(noun);
   const summary = `Line chart of ${noun} against ${xLabel.toLowerCase()} for ${joinWords(
     series.map(captionName),
   )}${scale === 'log' ? ', on a log scale' : ''}.`;
 
   return (
-    <FigureFrame
+    <LineChartFigure
+      plot={plot}
       title={title}
       description={description}
-      table={isEmpty ? undefined : table}
-      exportName={exportName ?? slug(title)}
+      table={table}
+      exportName={exportName}
       controls={
         onScaleChange || controls ? (
           <>
@@ -153,38 +133,16 @@ export function LossChart({
           </>
         ) : undefined
       }
-    >
-      <AtWidth width={width}>
-        {(available) => {
-          const chartHeightPx = height ?? chartHeight(available);
-          if (isEmpty) return <EmptyPlot height={chartHeightPx} message={message} />;
-          if (!yDomain) {
-            return (
-              <EmptyPlot
-                height={chartHeightPx}
-                message={`Nothing to draw: every ${noun} value so far is NaN or infinite.`}
-              />
-            );
-          }
-          const clamped = prepared.reduce((sum, one) => sum + one.issues.clamped, 0);
-          return (
-            <LinePlot
-              width={available}
-              height={chartHeightPx}
-              series={prepared}
-              xDomain={xDomain}
-              yDomain={yDomain}
-              scale={scale}
-              xLabel={xLabel}
-              yLabel={yLabel}
-              summary={summary}
-              keyItems={keyItems}
-              floor={scale === 'log' && clamped > 0 ? { value: floor, label: '≤ 0 drawn here' } : null}
-            />
-          );
-        }}
-      </AtWidth>
-    </FigureFrame>
+      width={width}
+      height={height}
+      emptyMessage={emptyMessage ?? defaultEmptyMessage(noun)}
+      nonFiniteWhat={`${noun} value`}
+      xLabel={xLabel}
+      yLabel={yLabel}
+      summary={summary}
+      keyItems={keyItems}
+      floor={scale === 'log' && plot.clamped > 0 ? { value: floor, label: '≤ 0 drawn here' } : null}
+    />
   );
 }
 

@@ -1,23 +1,10 @@
 import { type ReactNode, useMemo } from 'react';
-import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
+import type { FigureTable } from '../frame/FigureFrame';
+import { formatCaptionNumber, joinWords, plural } from '../frame/figureText';
 import { seriesColors } from '../frame/palette';
-import { AtWidth, EmptyPlot, LinePlot } from './LinePlot';
-import {
-  chartHeight,
-  chooseLogFloor,
-  floorSentence,
-  formatCaptionNumber,
-  joinWords,
-  nonFiniteSentence,
-  type PlotSeries,
-  type PreparedSeries,
-  plural,
-  prepareSeries,
-  slug,
-  tableSteps,
-  xExtent,
-  yExtent,
-} from './lineChart';
+import { LineChartFigure, usePreparedPlot } from './LineChartFigure';
+import { floorSentence, nonFiniteSentence, tableSteps } from './lineCaptions';
+import type { PlotSeries, PreparedSeries } from './lineSeries';
 
 /** How the size of the gradient changes as it travels back through time, for one network. */
 export interface GradientCurve {
@@ -77,14 +64,9 @@ export function VanishingChart({
       })),
     [curves, highlighted],
   );
-  const floor = useMemo(() => chooseLogFloor(plotSeries, explicitFloor), [plotSeries, explicitFloor]);
+  const plot = usePreparedPlot(plotSeries, 'log', { floor: explicitFloor });
+  const { floor, series: prepared } = plot;
   const hasExplicitFloor = floor === explicitFloor;
-  const prepared = useMemo(
-    () => plotSeries.map((one) => prepareSeries(one, 'log', floor)),
-    [plotSeries, floor],
-  );
-  const xDomain = useMemo(() => xExtent(plotSeries), [plotSeries]);
-  const yDomain = useMemo(() => yExtent(prepared, 'log'), [prepared]);
   const description = useMemo(
     () =>
       describeVanishing(curves, prepared, {
@@ -95,55 +77,33 @@ export function VanishingChart({
     [curves, prepared, highlighted, floor, hasExplicitFloor],
   );
   const table = useMemo(() => vanishingTable(curves), [curves]);
-  const isEmpty = xDomain === null;
-  const clamped = prepared.reduce((sum, one) => sum + one.issues.clamped, 0);
 
   return (
-    <FigureFrame
+    <LineChartFigure
+      plot={plot}
       title={title}
       description={description}
-      table={isEmpty ? undefined : table}
-      exportName={exportName ?? slug(title)}
+      table={table}
+      exportName={exportName}
       controls={controls}
-    >
-      <AtWidth width={width}>
-        {(available) => {
-          const chartHeightPx = height ?? chartHeight(available);
-          if (isEmpty) return <EmptyPlot height={chartHeightPx} message={emptyMessage} />;
-          if (!yDomain) {
-            return (
-              <EmptyPlot
-                height={chartHeightPx}
-                message="Nothing to draw: every value so far is NaN or infinite."
-              />
-            );
-          }
-          return (
-            <LinePlot
-              width={available}
-              height={chartHeightPx}
-              series={prepared}
-              xDomain={xDomain}
-              yDomain={yDomain}
-              scale="log"
-              xLabel={xLabel}
-              yLabel={yLabel}
-              summary={`Line chart, log scale: gradient norm against steps back in time for ${joinWords(
-                curves.map((curve) => curve.label),
-              )}.`}
-              floor={
-                clamped > 0
-                  ? {
-                      value: floor,
-                      label: hasExplicitFloor ? `≤ ${formatCaptionNumber(floor)} drawn here` : '0 drawn here',
-                    }
-                  : null
-              }
-            />
-          );
-        }}
-      </AtWidth>
-    </FigureFrame>
+      width={width}
+      height={height}
+      emptyMessage={emptyMessage}
+      nonFiniteWhat="value"
+      xLabel={xLabel}
+      yLabel={yLabel}
+      summary={`Line chart, log scale: gradient norm against steps back in time for ${joinWords(
+        curves.map((curve) => curve.label),
+      )}.`}
+      floor={
+        plot.clamped > 0
+          ? {
+              value: floor,
+              label: hasExplicitFloor ? `≤ ${formatCaptionNumber(floor)} drawn here` : '0 drawn here',
+            }
+          : null
+      }
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { downloadPng, downloadSvg } from './exportFigure';
+import { formatNumber } from './figureText';
 
 /** The figure's data as a table: the text alternative a screen reader (or a curious student) can read. */
 export interface FigureTable {
@@ -109,13 +110,4 @@ export function FigureFrame({ title, description, table, exportName, controls, c
       )}
     </figure>
   );
-}
-
-/** Numbers in tables: four significant digits, scientific for the very large or small. */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(2);
-  return Number(value.toPrecision(4)).toString();
 }

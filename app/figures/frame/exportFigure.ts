@@ -161,3 +161,13 @@ export async function downloadPng(container: HTMLElement, baseName: string, scal
   if (!blob) throw new Error('This browser could not make a PNG of the figure.');
   download(blob, `${baseName}.png`);
 }
+
+/** A file name from a title: "Loss over training" -> "loss-over-training". */
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'figure'
+  );
+}

@@ -1,4 +1,4 @@
-import { scientific } from './ticks';
+import { scientific } from './figureText';
 
 /** Groups of consecutive indices, at most `maxGroups` of them, covering 0..count-1: tables stay short. */
 export function indexGroups(count: number, maxGroups = 60): { start: number; end: number }[] {

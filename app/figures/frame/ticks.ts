@@ -1,30 +1,6 @@
-import { ticks as niceTicks } from 'd3';
-import { formatNumber } from './FigureFrame';
-
-const superscripts: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-/** "10⁻³" for 0.001: how a log axis should read. */
-export function powerOfTenLabel(exponent: number): string {
-  if (exponent === 0) return '1';
-  if (exponent === 1) return '10';
-  const digits = String(exponent)
-    .split('')
-    .map((character) => superscripts[character] ?? character)
-    .join('');
-  return `10${digits}`;
-}
+/** Which values an axis marks and how their labels read, linear and log. */
+import { format, ticks as niceTicks } from 'd3';
+import { formatNumber, powerOfTenLabel } from './figureText';
 
 /** The exponent of a value that is a power of ten, or null. */
 function exactExponent(value: number): number | null {
@@ -54,34 +30,79 @@ export function formatTick(value: number, log = false): string {
   return formatNumber(value);
 }
 
-/** "7 × 10⁻¹⁴": a very large or small positive number in words a caption can hold. */
-export function scientific(value: number): string {
-  let exponent = Math.floor(Math.log10(value));
-  let mantissa = Number((value / 10 ** exponent).toPrecision(2));
-  if (mantissa >= 10) {
-    mantissa /= 10;
-    exponent += 1;
-  }
-  return mantissa === 1 ? powerOfTenLabel(exponent) : `${mantissa} × ${powerOfTenLabel(exponent)}`;
-}
-
 /**
- * Labels for a log axis: every tick keeps its grid line, but only powers of ten are named (and 2 and 5
- * between them when the axis spans two decades or less), so labels never pile up.
+ * Labels for a log axis, in one style for every figure: plain numbers (0.01, 0.5, 20) while the whole
+ * axis lies between 0.001 and 10,000, else powers of ten written 10⁻⁶ and the ticks between them
+ * 2×10⁻⁴. By default every tick keeps its grid line but only powers of ten are named (and 2 and 5
+ * between them when the axis spans two decades or less), so d3's nine ticks a decade never pile up;
+ * `every` names each tick, for ticks already chosen sparse by `logTickValues`.
  */
-export function logTickFormat(low: number, high: number): (value: number) => string {
+export function logTickFormat(low: number, high: number, { every = false } = {}): (value: number) => string {
   const decades = Math.log10(high / low);
+  const plain = low >= 1e-3 * (1 - 1e-9) && high <= 1e4 * (1 + 1e-9);
   return (value) => {
     const exponent = Math.floor(Math.log10(value) + 1e-9);
-    const mantissa = Math.round(value / 10 ** exponent);
-    const named = mantissa === 1 || (decades <= 2.01 && (mantissa === 2 || mantissa === 5));
-    if (!named) return '';
-    // Over two decades or less, plain decimals (0.002, 0.005, 0.01) read best; beyond, powers of ten,
-    // with 2 and 5 in the same style (2×10⁻⁴), never the e-notation of formatNumber.
-    const plain = decades <= 2.01 && value >= 1e-3 && value < 1e5;
-    if (plain) return formatTick(value);
-    return mantissa === 1 ? formatTick(value, true) : `${mantissa}×${powerOfTenLabel(exponent)}`;
+    const mantissa = cleanFloat(value / 10 ** exponent);
+    if (!every) {
+      const rounded = Math.round(mantissa);
+      const named = rounded === 1 || (decades <= 2.01 && (rounded === 2 || rounded === 5));
+      if (!named) return '';
+    }
+    if (plain) return plainNumber(value);
+    return mantissa === 1 ? powerOfTenLabel(exponent) : `${mantissa}×${powerOfTenLabel(exponent)}`;
   };
+}
+
+const plainNumber = format('~g');
+
+/**
+ * Ticks for a log axis that fit in `maxTicks`: 1-2-5 (or 1-3) steps inside a decade or two, powers of
+ * ten when the range is wider, every second (fifth, tenth...) power when it spans many decades.
+ */
+export function logTickValues(low: number, high: number, maxTicks: number): number[] {
+  const first = Math.ceil(Math.log10(low) - 1e-9);
+  const last = Math.floor(Math.log10(high) + 1e-9);
+  const powers = last - first + 1;
+  if (powers >= 3 || (powers >= 2 && maxTicks < 4)) {
+    const wanted = (powers - 1) / Math.max(1, maxTicks - 1);
+    const stride = decadeStrides.find((candidate) => candidate >= wanted - 1e-9) ?? Math.ceil(wanted);
+    const values: number[] = [];
+    for (let exponent = first; exponent <= last; exponent++) {
+      if (exponent % stride === 0) values.push(10 ** exponent);
+    }
+    if (values.length >= 2) return values;
+  }
+  for (const mantissas of [[1, 2, 5], [1, 3], [1]]) {
+    const values: number[] = [];
+    for (let exponent = first - 1; exponent <= last; exponent++) {
+      for (const mantissa of mantissas) {
+        const value = mantissa * 10 ** exponent;
+        if (value >= low * (1 - 1e-9) && value <= high * (1 + 1e-9)) values.push(cleanFloat(value));
+      }
+    }
+    if (values.length >= 2 && values.length <= maxTicks) return values;
+  }
+  // Less than a factor of two: ordinary ticks read best.
+  return niceTicks(low, high, Math.max(2, maxTicks)).filter((value) => value > 0);
+}
+
+/** How many decades apart labelled powers of ten may be: 1, 10², 10⁴... or 10³, 10⁶... read well. */
+const decadeStrides = [1, 2, 3, 5, 6, 10, 15, 20, 30, 50, 100];
+
+/** 0.30000000000000004 -> 0.3, for tick values built by multiplying powers of ten. */
+function cleanFloat(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+/** Tick labels for a linear value axis: short, with k/M for large numbers. */
+export function linearTickFormat(high: number): (value: number) => string {
+  if (Math.abs(high) >= 1e4) return format('~s');
+  return format('~g');
+}
+
+/** Steps and distances on the x axis: whole numbers, "12k" when long. */
+export function stepTickFormat(high: number): (value: number) => string {
+  return Math.abs(high) >= 1e4 ? format('~s') : format(',');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { CellKind } from '../../../engine/types';
-import { FigureFrame, formatNumber } from '../frame/FigureFrame';
+import { FigureFrame } from '../frame/FigureFrame';
+import { formatNumber } from '../frame/figureText';
 import { displayInput, type GateValues, hasGateData, unitNumbers } from '../frame/gates';
 import { Responsive } from '../frame/Responsive';
 import { useGridCursor } from '../frame/useGridCursor';

@@ -3,7 +3,8 @@ import { type KeyboardEvent, type PointerEvent, useCallback, useMemo, useRef } f
 import { Axis } from '../frame/Axis';
 import { ColorLegend } from '../frame/ColorLegend';
 import { sequentialMap } from '../frame/colorScales';
-import { FigureFrame, formatNumber } from '../frame/FigureFrame';
+import { FigureFrame } from '../frame/FigureFrame';
+import { formatNumber } from '../frame/figureText';
 import { Responsive } from '../frame/Responsive';
 import { stepTicks } from '../frame/ticks';
 import { drawPixelGrid, useCanvasPaint } from '../frame/useCanvasPaint';

@@ -1,4 +1,5 @@
-import { type FigureTable, formatNumber } from '../frame/FigureFrame';
+import type { FigureTable } from '../frame/FigureFrame';
+import { formatNumber } from '../frame/figureText';
 import { describeRatio, indexGroups, listSteps, rangeMean } from '../frame/summarise';
 import type { GradientGridSummary, GradientHeatmapRow } from './gradientGrid';
 
