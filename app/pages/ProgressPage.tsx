@@ -6,10 +6,10 @@ import { finalQuizLesson, lessons, paths } from '../course';
 import { ConfirmDialog } from '../quiz/ConfirmDialog';
 import { downloadText, progressDocument } from '../quiz/exportProgress';
 import { ProgressTable } from '../quiz/ProgressTable';
-import { EMPTY_LESSON } from '../quiz/progressFormat';
 import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../quiz/summary';
 import { useQuizzes } from '../quiz/useQuiz';
 import { useStore } from '../store';
+import { EMPTY_LESSON } from '../store/progressFormat';
 
 /** The learner's progress: every lesson, the final quiz, and print, export and reset. */
 export function ProgressPage() {

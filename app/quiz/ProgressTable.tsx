@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { type LessonEntry, paths } from '../course';
-import { EMPTY_LESSON, type Progress } from './progressFormat';
+import { EMPTY_LESSON, type Progress } from '../store/progressFormat';
 import { lessonStatus, percent, STATUS_LABEL, summarizeQuiz } from './summary';
 import type { QuizState } from './useQuiz';
 

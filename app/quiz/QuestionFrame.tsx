@@ -1,8 +1,8 @@
 import { type ReactNode, type RefObject, useId, useState } from 'react';
+import type { Question } from '../lessonTypes';
 import { useStore } from '../store';
 import { RichText } from './RichText';
 import { percent } from './summary';
-import type { Question } from './types';
 
 const KIND_LABEL: Readonly<Record<Question['kind'], string>> = {
   single: 'Choose one answer',

@@ -3,10 +3,10 @@
  * measured at the end, and which choice the measurements make right. Pure functions over store data.
  */
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { Experiment, ExperimentConfig } from '../lessonTypes';
 import { PLAYGROUND_DEFAULT } from '../playground/urlState';
+import type { PredictOutcome } from '../store/answers';
 import type { RunState } from '../store/runsSlice';
-import type { PredictOutcome } from './answers';
-import type { Experiment, ExperimentConfig } from './types';
 
 /** The id of the choice "about the same". */
 export const TIE = 'tie';

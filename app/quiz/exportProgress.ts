@@ -1,5 +1,5 @@
 import type { LessonEntry } from '../course';
-import { EMPTY_LESSON, PROGRESS_VERSION, type Progress } from './progressFormat';
+import { EMPTY_LESSON, PROGRESS_VERSION, type Progress } from '../store/progressFormat';
 import { lessonStatus, summarizeQuiz } from './summary';
 import type { QuizState } from './useQuiz';
 

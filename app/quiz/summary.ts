@@ -4,7 +4,7 @@
  */
 import type { LessonEntry } from '../course';
 import { paths, QUIZ_SECTION_ID } from '../course';
-import { EMPTY_LESSON, type LessonProgress, type Progress } from './progressFormat';
+import { EMPTY_LESSON, type LessonProgress, type Progress } from '../store/progressFormat';
 import type { QuizState } from './useQuiz';
 
 export interface QuizSummary {

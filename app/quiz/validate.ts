@@ -4,9 +4,9 @@
  */
 import katex from 'katex';
 import { validateTrainerConfig } from '../../engine/trainerConfig';
+import type { GlossaryTerm, Question } from '../lessonTypes';
 import { experimentConfig, MAX_EXPERIMENT_STEPS, TIE } from './experiment';
 import { splitInline } from './inline';
-import type { GlossaryTerm, Question } from './types';
 
 const KINDS = ['single', 'multiple', 'numeric', 'ordering', 'predict'];
 const MEASURES = ['heldOutMetric', 'finalLoss', 'msPerStep', 'clippedShare', 'earlyGradientShare'];

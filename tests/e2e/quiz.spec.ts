@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import type { PredictQuestion, Question } from '../../app/quiz/types';
+import type { PredictQuestion, Question } from '../../app/lessonTypes';
 import { questions as lessonOneQuestions } from '../../lessons/01-what-is-a-recurrent-network/quiz';
 import { accessibilityViolations, expect, test } from './fixtures';
 

@@ -5,7 +5,7 @@ import { Route, Router, Switch } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { PresentPage } from '../../../app/pages/PresentPage';
 import { SpeakerPage } from '../../../app/pages/SpeakerPage';
-import { presentRoute, speakerRoute } from '../../../app/present/routes';
+import { presentRoute, speakerRoute } from '../../../app/routes';
 import { installChannelBus } from './fakeChannel';
 
 /** The app's presenter routes in a router of their own, at `path`; returns where the page went. */

@@ -1,9 +1,9 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_PROGRESS } from '../../../app/quiz/progressFormat';
-import type { PredictQuestion } from '../../../app/quiz/types';
+import type { PredictQuestion } from '../../../app/lessonTypes';
 import { useStore } from '../../../app/store';
+import { EMPTY_PROGRESS } from '../../../app/store/progressFormat';
 import { FakeEngine } from './fakeEngine';
 import { predict } from './fixtures';
 import { renderQuiz } from './renderQuiz';

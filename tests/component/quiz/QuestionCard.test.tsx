@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_PROGRESS } from '../../../app/quiz/progressFormat';
 import { useStore } from '../../../app/store';
+import { EMPTY_PROGRESS } from '../../../app/store/progressFormat';
 import { multiple, numeric, ordering, single } from './fixtures';
 import { renderQuiz } from './renderQuiz';
 

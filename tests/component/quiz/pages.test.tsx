@@ -8,8 +8,8 @@ import { FinalQuizPage } from '../../../app/pages/FinalQuizPage';
 import { GlossaryPage } from '../../../app/pages/GlossaryPage';
 import { HomePage } from '../../../app/pages/HomePage';
 import { ProgressPage } from '../../../app/pages/ProgressPage';
-import { EMPTY_PROGRESS } from '../../../app/quiz/progressFormat';
 import { useStore } from '../../../app/store';
+import { EMPTY_PROGRESS } from '../../../app/store/progressFormat';
 
 function renderAt(path: string, page: React.ReactNode) {
   const { hook } = memoryLocation({ path });

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
-import { usePageTitle } from '../components/usePageTitle';
 import { paths } from '../course';
+import { usePageTitle } from './usePageTitle';
 
 export function NotFoundPage() {
   usePageTitle('Page not found');

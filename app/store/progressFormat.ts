@@ -7,8 +7,9 @@
  * with `best` in [0, 1]. It is migrated (attempts and best score kept, no last answer) so that the
  * migration path is real and tested rather than a stub; a future version 2 adds one step to MIGRATIONS.
  */
-import type { VersionedFormat } from '../store/storage';
+
 import { type Answer, readAnswer } from './answers';
+import type { VersionedFormat } from './storage';
 
 export interface QuestionProgress {
   readonly attempts: number;

@@ -2,7 +2,7 @@
  * What a learner gave as an answer, one shape per question kind. These are plain JSON values: saved
  * progress keeps the last answer of every question, and scoring reads them.
  */
-import type { Question } from './types';
+import type { Question } from '../lessonTypes';
 
 /** The measured result of a predict question's experiment. */
 export interface PredictOutcome {

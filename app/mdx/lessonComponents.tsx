@@ -1,4 +1,5 @@
 import type { MDXComponents } from 'mdx/types';
+import { Tex } from '../components/Tex';
 import { OneUnitRnn } from '../figures/calculators/OneUnitRnn';
 import { PaddingBuckets } from '../figures/calculators/PaddingBuckets';
 import { ParameterCalculator } from '../figures/calculators/ParameterCalculator';
@@ -11,7 +12,6 @@ import { StepTimer } from '../widgets/StepTimer';
 import { TryThis } from '../widgets/TryThis';
 import { UnrolledDemo } from '../widgets/UnrolledDemo';
 import { VanishingExplorer } from '../widgets/VanishingExplorer';
-import { Tex } from './Tex';
 
 /**
  * What lesson MDX files (and their slides) may use without importing: formulas built at run time, the

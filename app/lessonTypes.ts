@@ -1,9 +1,10 @@
 /**
- * Quiz questions as typed data, separate from how they are drawn (app/quiz/) and scored
- * (app/quiz/scoring.ts). Each lesson folder has a `quiz.ts` exporting `questions: readonly Question[]`;
+ * A lesson's data as types: quiz questions and glossary terms, separate from how they are drawn
+ * (app/quiz/) and scored (app/quiz/scoring.ts). They sit low in the app's layers because the lessons,
+ * the course index, the quiz and the saved progress all read them. Each lesson folder has a `quiz.ts` exporting `questions: readonly Question[]`;
  * the final quiz lives in the last lesson's folder. Text fields may contain inline TeX between `$…$`.
  */
-import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { TrainerConfig } from '../engine/trainerConfig';
 
 interface QuestionBase {
   /** Unique within the lesson, stable forever: saved progress refers to it (e.g. 'l1-weight-sharing'). */
