@@ -2,9 +2,9 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeGateFixture } from '../../../app/dev/fixtures/gates';
 import { CellDiagram, type CellDiagramProps } from '../../../app/figures/diagrams/CellDiagram';
 import { formatValue } from '../../../app/figures/frame/gates';
+import { makeGateFixture } from '../fixtures/gates';
 
 const lstm = makeGateFixture('lstm');
 const gru = makeGateFixture('gru');

@@ -1,13 +1,13 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { type ClipPoint, ClippingChart } from '../../../app/figures/charts/ClippingChart';
 import {
   gradientNorms,
   gradientNormsDiverging,
   gradientNormsUnclipped,
   longGradientNorms,
-} from '../../../app/dev/fixtures/lines';
-import { type ClipPoint, ClippingChart } from '../../../app/figures/charts/ClippingChart';
+} from '../fixtures/lines';
 
 const figure = () => screen.getByRole('figure', { name: 'Gradient norm and clipping' });
 const clipMarks = (container: HTMLElement) => container.querySelectorAll('.clip-mark');

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeGateFixture } from '../../../app/dev/fixtures/gates';
 import { formatValue } from '../../../app/figures/frame/gates';
 import { GateHeatmap } from '../../../app/figures/heatmaps/GateHeatmap';
+import { makeGateFixture } from '../fixtures/gates';
 
 const lstm = makeGateFixture('lstm');
 const gru = makeGateFixture('gru');

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { makeGradientNorms } from '../../../app/dev/fixtures/gates';
 import { GradientBars } from '../../../app/figures/charts/GradientBars';
+import { makeGradientNorms } from '../fixtures/gates';
 
 const norms = makeGradientNorms(50);
 

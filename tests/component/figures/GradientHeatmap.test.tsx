@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeGradientHistory } from '../../../app/dev/fixtures/gates';
 import { GradientHeatmap } from '../../../app/figures/heatmaps/GradientHeatmap';
+import { makeGradientHistory } from '../fixtures/gates';
 
 const history = makeGradientHistory(300, 50);
 // jsdom has no canvas: getContext gives null, and the figure must still render everything else.

@@ -1,14 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { LossChart, type LossChartProps } from '../../../app/figures/charts/LossChart';
 import {
   divergingRun,
   longLossWithHeldOut,
   lossByCell,
   lossReachingZero,
   singlePointLoss,
-} from '../../../app/dev/fixtures/lines';
-import { LossChart, type LossChartProps } from '../../../app/figures/charts/LossChart';
+} from '../fixtures/lines';
 
 const width = 640;
 

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { helloStepper, recurrenceStepper } from '../../../app/dev/fixtures/basics';
 import { UnrolledStepper, UnrolledStepperWithState } from '../../../app/figures/diagrams/UnrolledStepper';
+import { helloStepper, recurrenceStepper } from '../fixtures/basics';
 
 const H = helloStepper.hidden[0]!.length;
 const T = helloStepper.tokens.length;

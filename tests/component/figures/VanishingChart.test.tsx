@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { vanishingByCell, vanishingByScale, vanishingExtremes } from '../../../app/dev/fixtures/lines';
 import { summariseGradientCurve, VanishingChart } from '../../../app/figures/charts/VanishingChart';
+import { vanishingByCell, vanishingByScale, vanishingExtremes } from '../fixtures/lines';
 
 const geometric = (factor: number, length = 40) =>
   Array.from({ length }, (_, d) => Math.sqrt(32) * factor ** d);
