@@ -1,6 +1,6 @@
-import { countRecurrentParams } from '../../engine/params';
 import type { CellKind } from '../../engine/types';
 import { Tex } from '../components/Tex';
+import { countRecurrentParams } from '../engine';
 import { formatCount } from '../figures/frame/figureText';
 import { cellLabels } from '../figures/frame/palette';
 

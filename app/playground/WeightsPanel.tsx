@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
-import { parseStateDict, STATE_DICT_LIMITS } from '../../engine/statedict';
-import { createTask } from '../../engine/tasks/task';
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import { createTask, parseStateDict, STATE_DICT_LIMITS } from '../engine';
 import { useStore } from '../store';
 import { downloadText } from './files';
 

@@ -7,9 +7,10 @@ import type { ClipConfig } from '../../engine/clip';
 import type { InitScheme } from '../../engine/init';
 import type { OptimizerConfig } from '../../engine/optim';
 import type { LearningRateSchedule } from '../../engine/schedule';
-import { TASK_SPECS, type TaskConfig, type TaskKind } from '../../engine/tasks/task';
-import { type BatchingConfig, TRAINER_LIMITS, type TrainerConfig } from '../../engine/trainerConfig';
+import type { TaskConfig, TaskKind } from '../../engine/tasks/task';
+import type { BatchingConfig, TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
+import { TASK_SPECS, TRAINER_LIMITS } from '../engine';
 
 /** The sections of the playground's form. */
 export type FieldGroup = 'model' | 'task' | 'optimiser' | 'stability' | 'regularisation' | 'batching';

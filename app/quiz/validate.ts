@@ -3,7 +3,7 @@
  * the question. A test runs it over every lesson's quiz.ts, so a malformed question fails the suite.
  */
 import katex from 'katex';
-import { validateTrainerConfig } from '../../engine/trainerConfig';
+import { validateTrainerConfig } from '../engine';
 import type { GlossaryTerm, Question } from '../lessonTypes';
 import { experimentConfig, MAX_EXPERIMENT_STEPS, TIE } from './experiment';
 import { splitInline } from './inline';

@@ -1,8 +1,7 @@
 /** The step-time measurement as data: its configuration, and the words and numbers of its result. */
-import { countRecurrentParams } from '../../engine/params';
-import { recallInputSize } from '../../engine/tasks/recall';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
+import { countRecurrentParams, recallInputSize } from '../engine';
 import { cellLabels } from '../figures/frame/palette';
 import { configFrom } from './experimentConfig';
 

@@ -30,6 +30,7 @@ const layers = [
   'app/store',
   'app/lessonTypes.ts',
   'app/engineBridge.ts',
+  'app/engine.ts',
   'app/styles',
   'engine',
 ] as const;
@@ -199,6 +200,15 @@ describe('the house', () => {
           `${edge.from} -> ${edge.to} (${layers[layerOf(edge.to)]} is above ${layers[layerOf(edge.from)]})`,
       );
     expect(upward).toEqual([]);
+  });
+
+  it('calls the engine on the main thread only through app/engine.ts (and the worker only through the bridge)', () => {
+    const doors = ['app/engine.ts', 'app/engineBridge.ts'];
+    const direct = edges
+      .filter((edge) => edge.from.startsWith('app/') && !doors.includes(edge.from))
+      .filter((edge) => edge.to.startsWith('engine/') && !edge.typeOnly)
+      .map((edge) => `${edge.from} -> ${edge.to}`);
+    expect(direct).toEqual([]);
   });
 
   it('finds a loop and an upward import when there is one', () => {

@@ -1,6 +1,6 @@
 import { interpolateRgb } from 'd3';
-import { countRecurrentParams, GATE_NAMES } from '../../../engine/params';
 import type { CellKind } from '../../../engine/types';
+import { countRecurrentParams, GATE_NAMES } from '../../engine';
 import { inkOn } from '../frame/colorScales';
 import { formatCount } from '../frame/figureText';
 import { cellColors, cellLabels } from '../frame/palette';

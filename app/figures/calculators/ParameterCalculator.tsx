@@ -1,7 +1,7 @@
 import { type CSSProperties, useState } from 'react';
-import { countRecurrentParams, GATE_NAMES } from '../../../engine/params';
 import type { CellKind } from '../../../engine/types';
 import '../frame/basicFigures.css';
+import { countRecurrentParams, GATE_NAMES } from '../../engine';
 import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
 import { formatCount, formatPercent } from '../frame/figureText';
 import { cellColors, cellLabels } from '../frame/palette';

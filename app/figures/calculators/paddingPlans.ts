@@ -3,8 +3,8 @@
  * of lengths, with bucket bounds chosen so each bucket holds about the same number of sequences, and a
  * seeded source of realistic lengths for the "new batch" button.
  */
-import { type BatchPlan, planBucketing, planPadding } from '../../../engine/batching';
-import { createRng } from '../../../engine/rng';
+import type { BatchPlan } from '../../../engine/batching';
+import { createRng, planBucketing, planPadding } from '../../engine';
 
 /**
  * Upper bounds (ascending, each < the longest length) splitting the sorted lengths into `buckets` groups
