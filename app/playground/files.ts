@@ -1,18 +1,5 @@
 import type { RunState } from '../store/runsSlice';
 
-/** Saves text as a file through the browser's download. */
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * A run's history as CSV, one row per recorded training step; held-out loss and metric appear on the
  * steps where they were measured and are empty elsewhere.

@@ -5,6 +5,7 @@
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { Experiment, ExperimentConfig } from '../lessonTypes';
 import { PLAYGROUND_DEFAULT } from '../playground/urlState';
+import { formatPercent } from '../shared/format';
 import type { PredictOutcome } from '../store/answers';
 import type { RunState } from '../store/runsSlice';
 
@@ -112,13 +113,13 @@ export function formatMeasure(
   const significant = (x: number) => Number(x.toPrecision(3)).toString();
   switch (measure) {
     case 'heldOutMetric':
-      return metricName === 'accuracy' ? `${(value * 100).toFixed(1)}%` : significant(value);
+      return metricName === 'accuracy' ? formatPercent(value, 1) : significant(value);
     case 'finalLoss':
       return significant(value);
     case 'msPerStep':
       return `${significant(value)} ms per step`;
     case 'clippedShare':
-      return `${(value * 100).toFixed(1)}% of steps`;
+      return `${formatPercent(value, 1)} of steps`;
     case 'earlyGradientShare':
       return value >= 0.001
         ? `${significant(value * 100)}% of the largest`

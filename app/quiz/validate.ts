@@ -5,6 +5,7 @@
 import katex from 'katex';
 import { validateTrainerConfig } from '../engine';
 import type { GlossaryTerm, Question } from '../lessonTypes';
+import { isObject } from '../shared/isObject';
 import { experimentConfig, MAX_EXPERIMENT_STEPS, TIE } from './experiment';
 import { splitInline } from './inline';
 
@@ -13,7 +14,6 @@ const MEASURES = ['heldOutMetric', 'finalLoss', 'msPerStep', 'clippedShare', 'ea
 
 type Data = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Data => typeof value === 'object' && value !== null;
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /** Problems with inline markup: unbalanced dollars, or TeX that KaTeX cannot read. */

@@ -8,6 +8,7 @@
  * migration path is real and tested rather than a stub; a future version 2 adds one step to MIGRATIONS.
  */
 
+import { isObject } from '../shared/isObject';
 import { type Answer, readAnswer } from './answers';
 import type { VersionedFormat } from './storage';
 
@@ -53,9 +54,6 @@ export const EMPTY_LESSON: LessonProgress = {
 };
 
 const MAX_KEY = 200;
-type Data = Record<string, unknown>;
-const isObject = (value: unknown): value is Data =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isKey = (key: string) => key.length > 0 && key.length <= MAX_KEY;
 const share = (value: unknown): number | null =>
   typeof value === 'number' && value >= 0 && value <= 1 ? value : null;

@@ -8,6 +8,7 @@ import { useProgressiveCurves } from './useProgressiveCurves';
 import { cachedCurve, cellRequest, scaledRnnRequest, VANISHING_SETUP } from './vanishingCurves';
 import './widgets.css';
 import '../figures/frame/basicFigures.css';
+import { CELL_KINDS } from '../engine';
 
 export type VanishingMode = 'scale' | 'cells';
 
@@ -53,7 +54,7 @@ interface CellSpec {
 }
 
 const cellSpecs: readonly CellSpec[] = [
-  ...(['rnn', 'lstm', 'gru'] as const).map((cell) => ({
+  ...CELL_KINDS.map((cell) => ({
     id: cell,
     label: cellLabels[cell],
     color: cellColors[cell],

@@ -31,6 +31,7 @@ const layers = [
   'app/lessonTypes.ts',
   'app/engineBridge.ts',
   'app/engine.ts',
+  'app/shared',
   'app/styles',
   'engine',
 ] as const;

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import '../frame/basicFigures.css';
+import { formatPercent } from '../../shared/format';
 import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
-import { formatCount, formatPercent } from '../frame/figureText';
+import { formatCount } from '../frame/figureText';
 import { Responsive } from '../frame/Responsive';
 import { PaddingBucketsGraphic } from './PaddingBucketsGraphic';
 import { comparePlans } from './paddingPlans';

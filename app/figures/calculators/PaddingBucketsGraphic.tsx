@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { BatchPlan } from '../../../engine/batching';
-import { formatCount, formatPercent, svgId } from '../frame/figureText';
+import { formatPercent } from '../../shared/format';
+import { formatCount, svgId } from '../frame/figureText';
 import { okabeIto } from '../frame/palette';
 import type { PaddingComparison } from './paddingPlans';
 

@@ -1,6 +1,6 @@
 import { interpolateRgb } from 'd3';
 import type { CellKind } from '../../../engine/types';
-import { countRecurrentParams, GATE_NAMES } from '../../engine';
+import { CELL_KINDS, countRecurrentParams, GATE_NAMES } from '../../engine';
 import { inkOn } from '../frame/colorScales';
 import { formatCount } from '../frame/figureText';
 import { cellColors, cellLabels } from '../frame/palette';
@@ -12,7 +12,7 @@ export interface ParameterBlocksProps {
   readonly width: number;
 }
 
-export const blockCells: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
+export const blockCells: readonly CellKind[] = CELL_KINDS;
 
 /** Tints of a cell's colour over white: W_ih light, W_hh mid, biases full (position tells them apart too). */
 export function blockFills(cell: CellKind) {

@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
+import { formatPercent, plural } from '../../shared/format';
 import type { FigureTable } from '../frame/FigureFrame';
-import { formatCaptionNumber, formatStep, plural } from '../frame/figureText';
+import { formatCaptionNumber, formatStep } from '../frame/figureText';
 import { okabeIto } from '../frame/palette';
 import { textWidth } from '../frame/textMeasure';
 import { LineChartFigure, usePreparedPlot } from './LineChartFigure';
@@ -190,11 +191,6 @@ function ClipMarks({ context, steps }: { context: PlotContext; steps: readonly n
   );
 }
 
-function percent(share: number): string {
-  if (share > 0 && share < 0.01) return `${(share * 100).toFixed(1)}%`;
-  return `${Math.round(share * 100)}%`;
-}
-
 /**
  * The caption: how often clipping fired and how large the norm got.
  * "Clipping at 1 fired on 27 of 300 steps (9%), most recently at step 287. Before clipping the
@@ -222,7 +218,7 @@ export function describeClipping(
       `Clipping at ${formatCaptionNumber(threshold)} fired on ${formatStep(clipped.length)} of ${plural(
         count,
         'step',
-      )} (${percent(clipped.length / count)})${
+      )} (${formatPercent(clipped.length / count)})${
         lastClipped ? `, most recently at step ${formatStep(lastClipped.step)}` : ''
       }.`,
     );

@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
+import { plural } from '../../shared/format';
 import type { FigureTable } from '../frame/FigureFrame';
-import { formatCaptionNumber, formatStep, joinWords, plural } from '../frame/figureText';
+import { formatCaptionNumber, formatStep, joinWords } from '../frame/figureText';
 import { seriesColors } from '../frame/palette';
 import { LineChartFigure, usePreparedPlot } from './LineChartFigure';
 import { floorSentence, nonFiniteSentence, tableSteps, unionOfSteps } from './lineCaptions';

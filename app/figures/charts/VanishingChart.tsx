@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
+import { plural } from '../../shared/format';
 import type { FigureTable } from '../frame/FigureFrame';
-import { formatCaptionNumber, joinWords, plural } from '../frame/figureText';
+import { formatCaptionNumber, joinWords } from '../frame/figureText';
 import { seriesColors } from '../frame/palette';
 import { LineChartFigure, usePreparedPlot } from './LineChartFigure';
 import { floorSentence, nonFiniteSentence, tableSteps } from './lineCaptions';

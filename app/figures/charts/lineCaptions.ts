@@ -2,7 +2,9 @@
  * What the line charts say in words and tables: sentences about values that could not be drawn, and
  * which steps become table rows.
  */
-import { formatCaptionNumber, formatStep, plural } from '../frame/figureText';
+
+import { plural } from '../../shared/format';
+import { formatCaptionNumber, formatStep } from '../frame/figureText';
 import type { PlotSeries, SeriesIssues } from './lineSeries';
 
 function nonFiniteKind(issues: SeriesIssues): string {

@@ -3,6 +3,7 @@
  * variables (so figures follow the theme); the exporter writes each element's computed colours and
  * fonts into the copy, so the file looks the same anywhere.
  */
+import { download } from '../../shared/download';
 
 const inlinedProperties = [
   'fill',
@@ -55,18 +56,6 @@ export function standaloneSvg(svg: SVGSVGElement, { background: withBackground =
   return new XMLSerializer().serializeToString(copy);
 }
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The canvases and top-level SVGs in a container, in paint order. */
 function figureLayers(container: HTMLElement): (HTMLCanvasElement | SVGSVGElement)[] {
   return Array.from(container.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg')).filter(
@@ -112,7 +101,7 @@ export function downloadSvg(container: HTMLElement, baseName: string): boolean {
   const svg = container.querySelector('svg');
   if (!svg && !hasCanvas) return false;
   const text = hasCanvas ? compositeSvg(container) : standaloneSvg(svg!);
-  download(new Blob([text], { type: 'image/svg+xml' }), `${baseName}.svg`);
+  download(`${baseName}.svg`, text, 'image/svg+xml');
   return true;
 }
 
@@ -159,7 +148,7 @@ export async function downloadPng(container: HTMLElement, baseName: string, scal
   }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('This browser could not make a PNG of the figure.');
-  download(blob, `${baseName}.png`);
+  download(`${baseName}.png`, blob);
 }
 
 /** A file name from a title: "Loss over training" -> "loss-over-training". */

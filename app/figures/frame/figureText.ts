@@ -23,13 +23,6 @@ export function formatFixed(value: number, digits = 2): string {
   return text.replace('-', '−');
 }
 
-/** A share in [0, 1] as a whole percentage ("38%"); shares below 1% but above 0 read "<1%". */
-export function formatPercent(share: number): string {
-  if (!Number.isFinite(share)) return '—';
-  if (share > 0 && share < 0.005) return '<1%';
-  return `${Math.round(share * 100)}%`;
-}
-
 /** Whole numbers with thousands separators ("5,376"). */
 export function formatCount(value: number): string {
   return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '—';
@@ -111,8 +104,4 @@ export function formatCaptionNumber(value: number): string {
 export function joinWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatStep(count)} ${count === 1 ? one : many}`;
 }

@@ -1,4 +1,5 @@
 import type { CellKind } from '../../../engine/types';
+import { formatPercent } from '../../shared/format';
 
 /** One row of a gate figure: a gate (σ, in [0, 1]) or a signed quantity (tanh candidate, states). */
 export interface GateInfo {
@@ -79,14 +80,12 @@ export function formatValue(value: number | undefined): string {
   return value < 0 && text !== '0.00' ? `−${text}` : text;
 }
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
-
 /** What a forget gate value does, in words. */
 export function forgetMeaning(f: number): string {
   if (!Number.isFinite(f)) return 'its effect is unknown';
   if (f >= 0.9) return 'it keeps almost all of the cell state';
   if (f <= 0.1) return 'it erases almost all of the cell state';
-  return `it keeps ${percent(f)} of the cell state`;
+  return `it keeps ${formatPercent(f)} of the cell state`;
 }
 
 /** What a GRU update gate value does, in words (PyTorch: h = (1 − z)·n + z·h₋₁). */
@@ -94,7 +93,7 @@ export function updateMeaning(z: number): string {
   if (!Number.isFinite(z)) return 'its effect is unknown';
   if (z >= 0.9) return 'it keeps almost all of the previous state';
   if (z <= 0.1) return 'it replaces almost all of the previous state with the candidate';
-  return `it keeps ${percent(z)} of the previous state and takes ${percent(1 - z)} from the candidate`;
+  return `it keeps ${formatPercent(z)} of the previous state and takes ${formatPercent(1 - z)} from the candidate`;
 }
 
 const stepPhrase = (step: number, input: string | undefined) =>

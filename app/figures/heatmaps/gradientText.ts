@@ -1,11 +1,10 @@
+import { plural } from '../../shared/format';
 import type { FigureTable } from '../frame/FigureFrame';
 import { formatNumber } from '../frame/figureText';
 import { describeRatio, indexGroups, listSteps, rangeMean } from '../frame/summarise';
 import type { GradientGridSummary, GradientHeatmapRow } from './gradientGrid';
 
 export const normSymbol = '‖∂L/∂hₜ‖';
-
-const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
 /** The bars' caption: how the gradient reaching the first step compares with the one at the last. */
 export function describeBars(values: readonly number[], logScale: boolean): string {
@@ -34,11 +33,11 @@ export function describeBars(values: readonly number[], logScale: boolean): stri
   }
   if (missing.length > 0)
     parts.push(
-      `${plural(missing.length, 'Step', 'Steps')} ${listSteps(missing)} had no finite value (grey columns).`,
+      `${missing.length === 1 ? 'Step' : 'Steps'} ${listSteps(missing)} had no finite value (grey columns).`,
     );
   if (zeros.length > 0)
     parts.push(
-      `${plural(zeros.length, 'Step', 'Steps')} ${listSteps(zeros)} had a gradient of exactly 0, which a log scale cannot show.`,
+      `${zeros.length === 1 ? 'Step' : 'Steps'} ${listSteps(zeros)} had a gradient of exactly 0, which a log scale cannot show.`,
     );
   return parts.join(' ');
 }
@@ -92,12 +91,9 @@ export function describeGrid(rows: readonly GradientHeatmapRow[], summary: Gradi
       `At training step ${first.step} the gradient reaching time step 1 is ${describeRatio(before)} the one at step ${T}; at training step ${last.step} it is ${describeRatio(after)} it: ${trend}.`,
     );
   }
-  if (summary.missing > 0)
-    parts.push(`${summary.missing} ${plural(summary.missing, 'cell', 'cells')} had no finite value (grey).`);
+  if (summary.missing > 0) parts.push(`${plural(summary.missing, 'cell')} had no finite value (grey).`);
   if (summary.zeros > 0)
-    parts.push(
-      `${summary.zeros} ${plural(summary.zeros, 'cell was', 'cells were')} exactly 0, drawn in the lowest colour.`,
-    );
+    parts.push(`${plural(summary.zeros, 'cell was', 'cells were')} exactly 0, drawn in the lowest colour.`);
   return parts.join(' ');
 }
 
