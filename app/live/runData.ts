@@ -1,6 +1,8 @@
 /**
  * Turns the runs in the store into the plain data the figures take. Pure functions of run state:
- * the figures stay pure, and these are tested from fixtures.
+ * the figures stay pure, and these are tested from fixtures. Each call reads the history afresh and
+ * returns new arrays: the store grows the history in place (see RunHistory), so nothing here may be
+ * cached on the history's arrays, only on the RunState or its version.
  */
 
 import type { ClipPoint } from '../figures/charts/ClippingChart';
