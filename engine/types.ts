@@ -3,6 +3,9 @@
 /** The three recurrent cells, with PyTorch's equations. */
 export type CellKind = 'rnn' | 'lstm' | 'gru';
 
+/** Every cell kind, in the order the course introduces them (and lists them in forms and tables). */
+export const CELL_KINDS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
+
 /**
  * How many gate blocks are stacked in `weight_ih` / `weight_hh` (rows G*H):
  * rnn 1; lstm 4 in PyTorch's order i, f, g, o; gru 3 in PyTorch's order r, z, n.

@@ -1,6 +1,6 @@
 import type { TrainerConfig } from '../../engine/trainerConfig';
-import { LossChart } from '../figures/LossChart';
-import { okabeIto } from '../figures/palette';
+import { LossChart } from '../figures/charts/LossChart';
+import { okabeIto } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';

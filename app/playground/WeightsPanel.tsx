@@ -1,9 +1,8 @@
 import { useRef, useState } from 'react';
-import { parseStateDict, STATE_DICT_LIMITS } from '../../engine/statedict';
-import { createTask } from '../../engine/tasks/task';
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import { createTask, parseStateDict, STATE_DICT_LIMITS } from '../engine';
+import { download } from '../shared/download';
 import { useStore } from '../store';
-import { downloadText } from './files';
 
 /**
  * Export of a run's weights as PyTorch state_dict JSON, and import of such a file to train on from
@@ -34,7 +33,7 @@ export function WeightsPanel({
   const save = () => {
     exportWeights(slot)
       .then((json) => {
-        downloadText(json, `unroll-${config.cell}-weights.json`, 'application/json');
+        download(`unroll-${config.cell}-weights.json`, json, 'application/json');
         setMessage({ text: `Saved ${label}'s weights as PyTorch state_dict JSON.`, problem: false });
       })
       .catch((error: unknown) =>

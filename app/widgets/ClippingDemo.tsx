@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ClippingChart } from '../figures/ClippingChart';
-import { LossChart, type LossScale } from '../figures/LossChart';
+import { ClippingChart } from '../figures/charts/ClippingChart';
+import { LossChart, type LossScale } from '../figures/charts/LossChart';
 import { clipPoints, clippedShare, clipThreshold, lossSeries } from '../live/runData';
 import { useRuns } from '../live/useRuns';
 import { useStore } from '../store';

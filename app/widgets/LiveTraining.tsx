@@ -1,10 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import type { CellKind } from '../../engine/types';
-import { cellLabels } from '../figures/palette';
+import { cellLabels } from '../figures/frame/palette';
+import type { ExperimentConfig } from '../lessonTypes';
 import { RunControls, type RunSpec } from '../live/RunControls';
 import { type FigureId, RunFigures } from '../live/RunFigures';
 import { useRuns } from '../live/useRuns';
-import type { ExperimentConfig } from '../quiz/types';
 import { useStore } from '../store';
 import { configFrom } from './experimentConfig';
 

@@ -40,7 +40,3 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(seconds / 60);
   return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
-
-export function formatPercentage(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}

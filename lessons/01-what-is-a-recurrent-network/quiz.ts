@@ -1,4 +1,4 @@
-import type { Question } from '../../app/quiz/types';
+import type { Question } from '../../app/lessonTypes';
 
 export const questions: readonly Question[] = [
   {

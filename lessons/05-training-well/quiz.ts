@@ -1,4 +1,4 @@
-import type { Question } from '../../app/quiz/types';
+import type { Question } from '../../app/lessonTypes';
 
 const recall5 = { kind: 'recall', lag: 5, symbols: 8, distractors: 2, heldOutSize: 256 } as const;
 const recall15 = { kind: 'recall', lag: 15, symbols: 8, distractors: 2, heldOutSize: 256 } as const;

@@ -1,4 +1,4 @@
-import type { Question } from '../../app/quiz/types';
+import type { Question } from '../../app/lessonTypes';
 
 /** The final quiz: 15 questions across the whole course. */
 export const questions: readonly Question[] = [

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { OneUnitRnn, OneUnitRnnChart } from '../../../app/figures/OneUnitRnn';
+import { OneUnitRnn, OneUnitRnnChart } from '../../../app/figures/calculators/OneUnitRnn';
 
 const caption = () => screen.getByRole('figure', { name: 'One-unit RNN' });
 const recurrentSlider = () => screen.getByRole('slider', { name: /whh recurrent/ });

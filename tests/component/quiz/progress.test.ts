@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lessons } from '../../../app/course';
-import { EMPTY_PROGRESS, type Progress, progressFormat } from '../../../app/quiz/progressFormat';
 import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../../../app/quiz/summary';
 import type { QuizState } from '../../../app/quiz/useQuiz';
 import { useStore } from '../../../app/store';
+import { EMPTY_PROGRESS, type Progress, progressFormat } from '../../../app/store/progressFormat';
 import { DAMAGED_PROGRESS_KEY } from '../../../app/store/progressSlice';
 import { load } from '../../../app/store/storage';
 

@@ -39,7 +39,7 @@ describe('GateExplorer', () => {
       /follow its forget gate f along the text: near 1 the cell state c is carried/,
     );
     expect(screen.getByRole('button', { name: 'Train' })).toBeEnabled();
-    expect(screen.getByText(/Press Train: the gates appear/)).toBeInTheDocument();
+    expect(screen.getByText(/Press Train: the gates appear/)).toBeVisible();
     expect(bridge.starts).toHaveLength(0);
   });
 
@@ -61,8 +61,8 @@ describe('GateExplorer', () => {
       bridge.started(start!.slot);
       bridge.snapshot(start!.slot, { steps: 50, probe: probe('lstm', 24, 16) });
     });
-    expect(await screen.findByRole('figure', { name: 'LSTM gates over time' })).toBeInTheDocument();
-    expect(screen.getByRole('figure', { name: 'Inside an LSTM cell' })).toBeInTheDocument();
+    expect(await screen.findByRole('figure', { name: 'LSTM gates over time' })).toBeVisible();
+    expect(screen.getByRole('figure', { name: 'Inside an LSTM cell' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Pause' }));
     expect(bridge.commands).toContainEqual({ kind: 'pause', slot: 'gate-explorer-lstm' });
   });
@@ -76,7 +76,7 @@ describe('GateExplorer', () => {
     await user.click(screen.getByRole('button', { name: 'Train' }));
     expect(bridge.starts[0]!.config).toMatchObject({ cell: 'gru', init: { forgetBias: null } });
     act(() => bridge.snapshot('gate-explorer-gru', { steps: 10, probe: probe('gru', 24, 16) }));
-    expect(await screen.findByRole('figure', { name: 'GRU gates over time' })).toBeInTheDocument();
+    expect(await screen.findByRole('figure', { name: 'GRU gates over time' })).toBeVisible();
     unmount();
     expect(bridge.stopped()).toEqual(['gate-explorer-gru']);
   });
