@@ -112,6 +112,28 @@ export const questions: readonly Question[] = [
     tolerance: 0.002,
   },
   {
+    id: 'l2-two-unit-backward',
+    kind: 'numeric',
+    prompt:
+      'Take the two-unit example of the lesson, where $\\partial h_2/\\partial h_1 = \\begin{bmatrix} 0.489 & -0.489 \\\\ 0.352 & 0.352 \\end{bmatrix}$. This time the loss blames only the second unit of step 2: $\\delta_2 = (0, 1)$. What is the first entry of $\\delta_1 = (\\partial h_2/\\partial h_1)^{\\top} \\delta_2$? Give three decimals.',
+    hint: 'Multiplying by the transpose picks columns: entry $j$ of $\\delta_1$ is column $j$ of the Jacobian times $\\delta_2$.',
+    explanation:
+      'The first column is $(0.489, 0.352)$, and $0.489 \\cdot 0 + 0.352 \\cdot 1 = 0.352$. The second entry is $-0.489 \\cdot 0 + 0.352 \\cdot 1 = 0.352$ too, so $\\delta_1 = (0.352, 0.352)$: blame on one unit spreads to both through $W_{hh}$, and its length falls from 1 to about 0.50.',
+    answer: 0.352,
+    tolerance: 0.003,
+  },
+  {
+    id: 'l2-frobenius-start',
+    kind: 'numeric',
+    prompt:
+      'The vanishing explorer plots the Frobenius norm of $\\partial h_T/\\partial h_t$. If its network had $H = 50$ hidden units instead of 32, at what value would every curve start, at distance 0? Give two decimals.',
+    hint: 'At distance 0 the product has no factors: it is the $H \\times H$ identity matrix. Square its entries, add them up, take the square root.',
+    explanation:
+      'The identity has $H$ ones on its diagonal and zeros elsewhere, so its Frobenius norm is $\\sqrt{50} \\approx 7.07$. Its spectral norm is 1: the two norms differ by at most a factor $\\sqrt{H}$, which is why the curves start well above 1 while the bound of the lesson starts at 1.',
+    answer: 7.071,
+    tolerance: 0.01,
+  },
+  {
     id: 'l2-vanishing-meaning',
     kind: 'single',
     prompt:
@@ -218,7 +240,7 @@ export const questions: readonly Question[] = [
         id: 'truncated',
         text: 'Truncated BPTT',
         feedback:
-          'Truncation makes each update cheaper, but the gradient from the answer stops within 10 steps, 20 or more steps short of the cue, so nothing teaches the network to remember it.',
+          'Truncation can make updates cheaper, but the gradient from the answer stops within 10 steps, 20 or more steps short of the cue, so nothing teaches the network to remember it.',
       },
       {
         id: 'tie',
