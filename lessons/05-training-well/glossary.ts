@@ -37,6 +37,10 @@ export const glossary: readonly GlossaryTerm[] = [
       'A rule that changes the learning rate during training, such as step decay $\\eta_0 \\gamma^{\\lfloor k/s \\rfloor}$ or exponential decay $\\eta_0 \\gamma^k$.',
   },
   {
+    term: 'epoch',
+    definition: 'One full pass over the training set; schedules are often stated in epochs.',
+  },
+  {
     term: 'dropout',
     definition:
       'Setting a random share of values to zero during training, and scaling the rest up, so that the network cannot rely on any single unit.',
