@@ -169,6 +169,42 @@ export const questions: readonly Question[] = [
     ],
   },
   {
+    id: 'l2-heatmap-reading',
+    kind: 'single',
+    prompt:
+      'A plain RNN trains on recall at lag 20. In its gradient heatmap, time steps of the sequence run across (the cue at the left, the query at the right) and training steps run down. Which pattern shows that the network has started to use its long memory?',
+    hint: 'Where does the cue sit in the sequence, and which rows come later in training?',
+    explanation:
+      'The loss sits at the query, on the right, so the right-hand columns always receive gradient. Long memory means the gradient from the answer reaches the cue at the first step: the left-hand columns take on the colours of larger values, and since later training steps are lower rows, that change appears as you read down the heatmap.',
+    answer: 'left-lower',
+    choices: [
+      {
+        id: 'left-lower',
+        text: 'The left-hand columns take on the colours of larger values in the lower rows.',
+        feedback:
+          'Right: the lower rows are later training steps, and the left-hand columns are the steps around the cue, which long memory must reach.',
+      },
+      {
+        id: 'right-lower',
+        text: 'The right-hand columns take on the colours of larger values in the lower rows.',
+        feedback:
+          'The right-hand columns sit next to the loss and receive gradient from the first training step on. They say nothing about how far back the gradient reaches.',
+      },
+      {
+        id: 'left-top',
+        text: 'The left-hand columns show large values in the top rows only.',
+        feedback:
+          'The top rows are the first training steps, before the network has learned anything. Long memory, if it comes, shows up later, lower down.',
+      },
+      {
+        id: 'uniform',
+        text: 'Every cell takes the same colour.',
+        feedback:
+          'The heatmap almost never looks uniform: the steps next to the loss usually receive far more gradient than the ones far from it.',
+      },
+    ],
+  },
+  {
     id: 'l2-exploding-vs-vanishing',
     kind: 'single',
     prompt: 'Which statement about exploding gradients is correct?',
