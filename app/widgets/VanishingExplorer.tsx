@@ -184,7 +184,7 @@ export function VanishingExplorer({
         ) : (
           'Measured live on untrained cells at PyTorch’s default initialisation, the same seed for each; the fourth curve sets the LSTM’s forget-gate bias to 1.'
         )}{' '}
-        {`${hiddenSize} hidden units, ${steps} steps of ${inputSize} random inputs each (normal, standard deviation ${inputStd}), seed ${seed}.`}
+        {`The curves are the Frobenius norm of ∂h_T/∂h_t, √${hiddenSize} ≈ ${Math.sqrt(hiddenSize).toFixed(2)} at distance 0. ${hiddenSize} hidden units, ${steps} steps of ${inputSize} random inputs each (normal, standard deviation ${inputStd}), seed ${seed}.`}
         {seed === initialSeed
           ? ''
           : ' Press New random weights again to see how much the curves vary from one draw to the next.'}

@@ -35,6 +35,11 @@ export const glossary: readonly GlossaryTerm[] = [
       'The vector $g_t$ of new content proposed for the cell, computed with tanh so it lies between $-1$ and $1$; PyTorch calls it the cell gate and Keras writes it as c.',
   },
   {
+    term: 'half-life (of a gate)',
+    definition:
+      'The number of steps after which a gate held at value $f$ leaves half of what it guards: $\\ln 0.5 / \\ln f$, about 13.5 steps for $f = 0.95$.',
+  },
+  {
     term: 'constant error carousel',
     definition:
       'The 1997 LSTM\u2019s self-loop of fixed weight 1 on the cell, which carries an error signal backward in time without scaling it.',

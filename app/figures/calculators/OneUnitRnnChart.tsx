@@ -97,7 +97,7 @@ function Chart({ wHh, wXh, pulses, steps, width, onTogglePulse }: ChartProps) {
                 className="chart-label"
               >
                 {bound > 0 ? '+' : '−'}
-                {formatFixed(level)} (tanh's cap)
+                {formatFixed(level)} (resting point)
               </text>
             </g>
           ))}

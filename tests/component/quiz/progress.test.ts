@@ -198,6 +198,29 @@ describe('progress summaries', () => {
     expect(describeQuiz(summarizeQuiz(questionIds, { ...lesson, questions: {} }))).toBe('6 questions');
   });
 
+  it('reads progress saved for questions a later version removed, and counts only the current ones', async () => {
+    // The final quiz once asked these; saved answers to them must load and then simply not count.
+    const removed = ['final-adam-default', 'final-gru-params', 'final-lstm-step-order'];
+    const { questions } = await import('../../../lessons/06-summary/quiz');
+    const current = questions.map((question) => question.id);
+    for (const id of removed) expect(current).not.toContain(id);
+    const stored = {
+      lessons: {
+        '06-summary': {
+          ...lesson,
+          questions: {
+            ...Object.fromEntries(removed.map((id) => [id, attempt(1)])),
+            [current[0]!]: attempt(1),
+          },
+        },
+      },
+    };
+    const read = progressFormat.validate(JSON.parse(JSON.stringify(stored)));
+    expect(Object.keys(read?.lessons['06-summary']?.questions ?? {})).toHaveLength(4);
+    const summary = summarizeQuiz(current, read?.lessons['06-summary'] ?? lesson);
+    expect(summary).toEqual({ total: current.length, answered: 1, right: 1, score: 1 });
+  });
+
   it('leads "continue" to the last section of the most recent unfinished lesson, else the next one', () => {
     const [first, second] = lessons;
     if (!first || !second) return;
