@@ -9,6 +9,7 @@
  * engine/cli/tfjsPeer.ts, loaded only when a tfjs engine is asked for.
  */
 import { arch, cpus, loadavg } from 'node:os';
+import type { DenseKernels } from '../recurrent.ts';
 import type { CellKind } from '../types.ts';
 import { type FlagSpec, helpText, numberFlag, parseFlags, UsageError } from './args.ts';
 import { createEngineWorkload, STANDARD_WORKLOAD, type WorkloadSizes } from './benchWorkload.ts';
@@ -48,11 +49,18 @@ export const BENCH_FLAGS: readonly FlagSpec[] = [
     value: 'LIST',
     help: 'comma-separated subset of unroll,tfjs-wasm,tfjs-cpu (default all)',
   },
+  {
+    name: 'kernels',
+    kind: 'value',
+    value: 'wasm|js',
+    help: "our engine's dense kernels: WebAssembly (default) or the JavaScript fallback",
+  },
   { name: 'json', kind: 'boolean', help: 'print one JSON line with the results on stdout' },
   { name: 'help', kind: 'boolean', help: 'show this help' },
 ];
 
-export const BENCH_USAGE = 'bench [--json] [--seconds S] [--engines unroll,tfjs-wasm,tfjs-cpu]';
+export const BENCH_USAGE =
+  'bench [--json] [--seconds S] [--engines unroll,tfjs-wasm,tfjs-cpu] [--kernels wasm|js]';
 
 type TfjsBench = (options: {
   backend: 'cpu' | 'wasm';
@@ -95,8 +103,8 @@ function timeEngine(step: () => number, batchSize: number, seconds: number, warm
 }
 
 /** Median of the per-step times of one LSTM step at H 64, T 200, B 1, in ms (at least 20 steps). */
-function measureLatency(seconds: number): number {
-  const step = createEngineWorkload('lstm', LATENCY_WORKLOAD);
+function measureLatency(seconds: number, kernels: DenseKernels): number {
+  const step = createEngineWorkload('lstm', LATENCY_WORKLOAD, 1, kernels);
   for (let k = 0; k < 5; k++) step();
   const times: number[] = [];
   const start = performance.now();
@@ -125,13 +133,22 @@ function parseEngines(text: string | undefined): BenchEngine[] {
   return ENGINES.filter((engine) => names.includes(engine));
 }
 
-/** Runs the benchmark: `rounds` interleaved rounds of `slice` seconds per engine and cell. */
-export async function runBenchmark(engines: readonly BenchEngine[], seconds: number): Promise<BenchSummary> {
+/**
+ * Runs the benchmark: `rounds` interleaved rounds of `slice` seconds per engine and cell, our engine on
+ * the given dense kernels.
+ */
+export async function runBenchmark(
+  engines: readonly BenchEngine[],
+  seconds: number,
+  kernels: DenseKernels = 'wasm',
+): Promise<BenchSummary> {
   const tfjs = engines.some((engine) => engine !== 'unroll') ? await loadTfjs() : null;
   const rounds = seconds >= 1.5 ? 3 : 1;
   const slice = seconds / rounds;
   const samples = new Map<string, number[]>();
-  const workloads = new Map(CELLS.map((cell) => [cell, createEngineWorkload(cell, STANDARD_WORKLOAD)]));
+  const workloads = new Map(
+    CELLS.map((cell) => [cell, createEngineWorkload(cell, STANDARD_WORKLOAD, 1, kernels)]),
+  );
   for (let round = 0; round < rounds; round++) {
     for (const cell of CELLS) {
       // Rotating the order spreads any drift in the machine's load over every engine.
@@ -159,11 +176,16 @@ export async function runBenchmark(engines: readonly BenchEngine[], seconds: num
       return { engine, cell, seqPerSec, gflops: gflops(cell, STANDARD_WORKLOAD, seqPerSec) };
     }),
   );
-  return { results, latency: { lstm_h64_t200_b1_ms: measureLatency(Math.max(0.3, seconds)) } };
+  return { results, latency: { lstm_h64_t200_b1_ms: measureLatency(Math.max(0.3, seconds), kernels) } };
 }
 
 /** The human-readable table, with the workload, the FLOP formula, the machine and its load. */
-export function formatBenchmark(summary: BenchSummary, seconds: number, loadAtStart: number): string {
+export function formatBenchmark(
+  summary: BenchSummary,
+  seconds: number,
+  loadAtStart: number,
+  kernels: DenseKernels = 'wasm',
+): string {
   const { inputSize, hiddenSize, steps, batchSize, classes } = STANDARD_WORKLOAD;
   const rate = (engine: BenchEngine, cell: CellKind) =>
     summary.results.find((row) => row.engine === engine && row.cell === cell)?.seqPerSec;
@@ -187,7 +209,8 @@ export function formatBenchmark(summary: BenchSummary, seconds: number, loadAtSt
   const cpu = cpus();
   return [
     `Workload: input ${inputSize}, hidden ${hiddenSize}, sequence ${steps}, batch ${batchSize}, dense softmax head ` +
-      `(${classes} classes, target at the last step); one step = forward + BPTT + SGD update.`,
+      `(${classes} classes, target at the last step); one step = forward + BPTT + SGD update; ` +
+      `unroll on its ${kernels === 'wasm' ? 'WebAssembly' : 'JavaScript'} kernels.`,
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} logical cores, ${arch()}), Node ${process.version}; ` +
       `load average ${loadAtStart.toFixed(1)} at start; ${seconds} s per engine and cell, median of interleaved rounds, each after an untimed warm-up of a quarter as long.`,
     `${FLOP_FORMULA}`,
@@ -214,10 +237,14 @@ export async function benchCommand(argv: readonly string[]): Promise<string> {
     throw new UsageError(`--seconds must be a number from 0.05 to 600; got ${seconds}.`);
   }
   const engines = parseEngines(flags.values.get('engines'));
+  const kernels = flags.values.get('kernels') ?? 'wasm';
+  if (kernels !== 'wasm' && kernels !== 'js') {
+    throw new UsageError(`--kernels takes wasm or js; got ${JSON.stringify(kernels)}.`);
+  }
   // The 1-minute load average when the run began: on a shared machine, the context of every figure.
   const loadAtStart = loadavg()[0]!;
-  const summary = await runBenchmark(engines, seconds);
+  const summary = await runBenchmark(engines, seconds, kernels);
   return flags.switches.has('json')
     ? JSON.stringify(summary)
-    : formatBenchmark(summary, seconds, loadAtStart);
+    : formatBenchmark(summary, seconds, loadAtStart, kernels);
 }
