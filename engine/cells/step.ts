@@ -1,10 +1,11 @@
-import type { ActivateRows } from '../wasm/dense.ts';
+import type { DenseOps } from './denseOps.ts';
 
 /**
- * The contract between the sequence driver (engine/recurrent.ts) and the cells beside this file: a cell
- * computes one step of one batch element from the two projections the driver has already formed
- * (xp = Wih·x + bih, hp = Whh·(h⊙m) + bhh), and backward turns dL/dh' (and dL/dc') into gradients of those
- * projections. Everything is arrays plus offsets in one reused object, so no step allocates.
+ * The contract between the sequence driver (engine/recurrent.ts) and the cells beside this file: a cell's
+ * forward computes one step of the listed batch rows from the two projections the driver has already
+ * formed (xp = Wih·x + bih, hp = Whh·(h⊙m) + bhh), with the gate nonlinearities of the workspace's
+ * DenseOps; its backward turns one row's dL/dh' (and dL/dc') into gradients of those projections.
+ * Everything is arrays plus offsets in one reused object, so no step allocates.
  */
 
 /** Where one cell step reads and writes. G*H-wide rows hold the gate blocks in PyTorch's order. */
@@ -50,19 +51,18 @@ export interface CellStep {
 
 /** One cell's elementwise step, forward and backward. The driver adds (Whhᵀ·dL/dhp)⊙m to dhPrev. */
 export interface CellKernel {
-  /**
-   * The forward of every listed batch row b at once, with the gate nonlinearities computed by the
-   * WebAssembly kernel (every array of the step then lives in its arena). The step's offsets are row 0's;
-   * row b's are b·G·H further for xp, hp and the gates, b·E·H for extra and b·H for the states.
-   * Pre-activations are written into the gate cache and transformed there in place, one block of gates
-   * across the batch per kernel call. Same results as forward to about 1e-16.
-   */
-  forwardRows(step: CellStep, rows: Int32Array, count: number, activateRows: ActivateRows): void;
   /** Width of the extra cache in units of H. */
   readonly extraWidth: number;
   /** True when dL/dhp differs from dL/dxp (the GRU, whose reset gate scales W_hn h + b_hn). */
   readonly splitsHiddenGradient: boolean;
-  forward(step: CellStep): void;
+  /**
+   * The forward of every listed batch row b at once. The step's offsets are row 0's; row b's are b·G·H
+   * further for xp, hp and the gates, b·E·H for extra and b·H for the states. Pre-activations are written
+   * into the gate cache and transformed there in place by `ops.activateRows`, one block of gates across
+   * the batch per call.
+   */
+  forward(step: CellStep, rows: Int32Array, count: number, ops: DenseOps): void;
+  /** One batch row, at the step's offsets (the probes call it on rows of their own). */
   backward(step: CellStep): void;
 }
 

@@ -58,6 +58,8 @@ export const TANH = 1;
 
 /** A memory for one workspace's buffers, with the kernel bound to it. */
 export interface DenseArena {
+  /** The memory every view of the arena is on (the kernel reads no other). */
+  readonly buffer: ArrayBuffer;
   readonly gemm: Gemm;
   readonly activate: Activate;
   readonly activateRows: ActivateRows;
@@ -141,6 +143,7 @@ export function createDenseArena(bytes: number): DenseArena | null {
     return at;
   };
   return {
+    buffer,
     gemm: exports.gemm,
     activate: exports.activate,
     activateRows: exports.activateRows,
