@@ -114,6 +114,9 @@ export function workspaceBytes(layer: LayerShape, maxBatch: number, maxSteps: nu
     gemm: unreachable,
     activate: unreachable,
     activateRows: unreachable,
+    peak: () => {
+      throw new Error('Dense arena: no kernel bound.');
+    },
     f64: (length) => {
       f64.push(length);
       return new Float64Array(0);

@@ -5,12 +5,14 @@
  * LSTM step at hidden 64, sequence 200, batch 1.
  *
  * The machine is shared, so measurements are interleaved: each round times every engine on every cell for
- * a slice of the budget, and each figure is the median over the rounds. The tfjs peer is
+ * a slice of the budget, and each figure is the median over the rounds. Each round also times the
+ * WebAssembly module's f64x2 ceiling loop, and the table gives every GFLOP/s figure as a share of it. The tfjs peer is
  * engine/cli/tfjsPeer.ts, loaded only when a tfjs engine is asked for.
  */
 import { arch, cpus, loadavg } from 'node:os';
 import type { DenseKernels } from '../recurrent.ts';
 import type { CellKind } from '../types.ts';
+import { PEAK_FLOPS_PER_ROUND, type SimdPeak, simdPeakKernel } from '../wasm/dense.ts';
 import { type FlagSpec, helpText, numberFlag, parseFlags, UsageError } from './args.ts';
 import { createEngineWorkload, STANDARD_WORKLOAD, type WorkloadSizes } from './benchWorkload.ts';
 import { FLOP_FORMULA, gflops } from './flops.ts';
@@ -29,6 +31,11 @@ export interface BenchResult {
 export interface BenchSummary {
   readonly results: BenchResult[];
   readonly latency: { readonly lstm_h64_t200_b1_ms: number };
+}
+
+/** A run's results and, where WebAssembly loads, the machine's f64x2 ceiling measured among them. */
+export interface BenchRun extends BenchSummary {
+  readonly ceilingGflops: number | null;
 }
 
 const CELLS: readonly CellKind[] = ['lstm', 'gru', 'rnn'];
@@ -102,6 +109,25 @@ function timeEngine(step: () => number, batchSize: number, seconds: number, warm
   return (steps * batchSize) / elapsed;
 }
 
+/**
+ * GFLOP/s of the module's f64x2 ceiling loop (engine/wasm/dense.wat `peak`) over about `seconds`, after a
+ * warm-up that lets the engine reach its optimising compiler; timed like the workloads (all the work over
+ * all the time), so that on a loaded machine both lose the same share.
+ */
+function timePeak(peak: SimdPeak, seconds: number): number {
+  const rounds = 20_000;
+  for (let k = 0; k < 20; k++) peak(rounds, 0.999, 0.001);
+  let calls = 0;
+  let sink = 0;
+  const start = performance.now();
+  do {
+    sink += peak(rounds, 0.999, 0.001);
+    calls++;
+  } while (performance.now() - start < seconds * 1000);
+  if (!Number.isFinite(sink)) throw new Error('The ceiling loop overflowed.');
+  return (calls * rounds * PEAK_FLOPS_PER_ROUND) / (performance.now() - start) / 1e6;
+}
+
 /** Median of the per-step times of one LSTM step at H 64, T 200, B 1, in ms (at least 20 steps). */
 function measureLatency(seconds: number, kernels: DenseKernels): number {
   const step = createEngineWorkload('lstm', LATENCY_WORKLOAD, 1, kernels);
@@ -141,15 +167,19 @@ export async function runBenchmark(
   engines: readonly BenchEngine[],
   seconds: number,
   kernels: DenseKernels = 'wasm',
-): Promise<BenchSummary> {
+): Promise<BenchRun> {
   const tfjs = engines.some((engine) => engine !== 'unroll') ? await loadTfjs() : null;
   const rounds = seconds >= 1.5 ? 3 : 1;
   const slice = seconds / rounds;
   const samples = new Map<string, number[]>();
+  const peak = simdPeakKernel();
+  const ceilings: number[] = [];
   const workloads = new Map(
     CELLS.map((cell) => [cell, createEngineWorkload(cell, STANDARD_WORKLOAD, 1, kernels)]),
   );
   for (let round = 0; round < rounds; round++) {
+    // The ceiling is timed in every round too, so that it sees the same load as the workloads.
+    if (peak) ceilings.push(timePeak(peak, Math.min(0.5, slice)));
     for (const cell of CELLS) {
       // Rotating the order spreads any drift in the machine's load over every engine.
       const order = engines.map((_, k) => engines[(k + round) % engines.length]!);
@@ -176,12 +206,16 @@ export async function runBenchmark(
       return { engine, cell, seqPerSec, gflops: gflops(cell, STANDARD_WORKLOAD, seqPerSec) };
     }),
   );
-  return { results, latency: { lstm_h64_t200_b1_ms: measureLatency(Math.max(0.3, seconds), kernels) } };
+  return {
+    results,
+    latency: { lstm_h64_t200_b1_ms: measureLatency(Math.max(0.3, seconds), kernels) },
+    ceilingGflops: ceilings.length > 0 ? median(ceilings) : null,
+  };
 }
 
 /** The human-readable table, with the workload, the FLOP formula, the machine and its load. */
 export function formatBenchmark(
-  summary: BenchSummary,
+  summary: BenchRun,
   seconds: number,
   loadAtStart: number,
   kernels: DenseKernels = 'wasm',
@@ -194,12 +228,14 @@ export function formatBenchmark(
     const theirs = rate(peer, cell);
     return ours !== undefined && theirs !== undefined ? `${(ours / theirs).toFixed(1)}×` : '–';
   };
-  const header = ['cell', 'engine', 'seq/s', 'GFLOP/s', 'unroll/tfjs-wasm', 'unroll/tfjs-cpu'];
+  const ceiling = summary.ceilingGflops;
+  const header = ['cell', 'engine', 'seq/s', 'GFLOP/s', 'of ceiling', 'unroll/tfjs-wasm', 'unroll/tfjs-cpu'];
   const rows = summary.results.map((row) => [
     row.cell,
     row.engine,
     row.seqPerSec.toFixed(1),
     row.gflops.toFixed(3),
+    ceiling ? `${((100 * row.gflops) / ceiling).toFixed(1)}%` : '–',
     row.engine === 'unroll' ? ratio(row.cell, 'tfjs-wasm') : '',
     row.engine === 'unroll' ? ratio(row.cell, 'tfjs-cpu') : '',
   ]);
@@ -221,6 +257,10 @@ export function formatBenchmark(
     ...rows.map(line),
     '',
     `LSTM training step, hidden 64, sequence 200, batch 1: ${summary.latency.lstm_h64_t200_b1_ms.toFixed(2)} ms (median)`,
+    ceiling
+      ? `WebAssembly SIMD f64x2 ceiling: ${ceiling.toFixed(2)} GFLOP/s (independent multiply-adds in registers, ` +
+        'engine/wasm/dense.wat `peak`; median over the rounds); "of ceiling" is GFLOP/s against it.'
+      : 'WebAssembly SIMD f64x2 ceiling: not measured (the module does not load here).',
   ].join('\n');
 }
 
@@ -244,7 +284,8 @@ export async function benchCommand(argv: readonly string[]): Promise<string> {
   // The 1-minute load average when the run began: on a shared machine, the context of every figure.
   const loadAtStart = loadavg()[0]!;
   const summary = await runBenchmark(engines, seconds, kernels);
+  const { ceilingGflops: _, ...results } = summary;
   return flags.switches.has('json')
-    ? JSON.stringify(summary)
+    ? JSON.stringify(results)
     : formatBenchmark(summary, seconds, loadAtStart, kernels);
 }

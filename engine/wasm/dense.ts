@@ -63,6 +63,7 @@ export interface DenseArena {
   readonly gemm: Gemm;
   readonly activate: Activate;
   readonly activateRows: ActivateRows;
+  readonly peak: SimdPeak;
   /** A zeroed view of `length` numbers in the arena; throws once the arena's size is used up. */
   f64(length: number): Float64Array;
   i32(length: number): Int32Array;
@@ -73,7 +74,18 @@ interface Kernels {
   gemm: Gemm;
   activate: Activate;
   activateRows: ActivateRows;
+  peak: SimdPeak;
 }
+
+/**
+ * n rounds of {@link PEAK_FLOPS_PER_ROUND} independent f64x2 multiply-adds a = a·mul + add (a register
+ * block with no loads or stores: what the machine's SIMD float64 arithmetic can do at most); returns a
+ * sum of the results. Keep |mul| < 1 so nothing overflows.
+ */
+export type SimdPeak = (n: number, mul: number, add: number) => number;
+
+/** The floating-point operations of one round of {@link SimdPeak}: 12 chains × 2 lanes × (mul + add). */
+export const PEAK_FLOPS_PER_ROUND = 48;
 
 /** The part of the WebAssembly JS API used here (the engine is compiled without DOM or Node types). */
 interface WasmApi {
@@ -147,9 +159,15 @@ export function createDenseArena(bytes: number): DenseArena | null {
     gemm: exports.gemm,
     activate: exports.activate,
     activateRows: exports.activateRows,
+    peak: exports.peak,
     f64: (length) => new Float64Array(buffer, take(length * 8), length),
     i32: (length) => new Int32Array(buffer, take(length * 4), length),
   };
+}
+
+/** The module's ceiling loop, on an instance of its own, or null where the module cannot load. */
+export function simdPeakKernel(): SimdPeak | null {
+  return createDenseArena(FIRST)?.peak ?? null;
 }
 
 function align(bytes: number): number {

@@ -11,7 +11,8 @@
 ;; accumulators), then two, then one. rows = 0 means rows 0..M-1; otherwise it points at M i32 row numbers.
 ;; Address 0 is never a buffer (the workspace starts its buffers at 16), so bias = 0 means no bias.
 ;; activate: the logistic sigmoid or tanh in place over a run of numbers, two at a time (see $expMinus);
-;; activateRows: the same over one run in each of a list of rows.
+;; activateRows: the same over one run in each of a list of rows. peak: the f64x2 ceiling the benchmark
+;; compares the engine with.
 (module
   (import "env" "memory" (memory 1))
 
@@ -339,4 +340,32 @@
           (local.get $n) (local.get $kind))
         (local.set $m (i32.add (local.get $m) (i32.const 1)))
         (br $each))))
+
+  ;; peak(n): the machine's ceiling for this module's arithmetic, n rounds of 12 independent f64x2
+  ;; multiply-adds a = a·m + c (12·2 lanes·2 = 48 floating-point operations a round), enough chains to
+  ;; keep every vector port busy; returns the lanes' sum, so the work cannot be dropped. m, c are
+  ;; parameters, so nothing folds.
+  (func (export "peak") (param $n i32) (param $mul f64) (param $add f64) (result f64)
+    (local $m v128) (local $c v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128) (local $a8 v128) (local $a9 v128) (local $a10 v128) (local $a11 v128)
+    (local.set $m (f64x2.splat (local.get $mul)))
+    (local.set $c (f64x2.splat (local.get $add)))
+    (block $done
+      (loop $rounds
+        (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
+        (local.set $a0 (f64x2.add (f64x2.mul (local.get $a0) (local.get $m)) (local.get $c)))
+        (local.set $a1 (f64x2.add (f64x2.mul (local.get $a1) (local.get $m)) (local.get $c)))
+        (local.set $a2 (f64x2.add (f64x2.mul (local.get $a2) (local.get $m)) (local.get $c)))
+        (local.set $a3 (f64x2.add (f64x2.mul (local.get $a3) (local.get $m)) (local.get $c)))
+        (local.set $a4 (f64x2.add (f64x2.mul (local.get $a4) (local.get $m)) (local.get $c)))
+        (local.set $a5 (f64x2.add (f64x2.mul (local.get $a5) (local.get $m)) (local.get $c)))
+        (local.set $a6 (f64x2.add (f64x2.mul (local.get $a6) (local.get $m)) (local.get $c)))
+        (local.set $a7 (f64x2.add (f64x2.mul (local.get $a7) (local.get $m)) (local.get $c)))
+        (local.set $a8 (f64x2.add (f64x2.mul (local.get $a8) (local.get $m)) (local.get $c)))
+        (local.set $a9 (f64x2.add (f64x2.mul (local.get $a9) (local.get $m)) (local.get $c)))
+        (local.set $a10 (f64x2.add (f64x2.mul (local.get $a10) (local.get $m)) (local.get $c)))
+        (local.set $a11 (f64x2.add (f64x2.mul (local.get $a11) (local.get $m)) (local.get $c)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $rounds)))
+    (local.set $m (f64x2.add (f64x2.add (f64x2.add (local.get $a0) (f64x2.add (local.get $a1) (local.get $a2))) (f64x2.add (local.get $a3) (f64x2.add (local.get $a4) (local.get $a5)))) (f64x2.add (f64x2.add (local.get $a6) (f64x2.add (local.get $a7) (local.get $a8))) (f64x2.add (local.get $a9) (f64x2.add (local.get $a10) (local.get $a11))))))
+    (f64.add (f64x2.extract_lane 0 (local.get $m)) (f64x2.extract_lane 1 (local.get $m))))
 )
