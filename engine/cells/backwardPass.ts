@@ -58,12 +58,13 @@ export function backwardStep(
       if (dcN && cell === 'lstm') for (let j = 0; j < H; j++) dc[o + j] += dcN[o + j];
     }
     for (let j = 0; j < H; j++) sumSquares += dh[o + j] * dh[o + j];
-    step.gateOff = step.dPreXOff = step.dPreHOff = k * GH;
-    step.extraOff = k * kernel.extraWidth * H;
-    step.hPrevOff = step.cPrevOff = t * B * H + o;
-    step.dhOff = step.dcOff = step.dhPrevOff = step.dcPrevOff = o;
-    kernel.backward(step);
   }
+  // Row 0's offsets; the cells add each listed row's own.
+  step.gateOff = step.dPreXOff = step.dPreHOff = t * B * GH;
+  step.extraOff = t * B * kernel.extraWidth * H;
+  step.hPrevOff = step.cPrevOff = t * B * H;
+  step.dhOff = step.dcOff = step.dhPrevOff = step.dcPrevOff = 0;
+  ws.ops.cellBackward(kernel, step, active, n);
   // product[b] = Whhᵀ·dL/dhp[b] for the active rows b.
   ws.ops.gemmRows('WhhT', dPreH, t * B * GH, GH, product, 0, H, active, n);
   for (let a = 0; a < n; a++) {

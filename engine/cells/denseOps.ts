@@ -9,6 +9,7 @@
  * addresses, and it needs every view (and row list) to live in its workspace's arena.
  */
 import type { RecurrentParams } from '../types.ts';
+import type { CellKernel, CellStep } from './step.ts';
 
 /** Which kernels compute the dense products: WebAssembly SIMD (engine/wasm/dense.wat) or JavaScript. */
 export type DenseKernels = 'wasm' | 'js';
@@ -67,6 +68,17 @@ export interface DenseOps {
     dPreH: Float64Array,
     h: Float64Array,
   ): void;
+  /**
+   * `kernel`'s forward for the listed batch rows (see CellKernel.forward for the step's offsets). An
+   * implementation may run a fused copy of that cell's math that gives the same numbers.
+   */
+  cellForward(kernel: CellKernel, step: CellStep, rows: Int32Array, count: number): void;
+  /**
+   * `kernel`'s backward for each listed batch row b, the step's offsets being row 0's: row b's are b·G·H
+   * further for the gates, dPreX and dPreH, b·E·H for extra and b·H for the states and their gradients.
+   * Leaves the offsets as they were; may run a fused copy of the cell's math, like cellForward.
+   */
+  cellBackward(kernel: CellKernel, step: CellStep, rows: Int32Array, count: number): void;
   /** In place: `kind` over the `width` numbers of values row rows[m] (offset, stride as above), m < count. */
   activateRows(
     kind: Activation,

@@ -86,7 +86,7 @@ export function forwardStep(ws: RecurrentWorkspace, t: number): void {
   step.c = c;
   step.hPrevOff = step.cPrevOff = prev;
   step.hNextOff = step.cNextOff = next;
-  kernel.forward(step, active, n, ws.ops);
+  ws.ops.cellForward(kernel, step, active, n);
 }
 
 /** outputs [B][T][H] = h after step t ⊙ output mask for valid steps, 0 after. Mutates outputs only. */

@@ -10,6 +10,7 @@ import type { CellKernel, CellStep } from './step.ts';
 
 /** Forward and backward of the GRU; the gate cache holds r, z, n and the extra cache W_hn h + b_hn. */
 export const gruCell: CellKernel = {
+  cell: 'gru',
   extraWidth: 1,
   splitsHiddenGradient: true,
 

@@ -6,6 +6,7 @@
 import type { RecurrentParams } from '../types.ts';
 import type { Activation, DenseOps, DenseShape, WeightProduct } from './denseOps.ts';
 import { addABt, addRowSums, matVec, matVecPair, transpose } from './kernels.ts';
+import { backwardRows, type CellKernel, type CellStep } from './step.ts';
 
 /** JavaScript dense ops for one layer, with their own scratch (transposed weights and gradient operands). */
 export function createJsOps(shape: DenseShape): DenseOps {
@@ -109,6 +110,14 @@ export function createJsOps(shape: DenseShape): DenseOps {
       transpose(h, count, H, right);
       addABt(left, right, params.Whh.dw, GH, H, count);
       addRowSums(left, GH, count, params.bhh.dw);
+    },
+
+    cellForward(kernel: CellKernel, step: CellStep, rows: Int32Array, count: number): void {
+      kernel.forward(step, rows, count, this);
+    },
+
+    cellBackward(kernel: CellKernel, step: CellStep, rows: Int32Array, count: number): void {
+      backwardRows(kernel, step, rows, count);
     },
 
     activateRows(

@@ -10,6 +10,7 @@ import type { CellKernel, CellStep } from './step.ts';
 
 /** Forward and backward of the LSTM; the gate cache holds i, f, g, o and the extra cache tanh(c'). */
 export const lstmCell: CellKernel = {
+  cell: 'lstm',
   extraWidth: 1,
   splitsHiddenGradient: false,
 

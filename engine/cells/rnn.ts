@@ -9,6 +9,7 @@ import type { CellKernel, CellStep } from './step.ts';
 
 /** Forward and backward of the tanh RNN; the gate cache holds h' itself, there is no extra cache. */
 export const rnnCell: CellKernel = {
+  cell: 'rnn',
   extraWidth: 0,
   splitsHiddenGradient: false,
 

@@ -1,3 +1,4 @@
+import { type CellKind, GATE_BLOCKS } from '../types.ts';
 import type { DenseOps } from './denseOps.ts';
 
 /**
@@ -49,8 +50,13 @@ export interface CellStep {
   dcPrevOff: number;
 }
 
-/** One cell's elementwise step, forward and backward. The driver adds (Whhᵀ·dL/dhp)⊙m to dhPrev. */
+/**
+ * One cell's elementwise step, forward and backward: the definition of its math, run as written on the
+ * JavaScript kernels (the WebAssembly ones may run a fused copy, see DenseOps.cellForward). The driver adds
+ * (Whhᵀ·dL/dhp)⊙m to dhPrev.
+ */
 export interface CellKernel {
+  readonly cell: CellKind;
   /** Width of the extra cache in units of H. */
   readonly extraWidth: number;
   /** True when dL/dhp differs from dL/dxp (the GRU, whose reset gate scales W_hn h + b_hn). */
@@ -64,6 +70,42 @@ export interface CellKernel {
   forward(step: CellStep, rows: Int32Array, count: number, ops: DenseOps): void;
   /** One batch row, at the step's offsets (the probes call it on rows of their own). */
   backward(step: CellStep): void;
+}
+
+/**
+ * kernel.backward for each listed row b, the step's offsets being row 0's (see DenseOps.cellBackward);
+ * restores them afterwards.
+ */
+export function backwardRows(kernel: CellKernel, step: CellStep, rows: Int32Array, count: number): void {
+  const H = step.hiddenSize;
+  const GH = GATE_BLOCKS[kernel.cell] * H;
+  const E = kernel.extraWidth * H;
+  const { gateOff, extraOff, dPreXOff, dPreHOff, hPrevOff, cPrevOff, dhOff, dcOff, dhPrevOff, dcPrevOff } =
+    step;
+  for (let a = 0; a < count; a++) {
+    const b = rows[a];
+    step.gateOff = gateOff + b * GH;
+    step.dPreXOff = dPreXOff + b * GH;
+    step.dPreHOff = dPreHOff + b * GH;
+    step.extraOff = extraOff + b * E;
+    step.hPrevOff = hPrevOff + b * H;
+    step.cPrevOff = cPrevOff + b * H;
+    step.dhOff = dhOff + b * H;
+    step.dcOff = dcOff + b * H;
+    step.dhPrevOff = dhPrevOff + b * H;
+    step.dcPrevOff = dcPrevOff + b * H;
+    kernel.backward(step);
+  }
+  step.gateOff = gateOff;
+  step.dPreXOff = dPreXOff;
+  step.dPreHOff = dPreHOff;
+  step.extraOff = extraOff;
+  step.hPrevOff = hPrevOff;
+  step.cPrevOff = cPrevOff;
+  step.dhOff = dhOff;
+  step.dcOff = dcOff;
+  step.dhPrevOff = dhPrevOff;
+  step.dcPrevOff = dcPrevOff;
 }
 
 /** A step view with every array set to an empty placeholder; the driver points it at real buffers. */

@@ -114,6 +114,8 @@ export function workspaceBytes(layer: LayerShape, maxBatch: number, maxSteps: nu
     gemm: unreachable,
     activate: unreachable,
     activateRows: unreachable,
+    lstmForward: unreachable,
+    lstmBackward: unreachable,
     peak: () => {
       throw new Error('Dense arena: no kernel bound.');
     },

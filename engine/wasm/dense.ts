@@ -52,6 +52,38 @@ export type ActivateRows = (
   kind: number,
 ) => void;
 
+/**
+ * engine/cells/lstm.ts's forward for each listed row (rows as in {@link Gemm}), fused: byte addresses of
+ * row 0, row r being r·4H numbers further for xp, hp and gates and r·H for the rest; H even.
+ */
+export type LstmForward = (
+  xp: number,
+  hp: number,
+  gates: number,
+  extra: number,
+  cPrev: number,
+  cNext: number,
+  hNext: number,
+  rows: number,
+  count: number,
+  H: number,
+) => void;
+
+/** engine/cells/lstm.ts's backward for each listed row, addressed as for {@link LstmForward}; H even. */
+export type LstmBackward = (
+  gates: number,
+  extra: number,
+  cPrev: number,
+  dh: number,
+  dc: number,
+  dPre: number,
+  dhPrev: number,
+  dcPrev: number,
+  rows: number,
+  count: number,
+  H: number,
+) => void;
+
 /** The kinds of {@link Activate}. */
 export const SIGMOID = 0;
 export const TANH = 1;
@@ -63,6 +95,8 @@ export interface DenseArena {
   readonly gemm: Gemm;
   readonly activate: Activate;
   readonly activateRows: ActivateRows;
+  readonly lstmForward: LstmForward;
+  readonly lstmBackward: LstmBackward;
   readonly peak: SimdPeak;
   /** A zeroed view of `length` numbers in the arena; throws once the arena's size is used up. */
   f64(length: number): Float64Array;
@@ -74,6 +108,8 @@ interface Kernels {
   gemm: Gemm;
   activate: Activate;
   activateRows: ActivateRows;
+  lstmForward: LstmForward;
+  lstmBackward: LstmBackward;
   peak: SimdPeak;
 }
 
@@ -159,6 +195,8 @@ export function createDenseArena(bytes: number): DenseArena | null {
     gemm: exports.gemm,
     activate: exports.activate,
     activateRows: exports.activateRows,
+    lstmForward: exports.lstmForward,
+    lstmBackward: exports.lstmBackward,
     peak: exports.peak,
     f64: (length) => new Float64Array(buffer, take(length * 8), length),
     i32: (length) => new Int32Array(buffer, take(length * 4), length),

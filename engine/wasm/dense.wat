@@ -341,6 +341,102 @@
         (local.set $m (i32.add (local.get $m) (i32.const 1)))
         (br $each))))
 
+  ;; The sum of the two vectors at a + off and b + off: a gate's pre-activation xp + hp.
+  (func $sum2 (param $a i32) (param $b i32) (param $off i32) (result v128)
+    (f64x2.add (v128.load (i32.add (local.get $a) (local.get $off))) (v128.load (i32.add (local.get $b) (local.get $off)))))
+
+  ;; lstmForward(xp, hp, gates, extra, cPrev, cNext, hNext, rows, count, H): engine/cells/lstm.ts's forward,
+  ;; fused, for each listed row r (rows as in gemm), two units at a time, in the same order of operations
+  ;; (so the same numbers as that forward with activate). Byte addresses of row 0; row r is r·4H numbers
+  ;; further for xp, hp and gates, r·H for the others. H must be even.
+  (func (export "lstmForward")
+    (param $xp i32) (param $hp i32) (param $gates i32) (param $extra i32) (param $cPrev i32) (param $cNext i32)
+    (param $hNext i32) (param $rows i32) (param $count i32) (param $H i32)
+    (local $m i32) (local $H8 i32) (local $px i32) (local $ph i32) (local $pg i32) (local $ps i32) (local $end i32)
+    (local $i v128) (local $f v128) (local $g v128) (local $o v128) (local $c v128)
+    (local.set $H8 (i32.shl (local.get $H) (i32.const 3)))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_s (local.get $m) (local.get $count)))
+        (local.set $ps (i32.mul (call $row (local.get $rows) (local.get $m)) (local.get $H8)))
+        (local.set $px (i32.add (local.get $xp) (i32.shl (local.get $ps) (i32.const 2))))
+        (local.set $ph (i32.add (local.get $hp) (i32.shl (local.get $ps) (i32.const 2))))
+        (local.set $pg (i32.add (local.get $gates) (i32.shl (local.get $ps) (i32.const 2))))
+        (local.set $end (i32.add (local.get $ps) (local.get $H8)))
+        (loop $units
+          (local.set $i (call $sigmoid2 (call $sum2 (local.get $px) (local.get $ph) (i32.const 0))))
+          (local.set $f (call $sigmoid2 (call $sum2 (local.get $px) (local.get $ph) (local.get $H8))))
+          (local.set $g (call $tanh2 (call $sum2 (local.get $px) (local.get $ph) (i32.shl (local.get $H8) (i32.const 1)))))
+          (local.set $o (call $sigmoid2 (call $sum2 (local.get $px) (local.get $ph) (i32.mul (local.get $H8) (i32.const 3)))))
+          (v128.store (local.get $pg) (local.get $i))
+          (v128.store (i32.add (local.get $pg) (local.get $H8)) (local.get $f))
+          (v128.store (i32.add (local.get $pg) (i32.shl (local.get $H8) (i32.const 1))) (local.get $g))
+          (v128.store (i32.add (local.get $pg) (i32.mul (local.get $H8) (i32.const 3))) (local.get $o))
+          (local.set $c (f64x2.add
+            (f64x2.mul (local.get $f) (v128.load (i32.add (local.get $cPrev) (local.get $ps))))
+            (f64x2.mul (local.get $i) (local.get $g))))
+          (v128.store (i32.add (local.get $cNext) (local.get $ps)) (local.get $c))
+          (local.set $c (call $tanh2 (local.get $c)))
+          (v128.store (i32.add (local.get $extra) (local.get $ps)) (local.get $c))
+          (v128.store (i32.add (local.get $hNext) (local.get $ps)) (f64x2.mul (local.get $o) (local.get $c)))
+          (local.set $px (i32.add (local.get $px) (i32.const 16)))
+          (local.set $ph (i32.add (local.get $ph) (i32.const 16)))
+          (local.set $pg (i32.add (local.get $pg) (i32.const 16)))
+          (local.set $ps (i32.add (local.get $ps) (i32.const 16)))
+          (br_if $units (i32.lt_u (local.get $ps) (local.get $end))))
+        (local.set $m (i32.add (local.get $m) (i32.const 1)))
+        (br $each))))
+
+  ;; lstmBackward(gates, extra, cPrev, dh, dc, dPre, dhPrev, dcPrev, rows, count, H): engine/cells/lstm.ts's
+  ;; backward for each listed row, two units at a time, in the same order of operations (the same numbers).
+  ;; Row r is r·4H numbers further for gates and dPre, r·H for the others. H must be even.
+  (func (export "lstmBackward")
+    (param $gates i32) (param $extra i32) (param $cPrev i32) (param $dh i32) (param $dc i32) (param $dPre i32)
+    (param $dhPrev i32) (param $dcPrev i32) (param $rows i32) (param $count i32) (param $H i32)
+    (local $m i32) (local $H8 i32) (local $pg i32) (local $pd i32) (local $ps i32) (local $end i32)
+    (local $i v128) (local $f v128) (local $g v128) (local $o v128) (local $t v128) (local $dhj v128)
+    (local $dcT v128) (local $one v128)
+    (local.set $H8 (i32.shl (local.get $H) (i32.const 3)))
+    (local.set $one (v128.const f64x2 1 1))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_s (local.get $m) (local.get $count)))
+        (local.set $ps (i32.mul (call $row (local.get $rows) (local.get $m)) (local.get $H8)))
+        (local.set $pg (i32.add (local.get $gates) (i32.shl (local.get $ps) (i32.const 2))))
+        (local.set $pd (i32.add (local.get $dPre) (i32.shl (local.get $ps) (i32.const 2))))
+        (local.set $end (i32.add (local.get $ps) (local.get $H8)))
+        (loop $units
+          (local.set $i (v128.load (local.get $pg)))
+          (local.set $f (v128.load (i32.add (local.get $pg) (local.get $H8))))
+          (local.set $g (v128.load (i32.add (local.get $pg) (i32.shl (local.get $H8) (i32.const 1)))))
+          (local.set $o (v128.load (i32.add (local.get $pg) (i32.mul (local.get $H8) (i32.const 3)))))
+          (local.set $t (v128.load (i32.add (local.get $extra) (local.get $ps))))
+          (local.set $dhj (v128.load (i32.add (local.get $dh) (local.get $ps))))
+          ;; dcT = dc + dh·o·(1 − t²)
+          (local.set $dcT (f64x2.add (v128.load (i32.add (local.get $dc) (local.get $ps)))
+            (f64x2.mul (f64x2.mul (local.get $dhj) (local.get $o))
+              (f64x2.sub (local.get $one) (f64x2.mul (local.get $t) (local.get $t))))))
+          (v128.store (local.get $pd)
+            (f64x2.mul (f64x2.mul (f64x2.mul (local.get $dcT) (local.get $g)) (local.get $i))
+              (f64x2.sub (local.get $one) (local.get $i))))
+          (v128.store (i32.add (local.get $pd) (local.get $H8))
+            (f64x2.mul (f64x2.mul (f64x2.mul (local.get $dcT) (v128.load (i32.add (local.get $cPrev) (local.get $ps))))
+              (local.get $f)) (f64x2.sub (local.get $one) (local.get $f))))
+          (v128.store (i32.add (local.get $pd) (i32.shl (local.get $H8) (i32.const 1)))
+            (f64x2.mul (f64x2.mul (local.get $dcT) (local.get $i))
+              (f64x2.sub (local.get $one) (f64x2.mul (local.get $g) (local.get $g)))))
+          (v128.store (i32.add (local.get $pd) (i32.mul (local.get $H8) (i32.const 3)))
+            (f64x2.mul (f64x2.mul (f64x2.mul (local.get $dhj) (local.get $t)) (local.get $o))
+              (f64x2.sub (local.get $one) (local.get $o))))
+          (v128.store (i32.add (local.get $dcPrev) (local.get $ps)) (f64x2.mul (local.get $dcT) (local.get $f)))
+          (v128.store (i32.add (local.get $dhPrev) (local.get $ps)) (v128.const f64x2 0 0))
+          (local.set $pg (i32.add (local.get $pg) (i32.const 16)))
+          (local.set $pd (i32.add (local.get $pd) (i32.const 16)))
+          (local.set $ps (i32.add (local.get $ps) (i32.const 16)))
+          (br_if $units (i32.lt_u (local.get $ps) (local.get $end))))
+        (local.set $m (i32.add (local.get $m) (i32.const 1)))
+        (br $each))))
+
   ;; peak(n): the machine's ceiling for this module's arithmetic, n rounds of 12 independent f64x2
   ;; multiply-adds a = a·m + c (12·2 lanes·2 = 48 floating-point operations a round), enough chains to
   ;; keep every vector port busy; returns the lanes' sum, so the work cannot be dropped. m, c are

@@ -6,6 +6,7 @@
  */
 import type { Activation, DenseOps, DenseShape, WeightProduct } from '../cells/denseOps.ts';
 import { transpose } from '../cells/kernels.ts';
+import { backwardRows, type CellKernel, type CellStep } from '../cells/step.ts';
 import type { RecurrentParams } from '../types.ts';
 import { type DenseArena, SIGMOID, TANH } from './dense.ts';
 
@@ -15,7 +16,7 @@ import { type DenseArena, SIGMOID, TANH } from './dense.ts';
  */
 export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
   const { inputSize: I, hiddenSize: H, gateRows: GH, gradientRows: K } = shape;
-  const { gemm, activateRows } = arena;
+  const { gemm, activateRows, lstmForward, lstmBackward } = arena;
   const f64 = arena.f64;
   const WihT = f64(I * GH);
   const WhhT = f64(H * GH);
@@ -124,6 +125,47 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
       if (dPreH !== dPreX) sumColumns(dPreH, count);
       const dbhh = params.bhh.dw;
       for (let g = 0; g < GH; g++) dbhh[g] += columnSums[g];
+    },
+
+    cellForward(kernel: CellKernel, s: CellStep, rows: Int32Array, count: number): void {
+      if (kernel.cell !== 'lstm' || H % 2 !== 0) {
+        kernel.forward(s, rows, count, this);
+        return;
+      }
+      const { xp, hp, gates, extra, c, h } = s;
+      const list = at(rows, 0);
+      lstmForward(
+        at(xp, s.xpOff),
+        at(hp, s.hpOff),
+        at(gates, s.gateOff),
+        at(extra, s.extraOff),
+        at(c, s.cPrevOff),
+        at(c, s.cNextOff),
+        at(h, s.hNextOff),
+        list,
+        count,
+        H,
+      );
+    },
+
+    cellBackward(kernel: CellKernel, s: CellStep, rows: Int32Array, count: number): void {
+      if (kernel.cell !== 'lstm' || H % 2 !== 0) {
+        backwardRows(kernel, s, rows, count);
+        return;
+      }
+      lstmBackward(
+        at(s.gates, s.gateOff),
+        at(s.extra, s.extraOff),
+        at(s.c, s.cPrevOff),
+        at(s.dh, s.dhOff),
+        at(s.dc, s.dcOff),
+        at(s.dPreX, s.dPreXOff),
+        at(s.dhPrev, s.dhPrevOff),
+        at(s.dcPrev, s.dcPrevOff),
+        at(rows, 0),
+        count,
+        H,
+      );
     },
 
     activateRows(
