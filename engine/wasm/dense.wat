@@ -10,7 +10,7 @@
 ;; loaded once and splatted across a vector. Rows go two at a time and columns eight at a time (eight
 ;; accumulators), then two, then one. rows = 0 means rows 0..M-1; otherwise it points at M i32 row numbers.
 ;; Address 0 is never a buffer (the workspace starts its buffers at 16), so bias = 0 means no bias.
-;; activate: the logistic sigmoid or tanh in place over a run of numbers, two at a time (see $expMinus);
+;; activate: the logistic sigmoid or tanh in place over a run of numbers, two at a time (see $act);
 ;; activateRows: the same over one run in each of a list of rows. peak: the f64x2 ceiling the benchmark
 ;; compares the engine with.
 (module
@@ -246,7 +246,8 @@
           (local.get $ac) (local.get $w) (local.get $ws) (local.get $bias)
           (local.get $N8) (local.get $K) (local.get $acc)))))
 
-  ;; exp(x) − shift for x ≤ 0 and shift 0 or 1, two lanes, as 2^k·(exp(r) − 1) + (2^k − shift): exp(x)
+  ;; The gate nonlinearities, two lanes: kind 0 the logistic sigmoid, 1 tanh, both from exp(x) − shift
+  ;; for x = −|a| (shift 0) or −2|a| (shift 1), computed as 2^k·(exp(r) − 1) + (2^k − shift): exp(x)
   ;; and exp(x) − 1 both accurate to a few units in the last place, the second even near 0. x below −700 is taken as −700 (exp is then under 1e-304). x = k·ln 2 + r with
   ;; |r| ≤ ln 2 / 2 (ln 2 split in two parts so k·ln2_hi is exact); exp(r) − 1 = r·q(r) by the Taylor
   ;; series to r^12 (relative error under 3e-16), q evaluated by Estrin's scheme so the chain of dependent
@@ -254,9 +255,18 @@
   ;;   q = q0 + (q1 + q2·r⁴)·r⁴,   q0 = (1 + r/2!) + (1/3! + r/4!)r²,
   ;;   q1 = (1/5! + r/6!) + (1/7! + r/8!)r²,   q2 = (1/9! + r/10!) + (1/11! + r/12!)r²
   ;; 2^k is built from its exponent bits. NaN stays NaN.
-  (func $expMinus (param $x v128) (param $shift v128) (result v128)
+  ;; Then σ(a) = 1/(1 + e) for a ≥ 0 and e/(1 + e) below (e = exp(−|a|), so nothing overflows), and
+  ;; tanh a = sign(a)·(−m)/(2 + m) with m = exp(−2|a|) − 1, accurate near 0 as everywhere. One function
+  ;; for both, so that each nonlinearity costs one call.
+  (func $act (param $a v128) (param $kind i32) (result v128)
+    (local $x v128) (local $shift v128) (local $e v128) (local $s v128)
     (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $scale v128)
     (local $q0 v128) (local $q1 v128) (local $q2 v128)
+    (local.set $x (f64x2.neg (f64x2.abs (local.get $a))))
+    (if (local.get $kind)
+      (then
+        (local.set $x (f64x2.add (local.get $x) (local.get $x)))
+        (local.set $shift (v128.const f64x2 1 1))))
     (local.set $x (f64x2.pmax (local.get $x) (v128.const f64x2 -700 -700)))
     (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
     (local.set $r (f64x2.sub
@@ -278,30 +288,22 @@
     (local.set $q2 (f64x2.add
       (f64x2.add (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06) (f64x2.mul (local.get $r) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07)))
       (f64x2.mul (local.get $r2) (f64x2.add (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08) (f64x2.mul (local.get $r) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09))))))
-    (f64x2.add
+    (local.set $e (f64x2.add
       (f64x2.mul (local.get $scale)
         (f64x2.mul (local.get $r)
           (f64x2.add (local.get $q0)
             (f64x2.mul (local.get $r4)
               (f64x2.add (local.get $q1) (f64x2.mul (local.get $r4) (local.get $q2)))))))
       (f64x2.sub (local.get $scale) (local.get $shift))))
-
-  ;; The logistic sigmoid from e = exp(−|a|): 1/(1 + e) for a ≥ 0, e/(1 + e) below, so nothing overflows.
-  (func $sigmoid2 (param $a v128) (result v128)
-    (local $e v128) (local $s v128)
-    (local.set $e (call $expMinus (f64x2.neg (f64x2.abs (local.get $a))) (v128.const f64x2 0 0)))
-    (local.set $s (f64x2.div (v128.const f64x2 1 1) (f64x2.add (v128.const f64x2 1 1) (local.get $e))))
-    (v128.bitselect (local.get $s) (f64x2.mul (local.get $e) (local.get $s))
-      (f64x2.ge (local.get $a) (v128.const f64x2 0 0))))
-
-  ;; tanh x = sign(x)·(−m)/(2 + m) with m = exp(−2|x|) − 1, accurate near 0 as everywhere.
-  (func $tanh2 (param $x v128) (result v128)
-    (local $m v128)
-    (local.set $m (call $expMinus
-      (f64x2.mul (f64x2.abs (local.get $x)) (v128.const f64x2 -2 -2)) (v128.const f64x2 1 1)))
-    (v128.or
-      (f64x2.div (f64x2.neg (local.get $m)) (f64x2.add (v128.const f64x2 2 2) (local.get $m)))
-      (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
+    (if (result v128) (local.get $kind)
+      (then
+        (v128.or
+          (f64x2.div (f64x2.neg (local.get $e)) (f64x2.add (v128.const f64x2 2 2) (local.get $e)))
+          (v128.and (local.get $a) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
+      (else
+        (local.set $s (f64x2.div (v128.const f64x2 1 1) (f64x2.add (v128.const f64x2 1 1) (local.get $e))))
+        (v128.bitselect (local.get $s) (f64x2.mul (local.get $e) (local.get $s))
+          (f64x2.ge (local.get $a) (v128.const f64x2 0 0))))))
 
   ;; activate(p, n, kind): in place over the n numbers at byte address p, kind 0 the logistic sigmoid,
   ;; 1 tanh, two at a time.
@@ -313,9 +315,7 @@
         (br_if $done (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
         (local.set $x (v128.load (local.get $p)))
         (v128.store (local.get $p)
-          (if (result v128) (local.get $kind)
-            (then (call $tanh2 (local.get $x)))
-            (else (call $sigmoid2 (local.get $x)))))
+          (call $act (local.get $x) (local.get $kind)))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $pairs)))
     (if (i32.lt_u (local.get $p) (local.get $end))
@@ -323,9 +323,7 @@
         (local.set $x (v128.load64_zero (local.get $p)))
         (f64.store (local.get $p)
           (f64x2.extract_lane 0
-            (if (result v128) (local.get $kind)
-              (then (call $tanh2 (local.get $x)))
-              (else (call $sigmoid2 (local.get $x)))))))))
+            (call $act (local.get $x) (local.get $kind)))))))
 
   ;; activateRows(base, stride, rows, count, n, kind): activate over the n numbers at base + r·stride for
   ;; each listed row r (rows as in gemm), so one call covers a block of gates across the whole batch.
@@ -364,10 +362,10 @@
         (local.set $pg (i32.add (local.get $gates) (i32.shl (local.get $ps) (i32.const 2))))
         (local.set $end (i32.add (local.get $ps) (local.get $H8)))
         (loop $units
-          (local.set $i (call $sigmoid2 (call $sum2 (local.get $px) (local.get $ph) (i32.const 0))))
-          (local.set $f (call $sigmoid2 (call $sum2 (local.get $px) (local.get $ph) (local.get $H8))))
-          (local.set $g (call $tanh2 (call $sum2 (local.get $px) (local.get $ph) (i32.shl (local.get $H8) (i32.const 1)))))
-          (local.set $o (call $sigmoid2 (call $sum2 (local.get $px) (local.get $ph) (i32.mul (local.get $H8) (i32.const 3)))))
+          (local.set $i (call $act (call $sum2 (local.get $px) (local.get $ph) (i32.const 0)) (i32.const 0)))
+          (local.set $f (call $act (call $sum2 (local.get $px) (local.get $ph) (local.get $H8)) (i32.const 0)))
+          (local.set $g (call $act (call $sum2 (local.get $px) (local.get $ph) (i32.shl (local.get $H8) (i32.const 1))) (i32.const 1)))
+          (local.set $o (call $act (call $sum2 (local.get $px) (local.get $ph) (i32.mul (local.get $H8) (i32.const 3))) (i32.const 0)))
           (v128.store (local.get $pg) (local.get $i))
           (v128.store (i32.add (local.get $pg) (local.get $H8)) (local.get $f))
           (v128.store (i32.add (local.get $pg) (i32.shl (local.get $H8) (i32.const 1))) (local.get $g))
@@ -376,7 +374,7 @@
             (f64x2.mul (local.get $f) (v128.load (i32.add (local.get $cPrev) (local.get $ps))))
             (f64x2.mul (local.get $i) (local.get $g))))
           (v128.store (i32.add (local.get $cNext) (local.get $ps)) (local.get $c))
-          (local.set $c (call $tanh2 (local.get $c)))
+          (local.set $c (call $act (local.get $c) (i32.const 1)))
           (v128.store (i32.add (local.get $extra) (local.get $ps)) (local.get $c))
           (v128.store (i32.add (local.get $hNext) (local.get $ps)) (f64x2.mul (local.get $o) (local.get $c)))
           (local.set $px (i32.add (local.get $px) (i32.const 16)))
