@@ -25,7 +25,7 @@ export function createJsOps(shape: DenseShape): DenseOps {
   const left = new Float64Array(K * GH);
   const right = new Float64Array(K * Math.max(I, H));
 
-  return {
+  const ops: DenseOps = {
     kernels: 'js',
 
     loadWeights(params: RecurrentParams): void {
@@ -113,7 +113,7 @@ export function createJsOps(shape: DenseShape): DenseOps {
     },
 
     cellForward(kernel: CellKernel, step: CellStep, rows: Int32Array, count: number): void {
-      kernel.forward(step, rows, count, this);
+      kernel.forward(step, rows, count, ops);
     },
 
     cellBackward(kernel: CellKernel, step: CellStep, rows: Int32Array, count: number): void {
@@ -137,6 +137,7 @@ export function createJsOps(shape: DenseShape): DenseOps {
       }
     },
   };
+  return ops;
 }
 
 /** True when fewer than a quarter of the C numbers of the listed rows of a are nonzero. */

@@ -58,7 +58,7 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
     gemm(at(columnSums, 0), 0, at(ones, 0), 0, 8, at(dPre, 0), GH * 8, 0, 0, 1, GH, k, 0);
   };
 
-  return {
+  const ops: DenseOps = {
     kernels: 'wasm',
 
     loadWeights(params: RecurrentParams): void {
@@ -129,7 +129,7 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
 
     cellForward(kernel: CellKernel, s: CellStep, rows: Int32Array, count: number): void {
       if (kernel.cell !== 'lstm' || H % 2 !== 0) {
-        kernel.forward(s, rows, count, this);
+        kernel.forward(s, rows, count, ops);
         return;
       }
       const { xp, hp, gates, extra, c, h } = s;
@@ -187,4 +187,5 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
       );
     },
   };
+  return ops;
 }
