@@ -5,11 +5,14 @@
  * LSTM step at hidden 64, sequence 200, batch 1.
  *
  * The machine is shared, so measurements are interleaved: each round times every engine on every cell for
- * a slice of the budget, and each figure is the median over the rounds. The tfjs peer is
+ * a slice of the budget, and each figure is the median over the rounds. Each round also times the
+ * WebAssembly module's f64x2 ceiling loop, and the table gives every GFLOP/s figure as a share of it. The tfjs peer is
  * cli/tfjsPeer.ts, loaded only when a tfjs engine is asked for.
  */
 import { arch, cpus, loadavg } from 'node:os';
+import type { DenseKernels } from '../engine/recurrent.ts';
 import type { CellKind } from '../engine/types.ts';
+import { PEAK_FLOPS_PER_ROUND, type SimdPeak, simdPeakKernel } from '../engine/wasm/dense.ts';
 import { type FlagSpec, helpText, numberFlag, parseFlags, UsageError } from './args.ts';
 import { createEngineWorkload, STANDARD_WORKLOAD, type WorkloadSizes } from './benchWorkload.ts';
 import { FLOP_FORMULA, gflops } from './flops.ts';
@@ -30,6 +33,11 @@ export interface BenchSummary {
   readonly latency: { readonly lstm_h64_t200_b1_ms: number };
 }
 
+/** A run's results and, where WebAssembly loads, the machine's f64x2 ceiling measured among them. */
+export interface BenchRun extends BenchSummary {
+  readonly ceilingGflops: number | null;
+}
+
 const CELLS: readonly CellKind[] = ['lstm', 'gru', 'rnn'];
 const ENGINES: readonly BenchEngine[] = ['unroll', 'tfjs-wasm', 'tfjs-cpu'];
 const LATENCY_WORKLOAD: WorkloadSizes = {
@@ -48,11 +56,18 @@ export const BENCH_FLAGS: readonly FlagSpec[] = [
     value: 'LIST',
     help: 'comma-separated subset of unroll,tfjs-wasm,tfjs-cpu (default all)',
   },
+  {
+    name: 'kernels',
+    kind: 'value',
+    value: 'wasm|js',
+    help: "our engine's dense kernels: WebAssembly (default) or the JavaScript fallback",
+  },
   { name: 'json', kind: 'boolean', help: 'print one JSON line with the results on stdout' },
   { name: 'help', kind: 'boolean', help: 'show this help' },
 ];
 
-export const BENCH_USAGE = 'bench [--json] [--seconds S] [--engines unroll,tfjs-wasm,tfjs-cpu]';
+export const BENCH_USAGE =
+  'bench [--json] [--seconds S] [--engines unroll,tfjs-wasm,tfjs-cpu] [--kernels wasm|js]';
 
 type TfjsBench = (options: {
   backend: 'cpu' | 'wasm';
@@ -94,9 +109,28 @@ function timeEngine(step: () => number, batchSize: number, seconds: number, warm
   return (steps * batchSize) / elapsed;
 }
 
+/**
+ * GFLOP/s of the module's f64x2 ceiling loop (engine/wasm/dense.wat `peak`) over about `seconds`, after a
+ * warm-up that lets the engine reach its optimising compiler; timed like the workloads (all the work over
+ * all the time), so that on a loaded machine both lose the same share.
+ */
+function timePeak(peak: SimdPeak, seconds: number): number {
+  const rounds = 20_000;
+  for (let k = 0; k < 20; k++) peak(rounds, 0.999, 0.001);
+  let calls = 0;
+  let sink = 0;
+  const start = performance.now();
+  do {
+    sink += peak(rounds, 0.999, 0.001);
+    calls++;
+  } while (performance.now() - start < seconds * 1000);
+  if (!Number.isFinite(sink)) throw new Error('The ceiling loop overflowed.');
+  return (calls * rounds * PEAK_FLOPS_PER_ROUND) / (performance.now() - start) / 1e6;
+}
+
 /** Median of the per-step times of one LSTM step at H 64, T 200, B 1, in ms (at least 20 steps). */
-function measureLatency(seconds: number): number {
-  const step = createEngineWorkload('lstm', LATENCY_WORKLOAD);
+function measureLatency(seconds: number, kernels: DenseKernels): number {
+  const step = createEngineWorkload('lstm', LATENCY_WORKLOAD, 1, kernels);
   for (let k = 0; k < 5; k++) step();
   const times: number[] = [];
   const start = performance.now();
@@ -125,14 +159,27 @@ function parseEngines(text: string | undefined): BenchEngine[] {
   return ENGINES.filter((engine) => names.includes(engine));
 }
 
-/** Runs the benchmark: `rounds` interleaved rounds of `slice` seconds per engine and cell. */
-export async function runBenchmark(engines: readonly BenchEngine[], seconds: number): Promise<BenchSummary> {
+/**
+ * Runs the benchmark: `rounds` interleaved rounds of `slice` seconds per engine and cell, our engine on
+ * the given dense kernels.
+ */
+export async function runBenchmark(
+  engines: readonly BenchEngine[],
+  seconds: number,
+  kernels: DenseKernels = 'wasm',
+): Promise<BenchRun> {
   const tfjs = engines.some((engine) => engine !== 'unroll') ? await loadTfjs() : null;
   const rounds = seconds >= 1.5 ? 3 : 1;
   const slice = seconds / rounds;
   const samples = new Map<string, number[]>();
-  const workloads = new Map(CELLS.map((cell) => [cell, createEngineWorkload(cell, STANDARD_WORKLOAD)]));
+  const peak = simdPeakKernel();
+  const ceilings: number[] = [];
+  const workloads = new Map(
+    CELLS.map((cell) => [cell, createEngineWorkload(cell, STANDARD_WORKLOAD, 1, kernels)]),
+  );
   for (let round = 0; round < rounds; round++) {
+    // The ceiling is timed in every round too, so that it sees the same load as the workloads.
+    if (peak) ceilings.push(timePeak(peak, Math.min(0.5, slice)));
     for (const cell of CELLS) {
       // Rotating the order spreads any drift in the machine's load over every engine.
       const order = engines.map((_, k) => engines[(k + round) % engines.length]!);
@@ -159,11 +206,20 @@ export async function runBenchmark(engines: readonly BenchEngine[], seconds: num
       return { engine, cell, seqPerSec, gflops: gflops(cell, STANDARD_WORKLOAD, seqPerSec) };
     }),
   );
-  return { results, latency: { lstm_h64_t200_b1_ms: measureLatency(Math.max(0.3, seconds)) } };
+  return {
+    results,
+    latency: { lstm_h64_t200_b1_ms: measureLatency(Math.max(0.3, seconds), kernels) },
+    ceilingGflops: ceilings.length > 0 ? median(ceilings) : null,
+  };
 }
 
 /** The human-readable table, with the workload, the FLOP formula, the machine and its load. */
-export function formatBenchmark(summary: BenchSummary, seconds: number, loadAtStart: number): string {
+export function formatBenchmark(
+  summary: BenchRun,
+  seconds: number,
+  loadAtStart: number,
+  kernels: DenseKernels = 'wasm',
+): string {
   const { inputSize, hiddenSize, steps, batchSize, classes } = STANDARD_WORKLOAD;
   const rate = (engine: BenchEngine, cell: CellKind) =>
     summary.results.find((row) => row.engine === engine && row.cell === cell)?.seqPerSec;
@@ -172,12 +228,14 @@ export function formatBenchmark(summary: BenchSummary, seconds: number, loadAtSt
     const theirs = rate(peer, cell);
     return ours !== undefined && theirs !== undefined ? `${(ours / theirs).toFixed(1)}×` : '–';
   };
-  const header = ['cell', 'engine', 'seq/s', 'GFLOP/s', 'unroll/tfjs-wasm', 'unroll/tfjs-cpu'];
+  const ceiling = summary.ceilingGflops;
+  const header = ['cell', 'engine', 'seq/s', 'GFLOP/s', 'of ceiling', 'unroll/tfjs-wasm', 'unroll/tfjs-cpu'];
   const rows = summary.results.map((row) => [
     row.cell,
     row.engine,
     row.seqPerSec.toFixed(1),
     row.gflops.toFixed(3),
+    ceiling ? `${((100 * row.gflops) / ceiling).toFixed(1)}%` : '–',
     row.engine === 'unroll' ? ratio(row.cell, 'tfjs-wasm') : '',
     row.engine === 'unroll' ? ratio(row.cell, 'tfjs-cpu') : '',
   ]);
@@ -187,7 +245,8 @@ export function formatBenchmark(summary: BenchSummary, seconds: number, loadAtSt
   const cpu = cpus();
   return [
     `Workload: input ${inputSize}, hidden ${hiddenSize}, sequence ${steps}, batch ${batchSize}, dense softmax head ` +
-      `(${classes} classes, target at the last step); one step = forward + BPTT + SGD update.`,
+      `(${classes} classes, target at the last step); one step = forward + BPTT + SGD update; ` +
+      `unroll on its ${kernels === 'wasm' ? 'WebAssembly' : 'JavaScript'} kernels.`,
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} logical cores, ${arch()}), Node ${process.version}; ` +
       `load average ${loadAtStart.toFixed(1)} at start; ${seconds} s per engine and cell, median of interleaved rounds, each after an untimed warm-up of a quarter as long.`,
     `${FLOP_FORMULA}`,
@@ -198,6 +257,10 @@ export function formatBenchmark(summary: BenchSummary, seconds: number, loadAtSt
     ...rows.map(line),
     '',
     `LSTM training step, hidden 64, sequence 200, batch 1: ${summary.latency.lstm_h64_t200_b1_ms.toFixed(2)} ms (median)`,
+    ceiling
+      ? `WebAssembly SIMD f64x2 ceiling: ${ceiling.toFixed(2)} GFLOP/s (independent multiply-adds in registers, ` +
+        'engine/wasm/dense.wat `peak`; median over the rounds); "of ceiling" is GFLOP/s against it.'
+      : 'WebAssembly SIMD f64x2 ceiling: not measured (the module does not load here).',
   ].join('\n');
 }
 
@@ -214,10 +277,15 @@ export async function benchCommand(argv: readonly string[]): Promise<string> {
     throw new UsageError(`--seconds must be a number from 0.05 to 600; got ${seconds}.`);
   }
   const engines = parseEngines(flags.values.get('engines'));
+  const kernels = flags.values.get('kernels') ?? 'wasm';
+  if (kernels !== 'wasm' && kernels !== 'js') {
+    throw new UsageError(`--kernels takes wasm or js; got ${JSON.stringify(kernels)}.`);
+  }
   // The 1-minute load average when the run began: on a shared machine, the context of every figure.
   const loadAtStart = loadavg()[0]!;
-  const summary = await runBenchmark(engines, seconds);
+  const summary = await runBenchmark(engines, seconds, kernels);
+  const { ceilingGflops: _, ...results } = summary;
   return flags.switches.has('json')
-    ? JSON.stringify(summary)
-    : formatBenchmark(summary, seconds, loadAtStart);
+    ? JSON.stringify(results)
+    : formatBenchmark(summary, seconds, loadAtStart, kernels);
 }

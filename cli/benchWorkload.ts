@@ -7,7 +7,7 @@
 import { createHeadWorkspace, headBackward, headForward } from '../engine/head.ts';
 import { createModel, zeroGradients } from '../engine/model.ts';
 import { createOptimizer } from '../engine/optim.ts';
-import { backward, createWorkspace, forward } from '../engine/recurrent.ts';
+import { backward, createWorkspace, type DenseKernels, forward } from '../engine/recurrent.ts';
 import { createRng } from '../engine/rng.ts';
 import type { CellKind, SequenceBatch } from '../engine/types.ts';
 
@@ -36,9 +36,14 @@ const LEARNING_RATE = 0.1;
  * A ready-to-time training step on one fixed random batch: x ~ N(0, 1), a random label at each sequence's
  * last step. `step` runs zero grads, forward, head forward/backward, BPTT (the weight gradients; dL/dx,
  * which training does not use, is skipped) and the SGD update, and returns
- * the loss (so the work cannot be optimised away). Allocates everything up front; `step` allocates nothing.
+ * the loss (so the work cannot be optimised away); `kernels` picks the layer's dense kernels. Allocates everything up front; `step` allocates nothing.
  */
-export function createEngineWorkload(cell: CellKind, sizes: WorkloadSizes, seed = 1): () => number {
+export function createEngineWorkload(
+  cell: CellKind,
+  sizes: WorkloadSizes,
+  seed = 1,
+  kernels: DenseKernels = 'wasm',
+): () => number {
   const { inputSize: I, hiddenSize: H, steps: T, batchSize: B, classes } = sizes;
   const rng = createRng(seed);
   const model = createModel(cell, I, H, classes, rng.fork(1), { scheme: 'pytorch' });
@@ -53,7 +58,7 @@ export function createEngineWorkload(cell: CellKind, sizes: WorkloadSizes, seed 
     lengths: new Int32Array(B).fill(T),
     target: { kind: 'class', numClasses: classes, labels },
   };
-  const workspace = createWorkspace(model.layers[0]!, B, T);
+  const workspace = createWorkspace(model.layers[0]!, B, T, true, kernels);
   const headWorkspace = createHeadWorkspace(classes);
   const optimizer = createOptimizer({ kind: 'sgd' }, model.params);
   const dHs = new Float64Array(B * T * H);

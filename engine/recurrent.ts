@@ -1,9 +1,11 @@
 /**
  * One recurrent layer over a batch of sequences: forward with a per-step cache, backpropagation through
  * time (full or truncated), dropout masks. The cells (engine/cells/rnn|lstm|gru.ts) hold only each gate's
- * nonlinearity; the linear algebra (engine/cells/forwardPass.ts, backwardPass.ts) is fused over gates: Wih·x for every step in one pass before the recurrence
- * (it does not depend on h), Whh·h for all G*H rows in one loop per step (two batch elements per weight
- * load), and the weight gradients as one matrix product over all steps after the backward loop.
+ * elementwise math; the linear algebra (engine/cells/forwardPass.ts, backwardPass.ts) is fused over gates:
+ * Wih·x for every step in one product before the recurrence (it does not depend on h), Whh·h for all G*H
+ * rows and the running batch in one product per step, and the weight gradients as one product over all
+ * steps after the backward loop. The products and nonlinearities go through the workspace's DenseOps
+ * (engine/cells/denseOps.ts), WebAssembly or JavaScript.
  *
  * Internal buffers are time-major ([T][B][…], row k = t*B + b) so that one step's batch is contiguous;
  * the inputs and outputs of the public functions are batch-first ([B][T][…]) like `batch_first=True`.
@@ -11,20 +13,18 @@
 import { addWeightGradients, backwardStep, inputGradient } from './cells/backwardPass.ts';
 import {
   forwardStep,
-  loadWasmWeights,
   maskInputs,
   projectInputs,
   setInitialState,
   writeOutputs,
 } from './cells/forwardPass.ts';
-import { transpose } from './cells/kernels.ts';
 import {
   createWorkspace,
   type DropoutMasks,
   type RecurrentWorkspace,
   workspaceSuits as suits,
 } from './cells/workspace.ts';
-import { GATE_BLOCKS, type RecurrentParams, type SequenceBatch } from './types.ts';
+import type { RecurrentParams, SequenceBatch } from './types.ts';
 
 export {
   CELL_KERNELS,
@@ -92,11 +92,11 @@ export function forward(
   ws.masks = masks;
   const { xm, outputs } = ws.buffers;
   maskInputs(x, ws.masks.input, lengths, B, T, I, xm);
-  loadWasmWeights(ws, params);
-  projectInputs(ws, params.Wih.w, params.bih.w);
+  ws.ops.loadWeights(params);
+  projectInputs(ws);
   setInitialState(ws.h, B * H, options.h0, 'h0');
   if (cell === 'lstm') setInitialState(ws.c, B * H, options.c0, 'c0');
-  for (let t = 0; t < T; t++) forwardStep(ws, params, t);
+  for (let t = 0; t < T; t++) forwardStep(ws, t);
   writeOutputs(ws.h, ws.masks.output, lengths, B, T, H, outputs);
   const last = T * B * H;
   return {
@@ -168,15 +168,13 @@ export function backward(
   const { dhN, dcN } = options;
   checkLength(dhN, B * H, 'dhN');
   checkLength(dcN, B * H, 'dcN');
-  const GH = GATE_BLOCKS[cell] * H;
-  const { dh0, dc0, dx, WT, gradNorm } = ws.buffers;
+  const { dh0, dc0, dx, gradNorm } = ws.buffers;
   let { dh, dhPrev, dc, dcPrev } = ws.buffers;
   dh.fill(0, 0, B * H);
   dc.fill(0, 0, B * H);
-  if (ws.wasm) loadWasmWeights(ws, params);
-  else transpose(params.Whh.w, GH, H, WT);
+  ws.ops.loadWeights(params);
   for (let t = T - 1; t >= 0; t--) {
-    gradNorm[t] = Math.sqrt(backwardStep(ws, WT, dOutputs, dhN, dcN, t, dh, dc, dhPrev, dcPrev));
+    gradNorm[t] = Math.sqrt(backwardStep(ws, dOutputs, dhN, dcN, t, dh, dc, dhPrev, dcPrev));
     if (t > 0 && t % window === 0) {
       dhPrev.fill(0, 0, B * H);
       dcPrev.fill(0, 0, B * H);
@@ -198,10 +196,7 @@ export function backward(
   }
   addWeightGradients(ws, params);
   if (options.inputGradient === false) dx.fill(0, 0, B * T * I);
-  else {
-    transpose(params.Wih.w, GH, I, WT);
-    inputGradient(ws, WT, dx);
-  }
+  else inputGradient(ws, dx);
   return {
     dx: dx.subarray(0, B * T * I),
     dh0: dh0.subarray(0, B * H),

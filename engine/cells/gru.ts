@@ -5,42 +5,21 @@
  * The reset gate multiplies the whole hidden projection W_hn h + b_hn (PyTorch's form, not the paper's
  * r⊙h inside the product), so the input side and the hidden side of the n block get different gradients.
  */
-import { type ActivateRows, SIGMOID, TANH } from '../wasm/dense.ts';
-import type { CellKernel, CellStep } from './step.ts';
+
+import type { CellKernel, CellStep, RowActivations } from './step.ts';
 
 /** Forward and backward of the GRU; the gate cache holds r, z, n and the extra cache W_hn h + b_hn. */
 export const gruCell: CellKernel = {
+  cell: 'gru',
   extraWidth: 1,
   splitsHiddenGradient: true,
 
-  /** Writes gates [r|z|n], extra = hp_n = W_hn h + b_hn, h[next] = h'. */
-  forward(s: CellStep): void {
-    const H = s.hiddenSize;
-    const { xp, hp, gates, extra, h } = s;
-    const xpOff = s.xpOff;
-    const hpOff = s.hpOff;
-    const gateOff = s.gateOff;
-    const extraOff = s.extraOff;
-    const hPrevOff = s.hPrevOff;
-    const hNextOff = s.hNextOff;
-    for (let j = 0; j < H; j++) {
-      const r = 1 / (1 + Math.exp(-(xp[xpOff + j] + hp[hpOff + j])));
-      const z = 1 / (1 + Math.exp(-(xp[xpOff + H + j] + hp[hpOff + H + j])));
-      const hn = hp[hpOff + 2 * H + j];
-      const n = Math.tanh(xp[xpOff + 2 * H + j] + r * hn);
-      gates[gateOff + j] = r;
-      gates[gateOff + H + j] = z;
-      gates[gateOff + 2 * H + j] = n;
-      extra[extraOff + j] = hn;
-      h[hNextOff + j] = n + z * (h[hPrevOff + j] - n);
-    }
-  },
-
   /**
-   * The batch at once: σ over r and z across the batch in one call, then the n block's pre-activation
-   * with r⊙(W_hn h + b_hn), tanh over it in one call, and h'.
+   * For each listed row: gates [r|z|n], extra = hp_n = W_hn h + b_hn, h[next] = h'. σ over r and z
+   * across the batch in one call, then the n block's pre-activation with r⊙(W_hn h + b_hn), tanh over it
+   * in one call, and h'.
    */
-  forwardRows(s: CellStep, rows: Int32Array, count: number, activateRows: ActivateRows): void {
+  forward(s: CellStep, rows: Int32Array, count: number, ops: RowActivations): void {
     const H = s.hiddenSize;
     const GH = 3 * H;
     const { xp, hp, gates, extra, h } = s;
@@ -51,8 +30,7 @@ export const gruCell: CellKernel = {
       const gateOff = s.gateOff + o;
       for (let j = 0; j < 2 * H; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
     }
-    const at = gates.byteOffset + s.gateOff * 8;
-    activateRows(at, GH * 8, rows.byteOffset, count, 2 * H, SIGMOID);
+    ops.activateRows('sigmoid', gates, s.gateOff, GH, 2 * H, rows, count);
     for (let a = 0; a < count; a++) {
       const b = rows[a];
       const xpOff = s.xpOff + b * GH + 2 * H;
@@ -65,7 +43,7 @@ export const gruCell: CellKernel = {
         gates[gateOff + 2 * H + j] = xp[xpOff + j] + gates[gateOff + j] * hn;
       }
     }
-    activateRows(at + 2 * H * 8, GH * 8, rows.byteOffset, count, H, TANH);
+    ops.activateRows('tanh', gates, s.gateOff + 2 * H, GH, H, rows, count);
     for (let a = 0; a < count; a++) {
       const b = rows[a];
       const gateOff = s.gateOff + b * GH;

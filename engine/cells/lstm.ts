@@ -5,47 +5,21 @@
  * The driver (engine/recurrent.ts) supplies both projections; this file holds the gate nonlinearities and
  * their derivatives, forward and backward side by side.
  */
-import { type ActivateRows, SIGMOID, TANH } from '../wasm/dense.ts';
-import type { CellKernel, CellStep } from './step.ts';
+
+import type { CellKernel, CellStep, RowActivations } from './step.ts';
 
 /** Forward and backward of the LSTM; the gate cache holds i, f, g, o and the extra cache tanh(c'). */
 export const lstmCell: CellKernel = {
+  cell: 'lstm',
   extraWidth: 1,
   splitsHiddenGradient: false,
 
-  /** Writes gates [i|f|g|o], extra = tanh(c'), c[next] = c', h[next] = h'. */
-  forward(s: CellStep): void {
-    const H = s.hiddenSize;
-    const { xp, hp, gates, extra, h, c } = s;
-    const xpOff = s.xpOff;
-    const hpOff = s.hpOff;
-    const gateOff = s.gateOff;
-    const extraOff = s.extraOff;
-    const cPrevOff = s.cPrevOff;
-    const cNextOff = s.cNextOff;
-    const hNextOff = s.hNextOff;
-    for (let j = 0; j < H; j++) {
-      const i = 1 / (1 + Math.exp(-(xp[xpOff + j] + hp[hpOff + j])));
-      const f = 1 / (1 + Math.exp(-(xp[xpOff + H + j] + hp[hpOff + H + j])));
-      const g = Math.tanh(xp[xpOff + 2 * H + j] + hp[hpOff + 2 * H + j]);
-      const o = 1 / (1 + Math.exp(-(xp[xpOff + 3 * H + j] + hp[hpOff + 3 * H + j])));
-      const cNew = f * c[cPrevOff + j] + i * g;
-      const tanhC = Math.tanh(cNew);
-      gates[gateOff + j] = i;
-      gates[gateOff + H + j] = f;
-      gates[gateOff + 2 * H + j] = g;
-      gates[gateOff + 3 * H + j] = o;
-      extra[extraOff + j] = tanhC;
-      c[cNextOff + j] = cNew;
-      h[hNextOff + j] = o * tanhC;
-    }
-  },
-
   /**
-   * The batch at once: pre-activations into the gates, then σ over i and f, tanh over g and σ over o
-   * (one call each across the batch), c' into the extra cache, tanh over it, and h' = o⊙tanh(c').
+   * For each listed row: gates [i|f|g|o], extra = tanh(c'), c[next] = c', h[next] = h' = o⊙tanh(c').
+   * Pre-activations into the gates, then σ over i and f, tanh over g and σ over o (one call each across
+   * the batch), c' into the extra cache, tanh over it, and h'.
    */
-  forwardRows(s: CellStep, rows: Int32Array, count: number, activateRows: ActivateRows): void {
+  forward(s: CellStep, rows: Int32Array, count: number, ops: RowActivations): void {
     const H = s.hiddenSize;
     const GH = 4 * H;
     const { xp, hp, gates, extra, c, h } = s;
@@ -56,11 +30,9 @@ export const lstmCell: CellKernel = {
       const gateOff = s.gateOff + o;
       for (let j = 0; j < GH; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
     }
-    const at = gates.byteOffset + s.gateOff * 8;
-    const list = rows.byteOffset;
-    activateRows(at, GH * 8, list, count, 2 * H, SIGMOID);
-    activateRows(at + 2 * H * 8, GH * 8, list, count, H, TANH);
-    activateRows(at + 3 * H * 8, GH * 8, list, count, H, SIGMOID);
+    ops.activateRows('sigmoid', gates, s.gateOff, GH, 2 * H, rows, count);
+    ops.activateRows('tanh', gates, s.gateOff + 2 * H, GH, H, rows, count);
+    ops.activateRows('sigmoid', gates, s.gateOff + 3 * H, GH, H, rows, count);
     for (let a = 0; a < count; a++) {
       const b = rows[a];
       const gateOff = s.gateOff + b * GH;
@@ -74,7 +46,7 @@ export const lstmCell: CellKernel = {
         extra[extraOff + j] = cNew;
       }
     }
-    activateRows(extra.byteOffset + s.extraOff * 8, H * 8, list, count, H, TANH);
+    ops.activateRows('tanh', extra, s.extraOff, H, H, rows, count);
     for (let a = 0; a < count; a++) {
       const b = rows[a];
       const gateOff = s.gateOff + b * GH + 3 * H;

@@ -4,31 +4,17 @@
  * The driver (engine/recurrent.ts) supplies both projections; this file holds only the nonlinearity and
  * its derivative, forward and backward side by side. One gate block, named 'h'.
  */
-import { type ActivateRows, TANH } from '../wasm/dense.ts';
-import type { CellKernel, CellStep } from './step.ts';
+
+import type { CellKernel, CellStep, RowActivations } from './step.ts';
 
 /** Forward and backward of the tanh RNN; the gate cache holds h' itself, there is no extra cache. */
 export const rnnCell: CellKernel = {
+  cell: 'rnn',
   extraWidth: 0,
   splitsHiddenGradient: false,
 
-  /** Writes gates[0..H) = h[next] = tanh(xp + hp). */
-  forward(s: CellStep): void {
-    const H = s.hiddenSize;
-    const { xp, hp, gates, h } = s;
-    const xpOff = s.xpOff;
-    const hpOff = s.hpOff;
-    const gateOff = s.gateOff;
-    const hNextOff = s.hNextOff;
-    for (let j = 0; j < H; j++) {
-      const hNew = Math.tanh(xp[xpOff + j] + hp[hpOff + j]);
-      gates[gateOff + j] = hNew;
-      h[hNextOff + j] = hNew;
-    }
-  },
-
-  /** The batch at once: pre-activations into the gates, tanh over them in one call, copied to h'. */
-  forwardRows(s: CellStep, rows: Int32Array, count: number, activateRows: ActivateRows): void {
+  /** For each listed row: gates[0..H) = h[next] = tanh(xp + hp), the tanh over the batch in one call. */
+  forward(s: CellStep, rows: Int32Array, count: number, ops: RowActivations): void {
     const H = s.hiddenSize;
     const { xp, hp, gates, h } = s;
     for (let a = 0; a < count; a++) {
@@ -38,7 +24,7 @@ export const rnnCell: CellKernel = {
       const gateOff = s.gateOff + o;
       for (let j = 0; j < H; j++) gates[gateOff + j] = xp[xpOff + j] + hp[hpOff + j];
     }
-    activateRows(gates.byteOffset + s.gateOff * 8, H * 8, rows.byteOffset, count, H, TANH);
+    ops.activateRows('tanh', gates, s.gateOff, H, H, rows, count);
     for (let a = 0; a < count; a++) {
       const o = rows[a] * H;
       h.set(gates.subarray(s.gateOff + o, s.gateOff + o + H), s.hNextOff + o);

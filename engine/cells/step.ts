@@ -1,13 +1,31 @@
-import type { ActivateRows } from '../wasm/dense.ts';
+import { type CellKind, GATE_BLOCKS } from '../types.ts';
 
 /**
- * The contract between the sequence driver (engine/recurrent.ts) and the cells beside this file: a cell
- * computes one step of one batch element from the two projections the driver has already formed
- * (xp = Wih·x + bih, hp = Whh·(h⊙m) + bhh), and backward turns dL/dh' (and dL/dc') into gradients of those
- * projections. Everything is arrays plus offsets in one reused object, so no step allocates.
+ * The contract between the sequence driver (engine/recurrent.ts) and the cells beside this file: a cell's
+ * forward computes one step of the listed batch rows from the two projections the driver has already
+ * formed (xp = Wih·x + bih, hp = Whh·(h⊙m) + bhh), with the gate nonlinearities of the workspace's
+ * DenseOps; its backward turns one row's dL/dh' (and dL/dc') into gradients of those projections.
+ * Everything is arrays plus offsets in one reused object, so no step allocates.
  */
 
 /** Where one cell step reads and writes. G*H-wide rows hold the gate blocks in PyTorch's order. */
+/** A gate nonlinearity: the logistic sigmoid or tanh. */
+export type Activation = 'sigmoid' | 'tanh';
+
+/** The part of DenseOps (./denseOps.ts) a cell's forward uses: gate nonlinearities over listed rows. */
+export interface RowActivations {
+  /** In place: `kind` over the `width` numbers of values row rows[m] (offset, stride as above), m < count. */
+  activateRows(
+    kind: Activation,
+    values: Float64Array,
+    offset: number,
+    stride: number,
+    width: number,
+    rows: Int32Array,
+    count: number,
+  ): void;
+}
+
 export interface CellStep {
   hiddenSize: number;
   /** Input projection Wih·x + bih (G*H at xpOff). */
@@ -48,22 +66,62 @@ export interface CellStep {
   dcPrevOff: number;
 }
 
-/** One cell's elementwise step, forward and backward. The driver adds (Whhᵀ·dL/dhp)⊙m to dhPrev. */
+/**
+ * One cell's elementwise step, forward and backward: the definition of its math, run as written on the
+ * JavaScript kernels (the WebAssembly ones may run a fused copy, see DenseOps.cellForward). The driver adds
+ * (Whhᵀ·dL/dhp)⊙m to dhPrev.
+ */
 export interface CellKernel {
-  /**
-   * The forward of every listed batch row b at once, with the gate nonlinearities computed by the
-   * WebAssembly kernel (every array of the step then lives in its arena). The step's offsets are row 0's;
-   * row b's are b·G·H further for xp, hp and the gates, b·E·H for extra and b·H for the states.
-   * Pre-activations are written into the gate cache and transformed there in place, one block of gates
-   * across the batch per kernel call. Same results as forward to about 1e-16.
-   */
-  forwardRows(step: CellStep, rows: Int32Array, count: number, activateRows: ActivateRows): void;
+  readonly cell: CellKind;
   /** Width of the extra cache in units of H. */
   readonly extraWidth: number;
   /** True when dL/dhp differs from dL/dxp (the GRU, whose reset gate scales W_hn h + b_hn). */
   readonly splitsHiddenGradient: boolean;
-  forward(step: CellStep): void;
+  /**
+   * The forward of every listed batch row b at once. The step's offsets are row 0's; row b's are b·G·H
+   * further for xp, hp and the gates, b·E·H for extra and b·H for the states. Pre-activations are written
+   * into the gate cache and transformed there in place by `ops.activateRows`, one block of gates across
+   * the batch per call.
+   */
+  forward(step: CellStep, rows: Int32Array, count: number, ops: RowActivations): void;
+  /** One batch row, at the step's offsets (the probes call it on rows of their own). */
   backward(step: CellStep): void;
+}
+
+/**
+ * kernel.backward for each listed row b, the step's offsets being row 0's (see DenseOps.cellBackward);
+ * restores them afterwards.
+ */
+export function backwardRows(kernel: CellKernel, step: CellStep, rows: Int32Array, count: number): void {
+  const H = step.hiddenSize;
+  const GH = GATE_BLOCKS[kernel.cell] * H;
+  const E = kernel.extraWidth * H;
+  const { gateOff, extraOff, dPreXOff, dPreHOff, hPrevOff, cPrevOff, dhOff, dcOff, dhPrevOff, dcPrevOff } =
+    step;
+  for (let a = 0; a < count; a++) {
+    const b = rows[a];
+    step.gateOff = gateOff + b * GH;
+    step.dPreXOff = dPreXOff + b * GH;
+    step.dPreHOff = dPreHOff + b * GH;
+    step.extraOff = extraOff + b * E;
+    step.hPrevOff = hPrevOff + b * H;
+    step.cPrevOff = cPrevOff + b * H;
+    step.dhOff = dhOff + b * H;
+    step.dcOff = dcOff + b * H;
+    step.dhPrevOff = dhPrevOff + b * H;
+    step.dcPrevOff = dcPrevOff + b * H;
+    kernel.backward(step);
+  }
+  step.gateOff = gateOff;
+  step.dPreXOff = dPreXOff;
+  step.dPreHOff = dPreHOff;
+  step.extraOff = extraOff;
+  step.hPrevOff = hPrevOff;
+  step.cPrevOff = cPrevOff;
+  step.dhOff = dhOff;
+  step.dcOff = dcOff;
+  step.dhPrevOff = dhPrevOff;
+  step.dcPrevOff = dcPrevOff;
 }
 
 /** A step view with every array set to an empty placeholder; the driver points it at real buffers. */

@@ -5,11 +5,16 @@
  */
 import type { Rng } from '../rng.ts';
 import { type CellKind, GATE_BLOCKS, type RecurrentParams } from '../types.ts';
-import { type ActivateRows, arenaBytes, createDenseArena, type Gemm } from '../wasm/dense.ts';
+import { arenaBytes, createDenseArena, type DenseArena } from '../wasm/dense.ts';
+import { createWasmOps } from '../wasm/wasmOps.ts';
+import type { DenseKernels, DenseOps, DenseShape } from './denseOps.ts';
 import { gruCell } from './gru.ts';
+import { createJsOps } from './jsOps.ts';
 import { lstmCell } from './lstm.ts';
 import { rnnCell } from './rnn.ts';
 import { type CellKernel, type CellStep, createCellStep } from './step.ts';
+
+export type { DenseKernels } from './denseOps.ts';
 
 /** The cell kernels by kind. */
 export const CELL_KERNELS: Readonly<Record<CellKind, CellKernel>> = {
@@ -59,43 +64,20 @@ export interface RecurrentWorkspace {
    */
   readonly buffers: Readonly<Record<ScratchName, Float64Array>>;
   readonly active: Int32Array;
-  readonly step: CellStep;
-  /** Which kernels compute the dense products: 'wasm' (then {@link wasm} is set) or 'js'. */
-  readonly kernels: DenseKernels;
-  readonly wasm: WasmProducts | null;
-}
-
-/** The dense-product kernels: WebAssembly SIMD (engine/wasm/dense.wat) or JavaScript (./kernels.ts). */
-export type DenseKernels = 'wasm' | 'js';
-
-/**
- * What the WebAssembly path adds to a workspace whose buffers all live in one arena: the kernel, copies of
- * the layer's weights in the layouts it reads (refreshed by every forward and backward), gradient
- * accumulators, and a list of row numbers.
- */
-export interface WasmProducts {
-  readonly gemm: Gemm;
-  /** The nonlinearities over a block of gates in each listed row, for the cells' forwardRows. */
-  readonly activateRows: ActivateRows;
-  /** Wihᵀ [I][G*H], Whhᵀ [H][G*H], Whh [G*H][H], bih and bhh [G*H]. */
-  readonly WihT: Float64Array;
-  readonly WhhT: Float64Array;
-  readonly Whh: Float64Array;
-  readonly bih: Float64Array;
-  readonly bhh: Float64Array;
-  /** dWih [G*H][I] and dWhh [G*H][H], accumulated here and copied back into the params' dw. */
-  readonly dWih: Float64Array;
-  readonly dWhh: Float64Array;
   /** [T*B]: the rows k = t*B + b of the valid steps, for the input projection. */
-  readonly rows: Int32Array;
-  /** [T*B] ones, and [G*H] scratch, for the bias gradients' column sums. */
-  readonly ones: Float64Array;
-  readonly columnSums: Float64Array;
+  readonly validRows: Int32Array;
+  readonly step: CellStep;
+  /** Which kernels compute the dense products, chosen when the workspace was made. */
+  readonly kernels: DenseKernels;
+  /** The products and gate nonlinearities on those kernels; the passes call nothing else for them. */
+  readonly ops: DenseOps;
+  /** The WebAssembly memory all the buffers live in, or null on the JavaScript kernels. */
+  readonly wasm: DenseArena | null;
 }
 
 type ScratchName =
   | ('xm' | 'xp' | 'hp' | 'hm' | 'outputs' | 'dPreX' | 'dPreH' | 'dh' | 'dhPrev' | 'dc' | 'dcPrev')
-  | ('dh0' | 'dc0' | 'dx' | 'WT' | 'left' | 'right' | 'zeros' | 'gradNorm');
+  | ('dh0' | 'dc0' | 'dx' | 'states' | 'gradNorm');
 
 /**
  * Allocates a workspace for params' cell and sizes and batches of at most maxBatch × maxSteps. With
@@ -112,12 +94,9 @@ export function createWorkspace(
   if (kernels === 'wasm') {
     // Sized by a dry run of the same layout, then laid out for real in the arena.
     const arena = createDenseArena(workspaceBytes(params, maxBatch, maxSteps, cached));
-    if (arena) return layoutWorkspace(params, maxBatch, maxSteps, cached, 'wasm', arena);
+    if (arena) return layoutWorkspace(params, maxBatch, maxSteps, cached, arena);
   }
-  return layoutWorkspace(params, maxBatch, maxSteps, cached, 'js', {
-    f64: (length) => new Float64Array(length),
-    i32: (length) => new Int32Array(length),
-  });
+  return layoutWorkspace(params, maxBatch, maxSteps, cached, null);
 }
 
 /** The layer's sizes, all a workspace's layout depends on. */
@@ -130,36 +109,47 @@ type LayerShape = Pick<RecurrentParams, 'cell' | 'inputSize' | 'hiddenSize'>;
 export function workspaceBytes(layer: LayerShape, maxBatch: number, maxSteps: number, cached = true): number {
   const f64: number[] = [];
   const i32: number[] = [];
-  const empty = new Float64Array(0);
-  const none = new Int32Array(0);
-  layoutWorkspace(layer, maxBatch, maxSteps, cached, 'wasm', {
+  const dryRun: DenseArena = {
+    buffer: new ArrayBuffer(0),
+    gemm: unreachable,
+    activate: unreachable,
+    activateRows: unreachable,
+    lstmForward: unreachable,
+    lstmBackward: unreachable,
+    peak: () => {
+      throw new Error('Dense arena: no kernel bound.');
+    },
     f64: (length) => {
       f64.push(length);
-      return empty;
+      return new Float64Array(0);
     },
     i32: (length) => {
       i32.push(length);
-      return none;
+      return new Int32Array(0);
     },
-  });
+  };
+  layoutWorkspace(layer, maxBatch, maxSteps, cached, dryRun);
   return arenaBytes(f64, i32);
 }
 
-interface Allocator {
-  f64(length: number): Float64Array;
-  i32(length: number): Int32Array;
-  readonly gemm?: Gemm;
-  readonly activateRows?: ActivateRows;
-}
+/** Plain arrays, for the JavaScript kernels. */
+const HEAP = {
+  f64: (length: number) => new Float64Array(length),
+  i32: (length: number) => new Int32Array(length),
+};
 
+/**
+ * Lays the buffers out in `arena` with the WebAssembly ops bound to it or, when it is null, in plain
+ * arrays with the JavaScript ops.
+ */
 function layoutWorkspace(
   params: LayerShape,
   maxBatch: number,
   maxSteps: number,
   cached: boolean,
-  kernels: DenseKernels,
-  memory: Allocator,
+  arena: DenseArena | null,
 ): RecurrentWorkspace {
+  const memory = arena ?? HEAP;
   const { cell, inputSize: I, hiddenSize: H } = params;
   const kernel = CELL_KERNELS[cell];
   const GH = GATE_BLOCKS[cell] * H;
@@ -167,7 +157,6 @@ function layoutWorkspace(
   const K = maxBatch * maxSteps;
   const rows = cached ? K : B;
   const grad = cached ? 1 : 0;
-  const wasm = kernels === 'wasm';
   const f64 = memory.f64;
   const dPreX = f64(grad * K * GH);
   const buffers: Record<ScratchName, Float64Array> = {
@@ -185,17 +174,12 @@ function layoutWorkspace(
     dh0: f64(B * H),
     dc0: f64(B * H),
     dx: f64(grad * K * I),
-    WT: f64(GH * Math.max(I, H)),
-    // The JavaScript weight gradients multiply transposed copies; the kernel reads the rows in place
-    // and needs only the recurrent-dropped h (right, as [T*B][H]).
-    left: f64(wasm ? 0 : grad * K * GH),
-    right: f64(grad * K * (wasm ? H : Math.max(I, H))),
-    // The zero bias of the kernels' products without one: dL/dhPrev has H rows and dL/dx has I, which
-    // exceeds G*H for a wide input layer (reading past a shorter array gave NaN entries in dx).
-    zeros: f64(Math.max(I, H)),
+    // h⊙m [T*B][H] for the weight gradients under recurrent dropout.
+    states: f64(grad * K * H),
     gradNorm: f64(maxSteps),
   };
-  const workspace: RecurrentWorkspace = {
+  const shape: DenseShape = { inputSize: I, hiddenSize: H, gateRows: GH, gradientRows: grad * K };
+  return {
     cell,
     inputSize: I,
     hiddenSize: H,
@@ -212,26 +196,12 @@ function layoutWorkspace(
     c: f64(cell === 'lstm' ? (K + B) * H : 0),
     buffers,
     active: memory.i32(B),
+    validRows: memory.i32(K),
     step: createCellStep(H),
-    kernels,
-    wasm: null,
+    kernels: arena ? 'wasm' : 'js',
+    ops: arena ? createWasmOps(shape, arena) : createJsOps(shape),
+    wasm: arena,
   };
-  if (!wasm) return workspace;
-  const products: WasmProducts = {
-    gemm: memory.gemm ?? unreachable,
-    activateRows: memory.activateRows ?? unreachable,
-    WihT: f64(I * GH),
-    WhhT: f64(H * GH),
-    Whh: f64(GH * H),
-    bih: f64(GH),
-    bhh: f64(GH),
-    dWih: f64(GH * I),
-    dWhh: f64(GH * H),
-    rows: memory.i32(K),
-    ones: f64(K).fill(1),
-    columnSums: f64(GH),
-  };
-  return { ...workspace, wasm: products };
 }
 
 /** The dry run's stand-in for the kernels: never called. */

@@ -52,15 +52,52 @@ export type ActivateRows = (
   kind: number,
 ) => void;
 
+/**
+ * engine/cells/lstm.ts's forward for each listed row (rows as in {@link Gemm}), fused: byte addresses of
+ * row 0, row r being r·4H numbers further for xp, hp and gates and r·H for the rest; H even.
+ */
+export type LstmForward = (
+  xp: number,
+  hp: number,
+  gates: number,
+  extra: number,
+  cPrev: number,
+  cNext: number,
+  hNext: number,
+  rows: number,
+  count: number,
+  H: number,
+) => void;
+
+/** engine/cells/lstm.ts's backward for each listed row, addressed as for {@link LstmForward}; H even. */
+export type LstmBackward = (
+  gates: number,
+  extra: number,
+  cPrev: number,
+  dh: number,
+  dc: number,
+  dPre: number,
+  dhPrev: number,
+  dcPrev: number,
+  rows: number,
+  count: number,
+  H: number,
+) => void;
+
 /** The kinds of {@link Activate}. */
 export const SIGMOID = 0;
 export const TANH = 1;
 
 /** A memory for one workspace's buffers, with the kernel bound to it. */
 export interface DenseArena {
+  /** The memory every view of the arena is on (the kernel reads no other). */
+  readonly buffer: ArrayBuffer;
   readonly gemm: Gemm;
   readonly activate: Activate;
   readonly activateRows: ActivateRows;
+  readonly lstmForward: LstmForward;
+  readonly lstmBackward: LstmBackward;
+  readonly peak: SimdPeak;
   /** A zeroed view of `length` numbers in the arena; throws once the arena's size is used up. */
   f64(length: number): Float64Array;
   i32(length: number): Int32Array;
@@ -71,7 +108,20 @@ interface Kernels {
   gemm: Gemm;
   activate: Activate;
   activateRows: ActivateRows;
+  lstmForward: LstmForward;
+  lstmBackward: LstmBackward;
+  peak: SimdPeak;
 }
+
+/**
+ * n rounds of {@link PEAK_FLOPS_PER_ROUND} independent f64x2 multiply-adds a = a·mul + add (a register
+ * block with no loads or stores: what the machine's SIMD float64 arithmetic can do at most); returns a
+ * sum of the results. Keep |mul| < 1 so nothing overflows.
+ */
+export type SimdPeak = (n: number, mul: number, add: number) => number;
+
+/** The floating-point operations of one round of {@link SimdPeak}: 12 chains × 2 lanes × (mul + add). */
+export const PEAK_FLOPS_PER_ROUND = 48;
 
 /** The part of the WebAssembly JS API used here (the engine is compiled without DOM or Node types). */
 interface WasmApi {
@@ -141,12 +191,21 @@ export function createDenseArena(bytes: number): DenseArena | null {
     return at;
   };
   return {
+    buffer,
     gemm: exports.gemm,
     activate: exports.activate,
     activateRows: exports.activateRows,
+    lstmForward: exports.lstmForward,
+    lstmBackward: exports.lstmBackward,
+    peak: exports.peak,
     f64: (length) => new Float64Array(buffer, take(length * 8), length),
     i32: (length) => new Int32Array(buffer, take(length * 4), length),
   };
+}
+
+/** The module's ceiling loop, on an instance of its own, or null where the module cannot load. */
+export function simdPeakKernel(): SimdPeak | null {
+  return createDenseArena(FIRST)?.peak ?? null;
 }
 
 function align(bytes: number): number {

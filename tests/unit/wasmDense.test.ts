@@ -17,7 +17,14 @@ import {
 } from '../../engine/recurrent.ts';
 import { createRng, type Rng } from '../../engine/rng.ts';
 import type { CellKind } from '../../engine/types.ts';
-import { arenaBytes, createDenseArena, decodeBase64, SIGMOID, TANH } from '../../engine/wasm/dense.ts';
+import {
+  arenaBytes,
+  createDenseArena,
+  decodeBase64,
+  PEAK_FLOPS_PER_ROUND,
+  SIGMOID,
+  TANH,
+} from '../../engine/wasm/dense.ts';
 import { compileDense, MODULE_PATH, moduleSource } from '../../scripts/build-wasm.ts';
 
 function fill(rng: Rng, values: Float64Array): Float64Array {
@@ -272,6 +279,16 @@ describe('a layer on the WebAssembly kernel and on the JavaScript kernels', () =
       expect(Math.max(...js.dw[1]!.map(Math.abs))).toBeGreaterThan(1e-3);
     });
   }
+});
+
+describe('peak', () => {
+  it('runs n rounds of a = a·mul + add on 12 two-lane chains and returns their sum', () => {
+    const peak = createDenseArena(arenaBytes([]))!.peak;
+    expect(PEAK_FLOPS_PER_ROUND).toBe(12 * 2 * 2);
+    // From 0: 1, 1.5, 1.75 after three rounds, on each of the 24 lanes.
+    expect(peak(3, 0.5, 1)).toBe(24 * 1.75);
+    expect(peak(0, 0.5, 1)).toBe(0);
+  });
 });
 
 describe('without WebAssembly', () => {

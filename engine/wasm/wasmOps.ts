@@ -1,0 +1,191 @@
+/**
+ * The WebAssembly implementation of {@link DenseOps} (engine/cells/denseOps.ts), over the kernels of
+ * ./dense.wat bound to one workspace's arena. It keeps copies of the layer's weights in the layouts
+ * `gemm` reads (columns contiguous: Wᵀ for out = b + W·a, W itself for out = Wᵀ·a) and the weight
+ * gradients' accumulators in the arena too; this file is the only one that turns views into byte addresses.
+ */
+import type { Activation, DenseOps, DenseShape, WeightProduct } from '../cells/denseOps.ts';
+import { transpose } from '../cells/kernels.ts';
+import { backwardRows, type CellKernel, type CellStep } from '../cells/step.ts';
+import type { RecurrentParams } from '../types.ts';
+import { type DenseArena, SIGMOID, TANH } from './dense.ts';
+
+/**
+ * WebAssembly dense ops for one layer, their buffers taken from `arena` (whose views the workspace's
+ * other buffers must also be, since the kernel reads only its own memory).
+ */
+export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
+  const { inputSize: I, hiddenSize: H, gateRows: GH, gradientRows: K } = shape;
+  const { gemm, activateRows, lstmForward, lstmBackward } = arena;
+  const f64 = arena.f64;
+  const WihT = f64(I * GH);
+  const WhhT = f64(H * GH);
+  const Wih = f64(GH * I);
+  const Whh = f64(GH * H);
+  const bih = f64(GH);
+  const bhh = f64(GH);
+  const grad = K > 0 ? 1 : 0;
+  const dWih = f64(grad * GH * I);
+  const dWhh = f64(grad * GH * H);
+  // A row of ones and a G*H scratch: the bias gradients are column sums, i.e. products with ones.
+  const ones = f64(K).fill(1);
+  const columnSums = f64(grad * GH);
+
+  /** The byte address of view[offset]; refuses a view the kernel cannot see. */
+  const at = (view: Float64Array | Int32Array, offset: number): number => {
+    if (view.buffer !== arena.buffer) throw new Error('WebAssembly dense ops: a view outside the arena.');
+    return view.byteOffset + offset * view.BYTES_PER_ELEMENT;
+  };
+
+  /**
+   * dw [G*H][n] += Σ_{k' < k} dPre[k'] ⊗ v[k'], accumulated in the arena's copy `into`: gemm reads dPre's
+   * columns in place (row stride 1, step stride G*H).
+   */
+  const addOuter = (
+    dw: Float64Array,
+    into: Float64Array,
+    dPre: Float64Array,
+    v: Float64Array,
+    n: number,
+    k: number,
+  ) => {
+    into.set(dw);
+    gemm(at(into, 0), n * 8, at(dPre, 0), 8, GH * 8, at(v, 0), n * 8, 0, 0, GH, n, k, 1);
+    dw.set(into);
+  };
+  /** columnSums = Σ_k dPre[k] over k rows, as the product of a row of ones with dPre. */
+  const sumColumns = (dPre: Float64Array, k: number) => {
+    gemm(at(columnSums, 0), 0, at(ones, 0), 0, 8, at(dPre, 0), GH * 8, 0, 0, 1, GH, k, 0);
+  };
+
+  const ops: DenseOps = {
+    kernels: 'wasm',
+
+    loadWeights(params: RecurrentParams): void {
+      transpose(params.Wih.w, GH, I, WihT);
+      transpose(params.Whh.w, GH, H, WhhT);
+      Wih.set(params.Wih.w);
+      Whh.set(params.Whh.w);
+      bih.set(params.bih.w);
+      bhh.set(params.bhh.w);
+    },
+
+    gemmRows(
+      product: WeightProduct,
+      a: Float64Array,
+      aOffset: number,
+      aStride: number,
+      out: Float64Array,
+      outOffset: number,
+      outStride: number,
+      rows: Int32Array,
+      count: number,
+    ): void {
+      if (count === 0) return;
+      const input = product === 'Wih' || product === 'WihT';
+      const cols = input ? I : H;
+      const transposed = product === 'WihT' || product === 'WhhT';
+      // out[r] = start + Σ_k a[r][k]·w[k][·]: w is Wᵀ [cols][G*H] with the bias, or W [G*H][cols] without.
+      const w = transposed ? (input ? Wih : Whh) : input ? WihT : WhhT;
+      const N = transposed ? cols : GH;
+      const bias = transposed ? 0 : at(input ? bih : bhh, 0);
+      gemm(
+        at(out, outOffset),
+        outStride * 8,
+        at(a, aOffset),
+        aStride * 8,
+        8,
+        at(w, 0),
+        N * 8,
+        bias,
+        at(rows, 0),
+        count,
+        N,
+        transposed ? GH : cols,
+        0,
+      );
+    },
+
+    addWeightGradients(
+      params: RecurrentParams,
+      count: number,
+      dPreX: Float64Array,
+      x: Float64Array,
+      dPreH: Float64Array,
+      h: Float64Array,
+    ): void {
+      if (count > K) throw new RangeError(`addWeightGradients: ${count} rows, room for ${K}.`);
+      if (count === 0) return;
+      addOuter(params.Wih.dw, dWih, dPreX, x, I, count);
+      addOuter(params.Whh.dw, dWhh, dPreH, h, H, count);
+      sumColumns(dPreX, count);
+      const dbih = params.bih.dw;
+      for (let g = 0; g < GH; g++) dbih[g] += columnSums[g];
+      // The LSTM and RNN share dL/da between the projections, so their column sums too.
+      if (dPreH !== dPreX) sumColumns(dPreH, count);
+      const dbhh = params.bhh.dw;
+      for (let g = 0; g < GH; g++) dbhh[g] += columnSums[g];
+    },
+
+    cellForward(kernel: CellKernel, s: CellStep, rows: Int32Array, count: number): void {
+      if (kernel.cell !== 'lstm' || H % 2 !== 0) {
+        kernel.forward(s, rows, count, ops);
+        return;
+      }
+      const { xp, hp, gates, extra, c, h } = s;
+      const list = at(rows, 0);
+      lstmForward(
+        at(xp, s.xpOff),
+        at(hp, s.hpOff),
+        at(gates, s.gateOff),
+        at(extra, s.extraOff),
+        at(c, s.cPrevOff),
+        at(c, s.cNextOff),
+        at(h, s.hNextOff),
+        list,
+        count,
+        H,
+      );
+    },
+
+    cellBackward(kernel: CellKernel, s: CellStep, rows: Int32Array, count: number): void {
+      if (kernel.cell !== 'lstm' || H % 2 !== 0) {
+        backwardRows(kernel, s, rows, count);
+        return;
+      }
+      lstmBackward(
+        at(s.gates, s.gateOff),
+        at(s.extra, s.extraOff),
+        at(s.c, s.cPrevOff),
+        at(s.dh, s.dhOff),
+        at(s.dc, s.dcOff),
+        at(s.dPreX, s.dPreXOff),
+        at(s.dhPrev, s.dhPrevOff),
+        at(s.dcPrev, s.dcPrevOff),
+        at(rows, 0),
+        count,
+        H,
+      );
+    },
+
+    activateRows(
+      kind: Activation,
+      values: Float64Array,
+      offset: number,
+      stride: number,
+      width: number,
+      rows: Int32Array,
+      count: number,
+    ): void {
+      activateRows(
+        at(values, offset),
+        stride * 8,
+        at(rows, 0),
+        count,
+        width,
+        kind === 'tanh' ? TANH : SIGMOID,
+      );
+    },
+  };
+  return ops;
+}
