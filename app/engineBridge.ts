@@ -6,6 +6,7 @@
  */
 import type { FromWorker, RunId, RunSpeed, ToWorker } from '../engine/protocol';
 import type { TrainerConfig } from '../engine/trainerConfig';
+import { readWorkerMessage } from './workerMessages';
 
 /** What the bridge tells its listener. Worker messages arrive only for a slot's current run. */
 export type BridgeEvent =
@@ -47,6 +48,7 @@ export class EngineBridge {
   >();
   private nextRun = 1;
   private nextRequest = 1;
+  private warnedAboutMessage = false;
 
   constructor(private readonly createWorker: WorkerFactory = defaultFactory) {}
 
@@ -133,7 +135,11 @@ export class EngineBridge {
     if (existing) return existing;
     const worker = this.createWorker();
     const entry: Slot = { worker, runId: null };
-    worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(slot, entry, event.data);
+    worker.onmessage = (event: MessageEvent<unknown>) => {
+      const message = readWorkerMessage(event.data);
+      if (message) this.receive(slot, entry, message);
+      else this.warnOnce(event.data);
+    };
     const crashed = (message: string) => {
       if (this.slots.get(slot) !== entry) return;
       entry.worker.terminate();
@@ -151,6 +157,13 @@ export class EngineBridge {
     worker.onmessageerror = () => crashed('A message from the training worker could not be read.');
     this.slots.set(slot, entry);
     return entry;
+  }
+
+  /** A message this page does not understand (another version's worker, a bug) is ignored, said once. */
+  private warnOnce(data: unknown): void {
+    if (this.warnedAboutMessage) return;
+    this.warnedAboutMessage = true;
+    console.warn('Ignored a message from the training worker that this page does not understand:', data);
   }
 
   private receive(slot: string, entry: Slot, message: FromWorker): void {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type BridgeEvent, EngineBridge } from '../../app/engineBridge';
 import type { FromWorker, ToWorker } from '../../engine/protocol';
 import { DEFAULT_TRAINER_CONFIG } from '../../engine/trainerConfig';
@@ -20,7 +20,7 @@ class FakeWorker {
   terminate() {
     this.terminated = true;
   }
-  reply(message: FromWorker) {
+  reply(message: FromWorker | unknown) {
     this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
   }
   crash(text: string) {
@@ -97,5 +97,25 @@ describe('EngineBridge', () => {
   it('refuses to export weights before anything has trained', async () => {
     const { bridge } = setup();
     await expect(bridge.exportWeights('a')).rejects.toThrow('press Train first');
+  });
+
+  it('ignores messages of the wrong shape, warning once, and still hears the good ones', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { bridge, events } = setup();
+    const runId = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    expect(() => {
+      worker.reply(null);
+      worker.reply([]);
+      worker.reply({ type: 'snapshot', runId, snapshot: null });
+      worker.reply({ type: 'snapshot', runId, snapshot: { status: 'running', loss: [1] } });
+      worker.reply({ type: 'started', runId, info: 'lstm' });
+      worker.reply({ type: 'someday', runId });
+    }).not.toThrow();
+    expect(events).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    worker.reply({ type: 'problem', runId, message: 'fine' });
+    expect(events).toHaveLength(1);
+    warn.mockRestore();
   });
 });
