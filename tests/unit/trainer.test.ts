@@ -136,6 +136,43 @@ describe('divergence', () => {
     for (const value of [evaluation.loss, evaluation.metric]) expect(Number.isNaN(value)).toBe(false);
   });
 
+  it('stops a finite blow-up (SGD at learning rate 1 on sine, no clipping) instead of finishing it', () => {
+    const trainer = createTrainer(
+      config({
+        task: taskConfig('sine', { heldOutSize: 16 }),
+        optimizer: { kind: 'sgd' },
+        learningRate: 1,
+        clip: { kind: 'none' },
+      }),
+    );
+    const reports: StepReport[] = [];
+    for (let k = 0; k < 200 && trainer.divergence === null; k++) {
+      const report = trainer.trainStep();
+      if (report !== null) reports.push(report);
+    }
+    const divergence = trainer.divergence;
+    expect(divergence, 'the run blew up without being stopped').not.toBeNull();
+    expect(divergence!.what).toBe('loss');
+    expect(divergence!.message).toMatch(/times its first value/);
+    expect(divergence!.message).toMatch(/no gradient clipping/);
+    // Stopped at the blow-up: every reported loss stayed within the bound.
+    for (const report of reports) expect(report.loss).toBeLessThanOrEqual(1000 * reports[0]!.loss);
+  });
+
+  it('lets healthy runs and noisy-but-learning runs (Adam 1, no clipping) train on', () => {
+    for (const healthy of [
+      config({ task: taskConfig('sine', { heldOutSize: 16 }) }),
+      config({ task: taskConfig('recall', { heldOutSize: 16 }) }),
+      config({
+        task: taskConfig('sine', { heldOutSize: 16 }),
+        learningRate: 1,
+        clip: { kind: 'none' },
+      }),
+    ]) {
+      train(createTrainer(healthy), 200);
+    }
+  });
+
   it('trains the same task without trouble at a sane learning rate with clipping (the control)', () => {
     const trainer = createTrainer({ ...exploding, learningRate: 0.05, clip: { kind: 'norm', maxNorm: 1 } });
     for (const report of train(trainer, 50)) expectFiniteReport(report);
