@@ -4,6 +4,7 @@ import type { RunSpeed } from '../../engine/protocol';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
+import { useStopOnUnmount } from '../widgets/liveRuns';
 import { useRuns } from './useRuns';
 import './live.css';
 
@@ -67,6 +68,8 @@ export function RunControls({
   title?: string;
 }) {
   const runs = useRuns(specs.map((spec) => spec.slot));
+  // Every page with these controls (lessons, slides, the playground) ends its runs' workers on leaving.
+  useStopOnUnmount(specs.map((spec) => spec.slot));
   const { startRun, pauseRun, resumeRun, stepRun, clearRun, setRunSpeed } = useStore(
     useShallow((state) => ({
       startRun: state.startRun,

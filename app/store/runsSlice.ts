@@ -51,7 +51,10 @@ export interface RunsSlice {
   setRunSpeed: (slot: string, speed: RunSpeed) => void;
   /** Forgets a slot's run (its worker stays for the next start). */
   clearRun: (slot: string) => void;
-  /** Ends a slot's worker but keeps what its run recorded (sweeps of many runs free their workers). */
+  /**
+   * Ends a slot's worker but keeps what its run recorded (sweeps free their workers; pages free theirs
+   * when they unmount); a run still going is marked stopped.
+   */
   releaseRun: (slot: string) => void;
   exportRunWeights: (slot: string) => Promise<string>;
   crashRunForTesting: (slot: string) => void;
@@ -204,7 +207,14 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set,
       const { [slot]: _removed, ...rest } = get().runs;
       set({ runs: rest });
     },
-    releaseRun: (slot) => bridge?.release(slot),
+    releaseRun: (slot) => {
+      bridge?.release(slot);
+      // The worker is gone: a run it was still training ends here, with what it recorded.
+      const phase = get().runs[slot]?.phase;
+      if (phase === 'starting' || phase === 'running' || phase === 'paused') {
+        update(slot, (run) => ({ ...run, phase: 'stopped', version: run.version + 1 }));
+      }
+    },
     exportRunWeights: (slot) => need().exportWeights(slot),
     crashRunForTesting: (slot) => need().crashForTesting(slot),
   };

@@ -1,5 +1,5 @@
 /** Small helpers the live widgets share: which runs are over, their last evaluation, stopping on unmount. */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Evaluation } from '../../engine/trainer';
 import { useStore } from '../store';
 import type { RunPhase, RunState } from '../store/runsSlice';
@@ -20,15 +20,27 @@ export function lastEvaluation(run: RunState | undefined): Evaluation | null {
   return run?.evaluations[run.evaluations.length - 1] ?? null;
 }
 
-/** Stops every run in these slots when the component leaves the page, so no worker trains unseen. */
+/**
+ * When the component leaves the page, stops the runs of every slot it ever showed and ends their
+ * workers, so that nothing trains unseen and no worker outlives its page. What the runs recorded stays
+ * in the store (a run cut short reads "stopped"), so a page visited again shows it.
+ */
 export function useStopOnUnmount(slots: readonly string[]): void {
-  const stopRun = useStore((state) => state.stopRun);
+  const seen = useRef(new Set<string>());
   const key = slots.join('\n');
+  useEffect(() => {
+    if (key !== '') for (const slot of key.split('\n')) seen.current.add(slot);
+  }, [key]);
   useEffect(
     () => () => {
-      for (const slot of key.split('\n')) stopRun(slot);
+      // The store's actions at the time of leaving (the speaker view swaps in remote ones).
+      const { stopRun, releaseRun } = useStore.getState();
+      for (const slot of seen.current) {
+        stopRun(slot);
+        releaseRun(slot);
+      }
     },
-    [key, stopRun],
+    [],
   );
 }
 
