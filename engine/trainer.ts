@@ -15,9 +15,9 @@ import {
   forward,
   type RecurrentWorkspace,
   sampleDropoutMasks,
-  workspaceBytes,
 } from './recurrent.ts';
 import { createRng, type Rng } from './rng.ts';
+import { costProblems, EVAL_CHUNK } from './runCost.ts';
 import { learningRateAt } from './schedule.ts';
 import { createTask, type MetricName, type Task } from './tasks/task.ts';
 import { type TrainerConfig, validateTrainerConfig } from './trainerConfig.ts';
@@ -128,36 +128,8 @@ export const BLOW_UP_FACTOR = 1000;
  */
 export const BLOW_UP_FLOOR = 100;
 
-/**
- * The most memory one run's buffers may take: a browser tab holds up to three runs' workers, and a run
- * that asks for more would stall for minutes or crash its worker. The largest configurations the fields
- * allow (batch 256, 1,000 steps, 256 LSTM units) would need about 9 GB.
- */
-export const MEMORY_BUDGET_BYTES = 1024 ** 3;
-
-/** Held-out sequences evaluated per forward, so evaluation needs a small workspace whatever the set's size. */
-const EVAL_CHUNK = 64;
-
-/** T of the training batches: the task's own, or the longest variable length. */
-function trainingSteps(config: TrainerConfig, task: Task): number {
-  return config.batching.kind === 'fixed' ? task.steps : config.batching.maxSteps;
-}
-
-/** The bytes of a run's largest buffers: the training and evaluation workspaces and dL/dh. */
-function memoryNeeded(config: TrainerConfig, task: Task): number {
-  const layer = { cell: config.cell, inputSize: task.inputSize, hiddenSize: config.hiddenSize };
-  const B = config.batchSize;
-  const T = trainingSteps(config, task);
-  return (
-    workspaceBytes(layer, B, T) +
-    workspaceBytes(layer, EVAL_CHUNK, task.steps, false) +
-    8 * B * T * (config.hiddenSize + task.inputSize + task.outputSize)
-  );
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`;
-}
+/** The memory budget, defined with the run's other costs in runCost.ts. */
+export { MEMORY_BUDGET_BYTES } from './runCost.ts';
 
 /**
  * Builds a run from a configuration. Throws ConfigError listing every problem if the configuration is
@@ -168,17 +140,12 @@ export function createTrainer(config: TrainerConfig): Trainer {
   if (problems.length > 0) throw new ConfigError('training configuration', problems);
   const root = createRng(config.seed);
   const task = createTask(config.task, config.seed);
-  const memory = memoryNeeded(config, task);
-  if (memory > MEMORY_BUDGET_BYTES) {
-    throw new ConfigError('training configuration', [
-      {
-        field: 'batchSize',
-        message:
-          `This run would need about ${formatBytes(memory)} of memory for its buffers (batch ${config.batchSize} × ` +
-          `${trainingSteps(config, task)} steps × ${config.hiddenSize} units), more than the ${formatBytes(MEMORY_BUDGET_BYTES)} ` +
-          'a run may use. Lower the batch size, the sequence length or the hidden size.',
-      },
-    ]);
+  const tooCostly = costProblems(config, task, task.heldOut().batchSize);
+  if (tooCostly.length > 0) {
+    throw new ConfigError(
+      'training configuration',
+      tooCostly.map((message) => ({ field: 'batchSize', message })),
+    );
   }
   const init = {
     scheme: config.init.scheme,

@@ -316,13 +316,47 @@ describe('memory', () => {
   });
 
   it('still allows large runs that fit', () => {
+    // About 7 s of estimated work per evaluation (3 s measured): slow, but within both budgets.
     const large = config({
       cell: 'lstm',
       hiddenSize: 128,
       batchSize: 64,
-      task: taskConfig('adding', { steps: 200 }),
+      task: taskConfig('adding', { steps: 100 }),
     });
     expect(() => createTrainer(large)).not.toThrow();
+  });
+
+  it('refuses a run whose training step would take many seconds, naming what to lower', () => {
+    // Inside the memory budget, but 17 to 20 s per step when measured: Pause would wait that long.
+    const heavy = config({
+      cell: 'lstm',
+      hiddenSize: 256,
+      batchSize: 256,
+      task: taskConfig('adding', { steps: 100, heldOutSize: 16 }),
+    });
+    const error = (() => {
+      try {
+        createTrainer(heavy);
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(
+      /One training step of this run \(batch 256 × 100 steps × 256 units\) could take about \d+ s.*at most 10 s is allowed\. Lower the batch size/,
+    );
+    expect((error as ConfigError).message).not.toMatch(/memory/);
+  });
+
+  it('refuses a run whose held-out evaluation alone would take many seconds', () => {
+    const slowEvaluation = config({
+      cell: 'lstm',
+      hiddenSize: 128,
+      batchSize: 8,
+      task: taskConfig('adding', { steps: 200 }),
+    });
+    expect(() => createTrainer(slowEvaluation)).toThrow(/held-out sequences.*Lower the held-out set size/);
   });
 
   it('evaluates the held-out set in chunks with the same result as one forward over all of it', () => {
