@@ -2,7 +2,8 @@
  * The one place in the app that owns Web Workers. Each slot (a place on the page where a model trains)
  * gets its own worker, so three runs side by side use the machine's cores and never block the page.
  * Starting a run in a slot cancels the slot's old run; messages of any run but a slot's current one are
- * dropped here. A worker that throws or dies is reported and replaced.
+ * dropped here. A worker that throws, dies or falls silent while it should be training is reported and
+ * replaced; one that cannot pause or stop within a fraction of a second (inside a long step) is ended.
  */
 import type { FromWorker, RunId, RunSpeed, ToWorker } from '../engine/protocol';
 import type { TrainerConfig } from '../engine/trainerConfig';
@@ -20,6 +21,13 @@ export type BridgeEvent =
       readonly kind: 'crashed';
       readonly runId: RunId | null;
       readonly message: string;
+    }
+  /** The worker did not act on a pause or stop in time (it was inside a long step) and was ended. */
+  | {
+      readonly slot: string;
+      readonly kind: 'halted';
+      readonly runId: RunId;
+      readonly action: 'pause' | 'stop';
     };
 
 export interface StartOptions {
@@ -34,9 +42,21 @@ type WorkerFactory = () => Worker;
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module', name: 'unroll-training' });
 
+/** A training worker sends a snapshot at least every step (ten a second); silence this long is a lost worker. */
+const LIVENESS_MS = 5000;
+/** How long a pause or stop may wait for the worker to say it acted, before the worker is ended. */
+export const HALT_MS = 300;
+
 interface Slot {
   worker: Worker;
   runId: RunId | null;
+  /** The run should be sending messages (it is starting or training), so silence means trouble. */
+  expecting: boolean;
+  /** The longest piece of work this run may do without a word: its estimate, or the slowest step seen. */
+  workMs: number;
+  watchdog: ReturnType<typeof setTimeout> | null;
+  /** A pause or stop waiting to be acknowledged. */
+  halt: { readonly action: 'pause' | 'stop'; readonly timer: ReturnType<typeof setTimeout> } | null;
 }
 
 export class EngineBridge {
@@ -44,7 +64,7 @@ export class EngineBridge {
   private readonly listeners = new Set<(event: BridgeEvent) => void>();
   private readonly weightRequests = new Map<
     number,
-    { resolve: (json: string) => void; reject: (error: Error) => void }
+    { slot: string; resolve: (json: string) => void; reject: (error: Error) => void }
   >();
   private nextRun = 1;
   private nextRequest = 1;
@@ -60,22 +80,28 @@ export class EngineBridge {
   /** Starts a run in `slot`, cancelling whatever ran there; returns the new run's id. */
   start(slot: string, config: TrainerConfig, options: StartOptions): RunId {
     const runId = `${slot}#${this.nextRun++}`;
+    // A worker still inside a step it was asked to leave would start the new run only after it: end it.
+    if (this.slots.get(slot)?.halt) this.end(slot);
     const entry = this.slotFor(slot);
     entry.runId = runId;
+    entry.workMs = 0;
     this.send(entry, { type: 'start', runId, config, ...options });
+    this.expect(slot, entry, true);
     return runId;
   }
 
   pause(slot: string): void {
-    this.command(slot, (runId) => ({ type: 'pause', runId }));
+    this.halt(slot, 'pause');
   }
 
   resume(slot: string): void {
     this.command(slot, (runId) => ({ type: 'resume', runId }));
+    this.expectIn(slot);
   }
 
   step(slot: string, steps = 1): void {
     this.command(slot, (runId) => ({ type: 'step', runId, steps }));
+    this.expectIn(slot);
   }
 
   setSpeed(slot: string, speed: RunSpeed): void {
@@ -83,7 +109,7 @@ export class EngineBridge {
   }
 
   stop(slot: string): void {
-    this.command(slot, (runId) => ({ type: 'stop', runId }));
+    this.halt(slot, 'stop');
   }
 
   /** The current run's weights as PyTorch state_dict JSON. */
@@ -92,7 +118,7 @@ export class EngineBridge {
     if (!entry?.runId) return Promise.reject(new Error('There is no model here yet: press Train first.'));
     const requestId = this.nextRequest++;
     const promise = new Promise<string>((resolve, reject) =>
-      this.weightRequests.set(requestId, { resolve, reject }),
+      this.weightRequests.set(requestId, { slot, resolve, reject }),
     );
     this.send(entry, { type: 'exportWeights', runId: entry.runId, requestId });
     return promise;
@@ -100,10 +126,7 @@ export class EngineBridge {
 
   /** Stops a slot's run and ends its worker (a page that no longer shows it). */
   release(slot: string): void {
-    const entry = this.slots.get(slot);
-    if (!entry) return;
-    entry.worker.terminate();
-    this.slots.delete(slot);
+    if (this.slots.has(slot)) this.end(slot);
   }
 
   /** Makes a slot's worker throw, to show (and test) that the page survives it. */
@@ -122,6 +145,63 @@ export class EngineBridge {
     if (entry?.runId) this.send(entry, make(entry.runId));
   }
 
+  /**
+   * Pause and stop must act at once. A training worker acknowledges within one short step; one that
+   * does not is inside a long step, so it is ended (its run's history stays on the page).
+   */
+  private halt(slot: string, action: 'pause' | 'stop'): void {
+    const entry = this.slots.get(slot);
+    if (!entry?.runId) return;
+    this.send(entry, { type: action, runId: entry.runId });
+    if (!entry.expecting || entry.halt) return;
+    const runId = entry.runId;
+    const timer = setTimeout(() => {
+      if (this.slots.get(slot) !== entry || entry.halt?.timer !== timer) return;
+      this.end(slot, 'The training worker was ended before sending the weights.');
+      this.emit({ slot, kind: 'halted', runId, action });
+    }, HALT_MS);
+    entry.halt = { action, timer };
+  }
+
+  private expectIn(slot: string): void {
+    const entry = this.slots.get(slot);
+    if (entry?.runId) this.expect(slot, entry, true);
+  }
+
+  /** Whether the slot's run should be sending messages; while it should, silence is watched. */
+  private expect(slot: string, entry: Slot, expecting: boolean): void {
+    entry.expecting = expecting;
+    if (entry.watchdog !== null) clearTimeout(entry.watchdog);
+    entry.watchdog = null;
+    if (!expecting) return;
+    const silence = Math.max(LIVENESS_MS, 3 * entry.workMs + 1000);
+    entry.watchdog = setTimeout(() => {
+      if (this.slots.get(slot) !== entry) return;
+      this.lose(slot, entry, `it sent nothing for ${Math.round(silence / 1000)} s while training`);
+    }, silence);
+  }
+
+  /** Ends a slot's worker and forgets the slot (the next start gets a fresh worker). */
+  private end(slot: string, requestError = 'The training worker stopped before sending the weights.'): void {
+    const entry = this.slots.get(slot);
+    if (!entry) return;
+    entry.worker.terminate();
+    if (entry.watchdog !== null) clearTimeout(entry.watchdog);
+    if (entry.halt) clearTimeout(entry.halt.timer);
+    this.slots.delete(slot);
+    for (const [id, request] of this.weightRequests) {
+      if (request.slot !== slot) continue;
+      request.reject(new Error(requestError));
+      this.weightRequests.delete(id);
+    }
+  }
+
+  private lose(slot: string, entry: Slot, message: string): void {
+    if (this.slots.get(slot) !== entry) return;
+    this.end(slot);
+    this.emit({ slot, kind: 'crashed', runId: entry.runId, message });
+  }
+
   private send(entry: Slot, message: ToWorker): void {
     entry.worker.postMessage(message);
   }
@@ -134,27 +214,18 @@ export class EngineBridge {
     const existing = this.slots.get(slot);
     if (existing) return existing;
     const worker = this.createWorker();
-    const entry: Slot = { worker, runId: null };
+    const entry: Slot = { worker, runId: null, expecting: false, workMs: 0, watchdog: null, halt: null };
     worker.onmessage = (event: MessageEvent<unknown>) => {
       const message = readWorkerMessage(event.data);
       if (message) this.receive(slot, entry, message);
       else this.warnOnce(event.data);
     };
-    const crashed = (message: string) => {
-      if (this.slots.get(slot) !== entry) return;
-      entry.worker.terminate();
-      this.slots.delete(slot); // The next start in this slot gets a fresh worker.
-      for (const [id, request] of this.weightRequests) {
-        request.reject(new Error('The training worker stopped before sending the weights.'));
-        this.weightRequests.delete(id);
-      }
-      this.emit({ slot, kind: 'crashed', runId: entry.runId, message });
-    };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
-      crashed(event.message || 'The training worker stopped with an error.');
+      this.lose(slot, entry, event.message || 'The training worker stopped with an error.');
     };
-    worker.onmessageerror = () => crashed('A message from the training worker could not be read.');
+    worker.onmessageerror = () =>
+      this.lose(slot, entry, 'A message from the training worker could not be read.');
     this.slots.set(slot, entry);
     return entry;
   }
@@ -169,6 +240,7 @@ export class EngineBridge {
   private receive(slot: string, entry: Slot, message: FromWorker): void {
     if (message.type === 'ready') return;
     if (message.runId !== entry.runId || this.slots.get(slot) !== entry) return; // A stale run's message.
+    this.track(slot, entry, message);
     if (message.type === 'weights') {
       const request = this.weightRequests.get(message.requestId);
       this.weightRequests.delete(message.requestId);
@@ -176,5 +248,23 @@ export class EngineBridge {
       return;
     }
     this.emit({ slot, kind: 'message', message });
+  }
+
+  /** What a message says about the worker's health: it is alive, and whether the run goes on. */
+  private track(slot: string, entry: Slot, message: Exclude<FromWorker, { type: 'ready' }>): void {
+    let going = entry.expecting;
+    if (message.type === 'started') {
+      entry.workMs = Math.max(entry.workMs, message.info.estimatedMsPerStep);
+    } else if (message.type === 'snapshot') {
+      entry.workMs = Math.max(entry.workMs, message.snapshot.msPerStep);
+      going = message.snapshot.status === 'running';
+    } else if (message.type === 'diverged' || message.type === 'problem') {
+      going = false;
+    }
+    if (!going && entry.halt) {
+      clearTimeout(entry.halt.timer);
+      entry.halt = null;
+    }
+    this.expect(slot, entry, going);
   }
 }

@@ -81,7 +81,9 @@ export function isRunInfo(value: unknown): value is RunInfo {
     isObject(value.baseline) &&
     isNumber(value.baseline.value) &&
     typeof value.baseline.description === 'string' &&
-    (value.kernels === 'wasm' || value.kernels === 'js')
+    (value.kernels === 'wasm' || value.kernels === 'js') &&
+    isNumber(value.estimatedMsPerStep) &&
+    value.estimatedMsPerStep >= 0
   );
 }
 

@@ -6,6 +6,7 @@
 
 import { ConfigError } from './optim.ts';
 import type { FromWorker, RunId, RunSpeed, RunStatus, Snapshot, ToWorker } from './protocol.ts';
+import { estimatedStepMs } from './runCost.ts';
 import { takeProbe } from './runProbe.ts';
 import { exportStateDict, parseStateDict, stringifyStateDict } from './statedict.ts';
 import { createTrainer, type Evaluation, type Trainer } from './trainer.ts';
@@ -177,6 +178,7 @@ export class RunLoop {
           parameterCount: model.params.reduce((sum, param) => sum + param.w.length, 0),
           baseline: { value: task.baseline.value, description: task.baseline.description },
           kernels: denseKernelAvailable() ? 'wasm' : 'js',
+          estimatedMsPerStep: estimatedStepMs(config, task, task.heldOut().batchSize),
         },
       },
       [],

@@ -132,6 +132,20 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set,
       }));
       return;
     }
+    if (event.kind === 'halted') {
+      if (!run || event.runId !== run.runId) return;
+      const asked = event.action === 'pause' ? 'Pause' : 'Stop';
+      update(event.slot, (current) => ({
+        ...current,
+        phase: 'stopped',
+        problem:
+          `One step of this run takes longer than the page waits, so ${asked} ended its worker instead: the run ` +
+          `stopped at step ${current.stepCount}, and what it recorded stays here. Press Train to start again ` +
+          '(smaller batch, shorter sequences or fewer units make steps quicker).',
+        version: current.version + 1,
+      }));
+      return;
+    }
     const message = event.message;
     if (!run || message.runId !== run.runId) return;
     switch (message.type) {

@@ -96,6 +96,7 @@ export class FakeBridge {
         parameterCount: 1000,
         baseline: { value: 0.125, description: 'guess one of 8 symbols at random' },
         kernels: 'wasm',
+        estimatedMsPerStep: 10,
         ...info,
       },
     });
