@@ -57,6 +57,11 @@ interface Slot {
   watchdog: ReturnType<typeof setTimeout> | null;
   /** A pause or stop waiting to be acknowledged. */
   halt: { readonly action: 'pause' | 'stop'; readonly timer: ReturnType<typeof setTimeout> } | null;
+  /**
+   * While a start with weights is being checked by the worker: the run it would replace, which goes on
+   * (and is heard) until the worker accepts the weights, and comes back if it refuses them.
+   */
+  fallback: { readonly runId: RunId; readonly expecting: boolean } | null;
 }
 
 export class EngineBridge {
@@ -83,6 +88,10 @@ export class EngineBridge {
     // A worker still inside a step it was asked to leave would start the new run only after it: end it.
     if (this.slots.get(slot)?.halt) this.end(slot);
     const entry = this.slotFor(slot);
+    entry.fallback =
+      options.weights !== undefined && entry.runId !== null
+        ? { runId: entry.fallback?.runId ?? entry.runId, expecting: entry.expecting }
+        : null;
     entry.runId = runId;
     entry.workMs = 0;
     this.send(entry, { type: 'start', runId, config, ...options });
@@ -214,7 +223,15 @@ export class EngineBridge {
     const existing = this.slots.get(slot);
     if (existing) return existing;
     const worker = this.createWorker();
-    const entry: Slot = { worker, runId: null, expecting: false, workMs: 0, watchdog: null, halt: null };
+    const entry: Slot = {
+      worker,
+      runId: null,
+      expecting: false,
+      workMs: 0,
+      watchdog: null,
+      halt: null,
+      fallback: null,
+    };
     worker.onmessage = (event: MessageEvent<unknown>) => {
       const message = readWorkerMessage(event.data);
       if (message) this.receive(slot, entry, message);
@@ -238,8 +255,25 @@ export class EngineBridge {
   }
 
   private receive(slot: string, entry: Slot, message: FromWorker): void {
-    if (message.type === 'ready') return;
-    if (message.runId !== entry.runId || this.slots.get(slot) !== entry) return; // A stale run's message.
+    if (message.type === 'ready' || this.slots.get(slot) !== entry) return;
+    if (entry.fallback && message.runId === entry.fallback.runId) {
+      // The run that goes on while the worker checks the weights.
+      this.emit({ slot, kind: 'message', message });
+      return;
+    }
+    if (message.runId !== entry.runId) return; // A stale run's message.
+    if (entry.fallback) {
+      const fallback = entry.fallback;
+      if (message.type === 'problem') {
+        // The worker refused the weights and kept the old run: it is the slot's run again.
+        entry.fallback = null;
+        entry.runId = fallback.runId;
+        this.expect(slot, entry, fallback.expecting);
+        this.emit({ slot, kind: 'message', message });
+        return;
+      }
+      if (message.type === 'started') entry.fallback = null;
+    }
     this.track(slot, entry, message);
     if (message.type === 'weights') {
       const request = this.weightRequests.get(message.requestId);

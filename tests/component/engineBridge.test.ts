@@ -157,6 +157,27 @@ describe('EngineBridge', () => {
   });
 });
 
+describe('EngineBridge weights', () => {
+  it('keeps the current run going while the worker checks weights, and gives it back if they are refused', () => {
+    const { bridge, events } = setup();
+    const old = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    const loading = bridge.start('a', DEFAULT_TRAINER_CONFIG, { ...options, paused: true, weights: '{}' });
+    const worker = FakeWorker.made[0]!;
+    worker.reply(snapshot(old, 'running', 7));
+    worker.reply({ type: 'problem', runId: loading, message: 'These weights cannot be loaded.' });
+    expect(events.map((event) => event.kind === 'message' && event.message.runId)).toEqual([old, loading]);
+    bridge.pause('a');
+    expect(worker.sent.at(-1)).toEqual({ type: 'pause', runId: old });
+    worker.reply(snapshot(old, 'paused', 8));
+    // The worker accepts the next file: from then on only the new run is heard.
+    const accepted = bridge.start('a', DEFAULT_TRAINER_CONFIG, { ...options, paused: true, weights: '{}' });
+    worker.reply({ type: 'started', runId: accepted, info });
+    worker.reply(snapshot(old, 'running', 9));
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ kind: 'message', message: { type: 'started', runId: accepted } });
+  });
+});
+
 describe('EngineBridge liveness', () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -125,8 +125,16 @@ test('exports the run history as CSV and the weights as PyTorch JSON, and loads 
     mimeType: 'application/json',
     buffer: Buffer.from('{"weight_ih_l0": [[1, "x"]]}'),
   });
+  // The run has trained: the page asks before a file replaces it.
+  await page
+    .getByRole('dialog', { name: "Replace LSTM's run?" })
+    .getByRole('button', { name: 'Replace the run' })
+    .click();
   await expect(page.getByRole('alert').filter({ hasText: 'broken.json cannot be loaded' })).toBeVisible();
+  // The worker refused the file and the run is as it was.
+  await expect(page.locator('.run-status li').first()).toContainText('finished 40 steps');
   await chooser.setInputFiles(weightsPath);
+  await page.getByRole('button', { name: 'Replace the run' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Loaded' })).toBeVisible();
   await expect(page.locator('.run-status li').first()).toContainText('paused at step 0');
 });

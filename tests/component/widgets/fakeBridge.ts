@@ -134,6 +134,11 @@ export class FakeBridge {
     });
   }
 
+  /** The worker's 'problem' message (a refused configuration or weights file) for the slot's current run. */
+  problem(slot: string, message: string): void {
+    this.send(slot, { type: 'problem', runId: this.runId(slot), message });
+  }
+
   diverged(slot: string, divergence: Divergence): void {
     this.send(slot, { type: 'diverged', runId: this.runId(slot), divergence });
   }
