@@ -40,7 +40,7 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
-function isFinite(value: unknown): value is number {
+function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
@@ -65,7 +65,7 @@ function isPosition(value: unknown): value is Position {
     isString(value.slug, 200) &&
     isCount(value.index) &&
     typeof value.blank === 'boolean' &&
-    isFinite(value.at)
+    isFiniteNumber(value.at)
   );
 }
 
@@ -74,7 +74,7 @@ function isSpeed(value: unknown): value is RunSpeed {
   if (value.kind === 'max') return true;
   return (
     value.kind === 'paced' &&
-    isFinite(value.stepsPerSecond) &&
+    isFiniteNumber(value.stepsPerSecond) &&
     value.stepsPerSecond > 0 &&
     value.stepsPerSecond <= 1000
   );
