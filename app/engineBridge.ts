@@ -47,6 +47,24 @@ const LIVENESS_MS = 5000;
 /** How long a pause or stop may wait for the worker to say it acted, before the worker is ended. */
 export const HALT_MS = 300;
 
+/** A timer that fired this much later than asked means the page itself was busy (drawing, say). */
+const LATE_MS = 100;
+
+/**
+ * Calls `expire` once `ms` of the page's own time has passed with nothing cancelling it. If the page
+ * was too busy to run the timer on time, a worker's answer may be waiting in the queue behind it, so it
+ * waits once more instead of blaming the worker.
+ */
+function patientTimeout(ms: number, expire: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout>;
+  const arm = () => {
+    const due = Date.now() + ms;
+    timer = setTimeout(() => (Date.now() - due > LATE_MS ? arm() : expire()), ms);
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+
 interface Slot {
   worker: Worker;
   runId: RunId | null;
@@ -54,9 +72,10 @@ interface Slot {
   expecting: boolean;
   /** The longest piece of work this run may do without a word: its estimate, or the slowest step seen. */
   workMs: number;
-  watchdog: ReturnType<typeof setTimeout> | null;
-  /** A pause or stop waiting to be acknowledged. */
-  halt: { readonly action: 'pause' | 'stop'; readonly timer: ReturnType<typeof setTimeout> } | null;
+  /** Cancels the silence timer. */
+  watchdog: (() => void) | null;
+  /** A pause or stop waiting to be acknowledged, and how to cancel its timer. */
+  halt: { readonly action: 'pause' | 'stop'; readonly cancel: () => void } | null;
   /**
    * While a start with weights is being checked by the worker: the run it would replace, which goes on
    * (and is heard) until the worker accepts the weights, and comes back if it refuses them.
@@ -164,12 +183,15 @@ export class EngineBridge {
     this.send(entry, { type: action, runId: entry.runId });
     if (!entry.expecting || entry.halt) return;
     const runId = entry.runId;
-    const timer = setTimeout(() => {
-      if (this.slots.get(slot) !== entry || entry.halt?.timer !== timer) return;
-      this.end(slot, 'The training worker was ended before sending the weights.');
-      this.emit({ slot, kind: 'halted', runId, action });
-    }, HALT_MS);
-    entry.halt = { action, timer };
+    const halt = {
+      action,
+      cancel: patientTimeout(HALT_MS, () => {
+        if (this.slots.get(slot) !== entry || entry.halt !== halt) return;
+        this.end(slot, 'The training worker was ended before sending the weights.');
+        this.emit({ slot, kind: 'halted', runId, action });
+      }),
+    };
+    entry.halt = halt;
   }
 
   private expectIn(slot: string): void {
@@ -180,14 +202,14 @@ export class EngineBridge {
   /** Whether the slot's run should be sending messages; while it should, silence is watched. */
   private expect(slot: string, entry: Slot, expecting: boolean): void {
     entry.expecting = expecting;
-    if (entry.watchdog !== null) clearTimeout(entry.watchdog);
+    entry.watchdog?.();
     entry.watchdog = null;
     if (!expecting) return;
     const silence = Math.max(LIVENESS_MS, 3 * entry.workMs + 1000);
-    entry.watchdog = setTimeout(() => {
+    entry.watchdog = patientTimeout(silence, () => {
       if (this.slots.get(slot) !== entry) return;
       this.lose(slot, entry, `it sent nothing for ${Math.round(silence / 1000)} s while training`);
-    }, silence);
+    });
   }
 
   /** Ends a slot's worker and forgets the slot (the next start gets a fresh worker). */
@@ -195,8 +217,8 @@ export class EngineBridge {
     const entry = this.slots.get(slot);
     if (!entry) return;
     entry.worker.terminate();
-    if (entry.watchdog !== null) clearTimeout(entry.watchdog);
-    if (entry.halt) clearTimeout(entry.halt.timer);
+    entry.watchdog?.();
+    entry.halt?.cancel();
     this.slots.delete(slot);
     for (const [id, request] of this.weightRequests) {
       if (request.slot !== slot) continue;
@@ -296,7 +318,7 @@ export class EngineBridge {
       going = false;
     }
     if (!going && entry.halt) {
-      clearTimeout(entry.halt.timer);
+      entry.halt.cancel();
       entry.halt = null;
     }
     this.expect(slot, entry, going);

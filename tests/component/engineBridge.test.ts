@@ -269,6 +269,24 @@ describe('EngineBridge pause and stop during a long step', () => {
     expect(FakeWorker.made).toHaveLength(2);
   });
 
+  it('does not blame the worker when the page itself was too busy to hear its answer', () => {
+    vi.useFakeTimers();
+    const { bridge, events } = setup();
+    const runId = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    worker.reply(snapshot(runId, 'running', 5));
+    bridge.pause('a');
+    // The page drew figures for a second: the clock moved on, and the timer runs late.
+    vi.setSystemTime(Date.now() + 1000);
+    vi.advanceTimersByTime(HALT_MS);
+    expect(worker.terminated).toBe(false);
+    // The answer that waited behind the page's work is heard.
+    worker.reply(snapshot(runId, 'paused', 6));
+    vi.advanceTimersByTime(10 * HALT_MS);
+    expect(worker.terminated).toBe(false);
+    expect(events.every((event) => event.kind === 'message')).toBe(true);
+  });
+
   it('Reset then Train right away does not queue the new run behind the long step', () => {
     vi.useFakeTimers();
     const { bridge } = setup();
