@@ -3,10 +3,10 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
+import { NotFoundPage } from './components/NotFoundPage';
 import { useThemeOnDocument } from './components/ThemeToggle';
 import { HomePage } from './pages/HomePage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { claimsRoute, presentRoute, speakerRoute } from './present/routes';
+import { claimsRoute, presentRoute, speakerRoute } from './routes';
 
 // Pages other than the course map load on demand, so the first visit downloads little.
 const LessonPage = lazy(() =>

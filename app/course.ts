@@ -1,5 +1,5 @@
 import type { MDXContent } from 'mdx/types';
-import type { GlossaryTerm, Question } from './quiz/types';
+import type { GlossaryTerm, Question } from './lessonTypes';
 
 /** What each lesson folder declares in its meta.json, beside lesson.mdx. */
 export interface LessonMeta {

@@ -5,8 +5,8 @@
  * dropped here. A worker that throws, dies or falls silent while it should be training is reported and
  * replaced; one that cannot pause or stop within a fraction of a second (inside a long step) is ended.
  */
-import type { FromWorker, RunId, RunSpeed, ToWorker } from '../engine/protocol';
 import type { TrainerConfig } from '../engine/trainerConfig';
+import type { FromWorker, RunId, RunSpeed, ToWorker } from '../engine/worker/protocol';
 import { readWorkerMessage } from './workerMessages';
 
 /** What the bridge tells its listener. Worker messages arrive only for a slot's current run. */
@@ -40,7 +40,10 @@ export interface StartOptions {
 type WorkerFactory = () => Worker;
 
 const defaultFactory: WorkerFactory = () =>
-  new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module', name: 'unroll-training' });
+  new Worker(new URL('../engine/worker/worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'unroll-training',
+  });
 
 /** A training worker sends a snapshot at least every step (ten a second); silence this long is a lost worker. */
 const LIVENESS_MS = 5000;

@@ -3,8 +3,10 @@
  * sides are this build; a worker of another version, a bug or a stray `postMessage(null)` must not
  * throw in the page, so every message is checked before the bridge reads it.
  */
-import type { FromWorker, Probe, RunInfo, RunStatus, Snapshot } from '../engine/protocol';
 import type { Divergence, Evaluation } from '../engine/trainer';
+import type { FromWorker, Probe, RunInfo, RunStatus, Snapshot } from '../engine/worker/protocol';
+import { CELL_KINDS } from './engine';
+import { isObject } from './shared/isObject';
 
 type Shape = Record<string, unknown>;
 
@@ -15,11 +17,7 @@ const statuses: ReadonlySet<string> = new Set<RunStatus>([
   'stopped',
   'diverged',
 ]);
-const cells: ReadonlySet<string> = new Set(['rnn', 'lstm', 'gru']);
-
-function isObject(value: unknown): value is Shape {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const cells: ReadonlySet<string> = new Set(CELL_KINDS);
 
 function isNumber(value: unknown): value is number {
   return typeof value === 'number' && !Number.isNaN(value);
@@ -40,9 +38,11 @@ export function isEvaluation(value: unknown): value is Evaluation {
   );
 }
 
-/** A probe whose gate arrays are as long as its steps × hidden size say. */
+/** A probe of one of its run's layers, whose gate arrays are as long as its steps × hidden size say. */
 export function isProbe(value: unknown): value is Probe {
   if (!isObject(value) || !isCount(value.step) || !isCount(value.steps) || !isCount(value.hiddenSize))
+    return false;
+  if (!isCount(value.layers) || value.layers < 1 || !isCount(value.layer) || value.layer >= value.layers)
     return false;
   if (typeof value.cell !== 'string' || !cells.has(value.cell)) return false;
   const size = value.steps * value.hiddenSize;
@@ -73,6 +73,8 @@ export function isRunInfo(value: unknown): value is RunInfo {
     isObject(value) &&
     typeof value.cell === 'string' &&
     cells.has(value.cell) &&
+    isCount(value.layers) &&
+    value.layers >= 1 &&
     typeof value.taskTitle === 'string' &&
     (value.metricName === 'accuracy' || value.metricName === 'mse' || value.metricName === 'perplexity') &&
     isCount(value.inputSize) &&

@@ -3,7 +3,7 @@
  * `clip_grad_value_` do, plus the report the exploding-gradient lessons plot: the global norm before and
  * after, and whether clipping fired. Non-finite gradients are detected and reported, never scaled.
  */
-import { ConfigError, type ConfigProblem } from './optim.ts';
+import { ConfigError, type ConfigProblem } from './configProblem.ts';
 import type { Param } from './types.ts';
 
 /** What a clipping call did. */

@@ -10,9 +10,6 @@
 import { ConfigError, type ConfigProblem } from './configProblem.ts';
 import type { Param } from './types.ts';
 
-// The error types live in configProblem.ts; re-exported here, where most callers already import them.
-export { ConfigError, type ConfigProblem } from './configProblem.ts';
-
 /**
  * Which optimiser, with its hyperparameters. Omitted optional fields take PyTorch's defaults.
  * `weightDecay` is L2 regularisation in PyTorch's coupled form: the gradient used by the update is

@@ -19,12 +19,14 @@ export function createParam(name: string, shape: readonly number[]): Param {
 
 /**
  * Allocates a zero recurrent layer: Wih [G*H][I], Whh [G*H][H], bih [G*H], bhh [G*H], named like
- * PyTorch's `state_dict` keys (`weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`).
+ * PyTorch's `state_dict` keys for layer `layer` of a stack (`weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`,
+ * `bias_hh_l0` for the first; `…_l1` for the second, whose input is the first's hidden sequence).
  */
 export function createRecurrentParams(
   cell: CellKind,
   inputSize: number,
   hiddenSize: number,
+  layer = 0,
 ): RecurrentParams {
   if (!(Number.isInteger(inputSize) && inputSize >= 1 && Number.isInteger(hiddenSize) && hiddenSize >= 1)) {
     throw new RangeError(`Sizes must be positive integers; got input ${inputSize}, hidden ${hiddenSize}.`);
@@ -34,10 +36,10 @@ export function createRecurrentParams(
     cell,
     inputSize,
     hiddenSize,
-    Wih: createParam('weight_ih_l0', [rows, inputSize]),
-    Whh: createParam('weight_hh_l0', [rows, hiddenSize]),
-    bih: createParam('bias_ih_l0', [rows]),
-    bhh: createParam('bias_hh_l0', [rows]),
+    Wih: createParam(`weight_ih_l${layer}`, [rows, inputSize]),
+    Whh: createParam(`weight_hh_l${layer}`, [rows, hiddenSize]),
+    bih: createParam(`bias_ih_l${layer}`, [rows]),
+    bhh: createParam(`bias_hh_l${layer}`, [rows]),
   };
 }
 

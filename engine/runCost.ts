@@ -4,7 +4,7 @@
  * training step would be too large is refused with a sentence naming what to lower, because the worker
  * cannot read a pause or a stop in the middle of a step.
  */
-import { workspaceBytes } from './recurrent.ts';
+import { stackWorkspaceBytes } from './stack.ts';
 import type { Task } from './tasks/task.ts';
 import type { TrainerConfig } from './trainerConfig.ts';
 import type { CellKind } from './types.ts';
@@ -12,7 +12,7 @@ import type { CellKind } from './types.ts';
 /**
  * The most memory one run's buffers may take: a browser tab holds up to three runs' workers, and a run
  * that asks for more would stall for minutes or crash its worker. The largest configurations the fields
- * allow (batch 256, 1,000 steps, 256 LSTM units) would need about 9 GB.
+ * allow (batch 256, 1,000 steps, 256 LSTM units, 3 layers) would need about 32 GB (one layer: 10 GB).
  */
 export const MEMORY_BUDGET_BYTES = 1024 ** 3;
 
@@ -43,23 +43,34 @@ export function trainingSteps(config: TrainerConfig, task: Task): number {
   return config.batching.kind === 'fixed' ? task.steps : config.batching.maxSteps;
 }
 
-/** The bytes of a run's largest buffers: the training and evaluation workspaces and dL/dh. */
+/**
+ * The bytes of a run's largest buffers: the training and evaluation workspaces of every layer, dL/dh, and
+ * the dropout masks (input, and output and recurrent per layer). `task` is createTask(config.task, seed).
+ */
 export function memoryNeeded(config: TrainerConfig, task: Task): number {
-  const layer = { cell: config.cell, inputSize: task.inputSize, hiddenSize: config.hiddenSize };
+  const shape = {
+    cell: config.cell,
+    inputSize: task.inputSize,
+    hiddenSize: config.hiddenSize,
+    layers: config.layers,
+  };
   const B = config.batchSize;
   const T = trainingSteps(config, task);
+  const H = config.hiddenSize;
   return (
-    workspaceBytes(layer, B, T) +
-    workspaceBytes(layer, EVAL_CHUNK, task.steps, false) +
-    8 * B * T * (config.hiddenSize + task.inputSize + task.outputSize)
+    stackWorkspaceBytes(shape, B, T) +
+    stackWorkspaceBytes(shape, EVAL_CHUNK, task.steps, false) +
+    8 * B * T * (H + task.inputSize + task.outputSize) +
+    8 * B * (T * (task.inputSize + config.layers * H) + config.layers * H)
   );
 }
 
 /**
  * Operations of a run's two long pieces of work. Multiply-adds count two: a forward step of one
- * sequence costs 2·G·H·(I + H) in the cell and 2·O·H in the head; backward costs about twice the
- * forward (the weight gradients and dL/dh), so a training step is about 3× its forward, and an
- * evaluation is forward only, over the held-out set.
+ * sequence costs 2·G·H·(I + H) in layer 0, 2·G·H·(H + H) in each later layer (its input is the layer
+ * below's H-wide output) and 2·O·H in the head; backward costs about twice the forward (the weight
+ * gradients and dL/dh), so a training step is about 3× its forward, and an evaluation is forward only,
+ * over the held-out set.
  */
 export function workFlops(
   config: TrainerConfig,
@@ -67,7 +78,9 @@ export function workFlops(
   heldOutSequences: number,
 ): { readonly training: number; readonly evaluation: number } {
   const H = config.hiddenSize;
-  const perSequenceStep = 2 * GATES[config.cell] * H * (task.inputSize + H) + 2 * task.outputSize * H;
+  const perLayer = (inputSize: number) => 2 * GATES[config.cell] * H * (inputSize + H);
+  const perSequenceStep =
+    perLayer(task.inputSize) + (config.layers - 1) * perLayer(H) + 2 * task.outputSize * H;
   return {
     training: 3 * perSequenceStep * config.batchSize * trainingSteps(config, task),
     evaluation: perSequenceStep * heldOutSequences * task.steps,
@@ -87,20 +100,21 @@ function formatBytes(bytes: number): string {
 /** A sentence for each budget the run exceeds (empty when it fits), naming what to lower. */
 export function costProblems(config: TrainerConfig, task: Task, heldOutSequences: number): string[] {
   const problems: string[] = [];
-  const shape = `batch ${config.batchSize} × ${trainingSteps(config, task)} steps × ${config.hiddenSize} units`;
+  const layers = `${config.layers} layer${config.layers === 1 ? '' : 's'}`;
+  const shape = `batch ${config.batchSize} × ${trainingSteps(config, task)} steps × ${config.hiddenSize} units × ${layers}`;
+  const lower = 'Lower the batch size, the sequence length, the hidden size or the number of layers.';
   const memory = memoryNeeded(config, task);
   if (memory > MEMORY_BUDGET_BYTES) {
     problems.push(
       `This run would need about ${formatBytes(memory)} of memory for its buffers (${shape}), more than the ` +
-        `${formatBytes(MEMORY_BUDGET_BYTES)} a run may use. Lower the batch size, the sequence length or the hidden size.`,
+        `${formatBytes(MEMORY_BUDGET_BYTES)} a run may use. ${lower}`,
     );
   }
   const ms = workFlops(config, task, heldOutSequences).training / ASSUMED_FLOPS_PER_MS;
   if (ms > STEP_TIME_BUDGET_MS) {
     problems.push(
       `One training step of this run (${shape}) could take about ${Math.round(ms / 1000)} s, and the page cannot ` +
-        `pause it midway; at most ${STEP_TIME_BUDGET_MS / 1000} s is allowed. Lower the batch size, the sequence ` +
-        'length or the hidden size.',
+        `pause it midway; at most ${STEP_TIME_BUDGET_MS / 1000} s is allowed. ${lower}`,
     );
   }
   return problems;

@@ -3,7 +3,8 @@
  * number `step` (0 for the first update) given the base rate. Invalid configurations are reported the
  * same way as in optim.ts: `validateSchedule` lists the problems, `learningRateAt` throws a ConfigError.
  */
-import { ConfigError, type ConfigProblem, validateLearningRate } from './optim.ts';
+import { ConfigError, type ConfigProblem } from './configProblem.ts';
+import { validateLearningRate } from './optim.ts';
 
 /** How the learning rate changes with the step number. */
 export type LearningRateSchedule =

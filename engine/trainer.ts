@@ -6,20 +6,22 @@
  */
 import { type BatchSource, createBatchSource } from './batchSource.ts';
 import { clipGradients } from './clip.ts';
+import { ConfigError } from './configProblem.ts';
 import { createHeadWorkspace, type HeadLossResult, headBackward, headForward } from './head.ts';
 import { createModel, type Model, weightsAreFinite, zeroGradients } from './model.ts';
-import { ConfigError, createOptimizer, type Optimizer } from './optim.ts';
-import {
-  backward,
-  ensureWorkspace,
-  forward,
-  type RecurrentWorkspace,
-  sampleDropoutMasks,
-} from './recurrent.ts';
+import { createOptimizer, type Optimizer } from './optim.ts';
 import { createRng, type Rng } from './rng.ts';
 import { costProblems, EVAL_CHUNK } from './runCost.ts';
 import { learningRateAt } from './schedule.ts';
-import { createTask, type MetricName, type Task } from './tasks/task.ts';
+import {
+  ensureStackWorkspace,
+  type StackWorkspace,
+  sampleStackDropoutMasks,
+  stackBackward,
+  stackForward,
+} from './stack.ts';
+import { createTask, type Task } from './tasks/task.ts';
+import type { MetricName } from './tasks/types.ts';
 import { type TrainerConfig, validateTrainerConfig } from './trainerConfig.ts';
 import type { SequenceBatch } from './types.ts';
 
@@ -36,7 +38,7 @@ export interface StepReport {
   readonly clipped: boolean;
   /** Share of this batch's computed steps that were padding. */
   readonly paddedShare: number;
-  /** ||dL/dh_t|| for each step t of this batch (a copy, safe to keep or transfer). */
+  /** ||dL/dh_t|| of the top layer for each step t of this batch (a copy, safe to keep or transfer). */
   readonly gradNormByStep: Float64Array;
 }
 
@@ -128,9 +130,6 @@ export const BLOW_UP_FACTOR = 1000;
  */
 export const BLOW_UP_FLOOR = 100;
 
-/** The memory budget, defined with the run's other costs in runCost.ts. */
-export { MEMORY_BUDGET_BYTES } from './runCost.ts';
-
 /**
  * Builds a run from a configuration. Throws ConfigError listing every problem if the configuration is
  * invalid. The same configuration (seed included) always produces the same losses, bit for bit.
@@ -161,6 +160,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
     task.outputSize,
     root.fork(1),
     init,
+    config.layers,
   );
   return new Run(config, task, model, root);
 }
@@ -175,8 +175,8 @@ class Run implements Trainer {
   private readonly dropoutRng: Rng;
   private readonly headWorkspace;
   private readonly evalHeadWorkspace;
-  private workspace: RecurrentWorkspace | undefined;
-  private evalWorkspace: RecurrentWorkspace | undefined;
+  private workspace: StackWorkspace | undefined;
+  private evalWorkspace: StackWorkspace | undefined;
   private dHs = new Float64Array(0);
   private readonly metricName: MetricName;
   /** The weights before the latest update, restored if the update made any weight non-finite. */
@@ -213,13 +213,14 @@ class Run implements Trainer {
     const { batch, paddedShare } = this.source.next();
     const { batchSize: B, steps: T } = batch;
     const H = config.hiddenSize;
-    this.workspace = ensureWorkspace(this.workspace, model.recurrent, B, T);
-    const { input, output, recurrent } = config.dropout;
+    this.workspace = ensureStackWorkspace(this.workspace, model.layers, B, T);
+    const { input, output, recurrent, layer } = config.dropout;
+    const L = model.layers.length;
     const masks =
-      input > 0 || output > 0 || recurrent > 0
-        ? sampleDropoutMasks(this.dropoutRng, B, T, batch.inputSize, H, config.dropout)
+      input > 0 || output > 0 || recurrent > 0 || (L > 1 && layer > 0)
+        ? sampleStackDropoutMasks(this.dropoutRng, B, T, batch.inputSize, H, L, config.dropout)
         : undefined;
-    const { outputs } = forward(model.recurrent, batch, {
+    const { outputs } = stackForward(model.layers, batch, {
       workspace: this.workspace,
       ...(masks ? { masks } : {}),
     });
@@ -238,7 +239,7 @@ class Run implements Trainer {
     const dHs = this.dHs.subarray(0, B * T * H);
     headBackward(model.head, outputs, batch.target, this.headWorkspace, dHs);
     // dL/dx is not needed for training, so backward skips it.
-    const grads = backward(model.recurrent, this.workspace, dHs, {
+    const grads = stackBackward(model.layers, this.workspace, dHs, {
       inputGradient: false,
       ...(config.truncation !== null ? { truncation: config.truncation } : {}),
     });
@@ -293,7 +294,7 @@ class Run implements Trainer {
     const { model } = this;
     // A chunk of sequences at a time (the set is batch-first, so a chunk is a run of each array).
     const chunk = Math.min(EVAL_CHUNK, heldOut.batchSize);
-    this.evalWorkspace = ensureWorkspace(this.evalWorkspace, model.recurrent, chunk, heldOut.steps, false);
+    this.evalWorkspace = ensureStackWorkspace(this.evalWorkspace, model.layers, chunk, heldOut.steps, false);
     let positions = 0;
     let denominator = 0;
     let correct = 0;
@@ -301,7 +302,7 @@ class Run implements Trainer {
     let sumSquaredError = 0;
     for (let from = 0; from < heldOut.batchSize; from += chunk) {
       const part = sliceSequences(heldOut, from, Math.min(from + chunk, heldOut.batchSize));
-      const { outputs } = forward(model.recurrent, part, { workspace: this.evalWorkspace });
+      const { outputs } = stackForward(model.layers, part, { workspace: this.evalWorkspace });
       const partResult = headForward(model.head, outputs, part.target, this.evalHeadWorkspace);
       positions += partResult.positions;
       denominator += partResult.denominator;

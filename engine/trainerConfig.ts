@@ -1,16 +1,12 @@
 /**
  * Everything one training run is made of, as plain data that crosses the worker boundary and goes in a
- * shareable URL: cell, task, sizes, optimiser, schedule, clipping, initialisation, dropout, truncation,
+ * shareable URL: cell, task, layers, sizes, optimiser, schedule, clipping, initialisation, dropout, truncation,
  * batching and seed. {@link validateTrainerConfig} lists every problem in words for the UI and the CLI.
  */
 import { type ClipConfig, validateClipConfig } from './clip.ts';
+import type { ConfigProblem } from './configProblem.ts';
 import type { InitScheme } from './init.ts';
-import {
-  type ConfigProblem,
-  type OptimizerConfig,
-  validateLearningRate,
-  validateOptimizerConfig,
-} from './optim.ts';
+import { type OptimizerConfig, validateLearningRate, validateOptimizerConfig } from './optim.ts';
 import { type LearningRateSchedule, validateSchedule } from './schedule.ts';
 import { TASK_SPECS, type TaskConfig, validateTaskConfig } from './tasks/task.ts';
 import type { CellKind } from './types.ts';
@@ -30,6 +26,8 @@ export type BatchingConfig =
 export interface TrainerConfig {
   readonly cell: CellKind;
   readonly task: TaskConfig;
+  /** Stacked recurrent layers, 1..3 (PyTorch's `num_layers`); layer k > 0 reads layer k − 1's outputs. */
+  readonly layers: number;
   readonly hiddenSize: number;
   readonly batchSize: number;
   readonly optimizer: OptimizerConfig;
@@ -43,8 +41,17 @@ export interface TrainerConfig {
     /** LSTM only: the forget gate's total bias (Jozefowicz et al. 2015 recommend 1); null leaves the scheme's. */
     readonly forgetBias: number | null;
   };
-  /** Inverted-dropout rates in [0, 0.9]: inputs, outputs, and the recurrent state (one mask per sequence). */
-  readonly dropout: { readonly input: number; readonly output: number; readonly recurrent: number };
+  /**
+   * Inverted-dropout rates in [0, 0.9]: inputs, outputs (before the head), the recurrent state (one mask per
+   * sequence, in every layer), and `layer`, the outputs of every stacked layer but the top (PyTorch's
+   * `dropout` of `num_layers` > 1; no effect with one layer).
+   */
+  readonly dropout: {
+    readonly input: number;
+    readonly output: number;
+    readonly recurrent: number;
+    readonly layer: number;
+  };
   /** Truncated BPTT window in steps; null for full BPTT. */
   readonly truncation: number | null;
   readonly batching: BatchingConfig;
@@ -53,6 +60,7 @@ export interface TrainerConfig {
 
 /** Bounds the UI enforces and the validator checks. */
 export const TRAINER_LIMITS = {
+  layers: { min: 1, max: 3 },
   hiddenSize: { min: 1, max: 256 },
   batchSize: { min: 1, max: 256 },
   // Up to 1000 so that the exploding-gradient lessons can show plain SGD diverging without clipping.
@@ -70,6 +78,7 @@ export const TRAINER_LIMITS = {
 export const DEFAULT_TRAINER_CONFIG: TrainerConfig = {
   cell: 'lstm',
   task: TASK_SPECS.recall.defaults,
+  layers: 1,
   hiddenSize: 32,
   batchSize: 32,
   optimizer: { kind: 'adam' },
@@ -77,7 +86,7 @@ export const DEFAULT_TRAINER_CONFIG: TrainerConfig = {
   schedule: { kind: 'constant' },
   clip: { kind: 'norm', maxNorm: 1 },
   init: { scheme: 'pytorch', std: 0.1, forgetBias: null },
-  dropout: { input: 0, output: 0, recurrent: 0 },
+  dropout: { input: 0, output: 0, recurrent: 0, layer: 0 },
   truncation: null,
   batching: { kind: 'fixed' },
   seed: 1,
@@ -114,6 +123,7 @@ export function validateTrainerConfig(config: TrainerConfig): ConfigProblem[] {
   problems.push(
     ...validateTaskConfig(config.task).map((p) => ({ field: `task.${p.field}`, message: p.message })),
   );
+  range(problems, 'layers', 'The number of layers', config.layers, L.layers, true);
   range(problems, 'hiddenSize', 'Hidden size', config.hiddenSize, L.hiddenSize, true);
   range(problems, 'batchSize', 'Batch size', config.batchSize, L.batchSize, true);
   range(problems, 'seed', 'The seed', config.seed, L.seed, true);
@@ -142,6 +152,7 @@ export function validateTrainerConfig(config: TrainerConfig): ConfigProblem[] {
   for (const key of ['input', 'output', 'recurrent'] as const) {
     range(problems, `dropout.${key}`, `The ${key} dropout rate`, config.dropout[key], L.dropout, false);
   }
+  range(problems, 'dropout.layer', 'The dropout rate between layers', config.dropout.layer, L.dropout, false);
   if (config.truncation !== null) {
     range(problems, 'truncation', 'The truncation window', config.truncation, L.truncation, true);
   }

@@ -3,6 +3,9 @@
 /** The three recurrent cells, with PyTorch's equations. */
 export type CellKind = 'rnn' | 'lstm' | 'gru';
 
+/** Every cell kind, in the order the course introduces them (and lists them in forms and tables). */
+export const CELL_KINDS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
+
 /**
  * How many gate blocks are stacked in `weight_ih` / `weight_hh` (rows G*H):
  * rnn 1; lstm 4 in PyTorch's order i, f, g, o; gru 3 in PyTorch's order r, z, n.
@@ -50,8 +53,9 @@ export interface SequenceBatch {
 }
 
 /**
- * The weights of one recurrent layer in PyTorch's layout (`torch.nn.RNN/LSTM/GRU`, one layer):
- * Wih [G*H][I] = weight_ih_l0, Whh [G*H][H] = weight_hh_l0, bih [G*H] = bias_ih_l0, bhh [G*H] = bias_hh_l0.
+ * The weights of one recurrent layer in PyTorch's layout (`torch.nn.RNN/LSTM/GRU`, layer k of a stack):
+ * Wih [G*H][I] = weight_ih_lk, Whh [G*H][H] = weight_hh_lk, bih [G*H] = bias_ih_lk, bhh [G*H] = bias_hh_lk,
+ * where I is the model's input size for k = 0 and the hidden size H above it.
  */
 export interface RecurrentParams {
   readonly cell: CellKind;

@@ -18,7 +18,7 @@ import {
   type OracleInput,
   type OracleOutput,
   runOracle,
-} from '../tests/oracle/tfjs-oracle.ts';
+} from '../tools/tfjs-oracle.ts';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
 

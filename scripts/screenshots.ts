@@ -3,8 +3,8 @@
 // Serves dist/ with `vite preview` on port 4180 and writes <outDir>/<name>-<width>.png.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
-import { startPreview } from '../tests/e2e/previewServer.ts';
+import { chromiumArgs, chromiumPath } from '../tools/chromium.ts';
+import { startPreview } from '../tools/previewServer.ts';
 
 const outDir = process.argv[2] ?? 'screenshots';
 const routes =

@@ -1,8 +1,8 @@
-import { countRecurrentParams } from '../../engine/params';
 import type { CellKind } from '../../engine/types';
 import { Tex } from '../components/Tex';
-import { formatCount } from '../figures/figureText';
-import { cellLabels } from '../figures/palette';
+import { CELL_KINDS, countRecurrentParams } from '../engine';
+import { formatCount } from '../figures/frame/figureText';
+import { cellLabels } from '../figures/frame/palette';
 
 /** Input and hidden sizes counted on the page: the course's examples, and a few far apart. */
 export const PARAMETER_SIZES: readonly { readonly input: number; readonly hidden: number }[] = [
@@ -14,7 +14,7 @@ export const PARAMETER_SIZES: readonly { readonly input: number; readonly hidden
   { input: 300, hidden: 1024 },
 ];
 
-const cells: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
+const cells: readonly CellKind[] = CELL_KINDS;
 
 /** GRU ÷ LSTM as an exact decimal, e.g. "0.75". */
 export function gruToLstmRatio(input: number, hidden: number): number {

@@ -4,6 +4,7 @@
  * Pure functions of run state, tested without a worker.
  */
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import { formatPercent } from '../shared/format';
 import type { RunState } from '../store/runsSlice';
 import { configFrom } from '../widgets/experimentConfig';
 import { isOver, lastEvaluation } from '../widgets/liveRuns';
@@ -96,7 +97,8 @@ export function meanAccuracyCurve(
   }));
 }
 
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+/** Accuracy as the claims page states it: one decimal ("75.0%"). */
+const percent = (share: number) => formatPercent(share, 1);
 
 /**
  * The result in a sentence once every run has ended: on how many seeds bias 1 ended higher, and the

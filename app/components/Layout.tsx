@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { paths } from '../course';
-import { isPresenterLocation } from '../present/routes';
+import { isPresenterLocation } from '../routes';
 import { useStore } from '../store';
 import { ThemeToggle } from './ThemeToggle';
 

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { RunSpeed } from '../../engine/protocol';
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { RunSpeed } from '../../engine/worker/protocol';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
-import { useStopOnUnmount } from '../widgets/liveRuns';
 import { useRuns } from './useRuns';
+import { useStopOnUnmount } from './useStopOnUnmount';
 import './live.css';
 
 export interface RunSpec {

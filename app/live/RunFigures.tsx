@@ -1,12 +1,12 @@
 import { memo, useEffect, useId, useRef, useState } from 'react';
-import type { Probe } from '../../engine/protocol';
-import { CellDiagram } from '../figures/CellDiagram';
-import { ClippingChart } from '../figures/ClippingChart';
-import { GateHeatmap } from '../figures/GateHeatmap';
-import { GradientBars } from '../figures/GradientBars';
-import { GradientHeatmap } from '../figures/GradientHeatmap';
-import { LossChart, type LossScale } from '../figures/LossChart';
-import { type GradientCurve, VanishingChart } from '../figures/VanishingChart';
+import type { Probe } from '../../engine/worker/protocol';
+import { ClippingChart } from '../figures/charts/ClippingChart';
+import { GradientBars } from '../figures/charts/GradientBars';
+import { LossChart, type LossScale } from '../figures/charts/LossChart';
+import { type GradientCurve, VanishingChart } from '../figures/charts/VanishingChart';
+import { CellDiagram } from '../figures/diagrams/CellDiagram';
+import { GateHeatmap } from '../figures/heatmaps/GateHeatmap';
+import { GradientHeatmap } from '../figures/heatmaps/GradientHeatmap';
 import type { RunState } from '../store/runsSlice';
 import { WhileNearView } from './NearView';
 import {

@@ -1,12 +1,14 @@
 /**
  * Turns the runs in the store into the plain data the figures take. Pure functions of run state:
- * the figures stay pure, and these are tested from fixtures.
+ * the figures stay pure, and these are tested from fixtures. Each call reads the history afresh and
+ * returns new arrays: the store grows the history in place (see RunHistory), so nothing here may be
+ * cached on the history's arrays, only on the RunState or its version.
  */
 
-import type { ClipPoint } from '../figures/ClippingChart';
-import type { LossSeries } from '../figures/LossChart';
-import { cellColors, cellLabels } from '../figures/palette';
-import type { GradientCurve } from '../figures/VanishingChart';
+import type { ClipPoint } from '../figures/charts/ClippingChart';
+import type { LossSeries } from '../figures/charts/LossChart';
+import type { GradientCurve } from '../figures/charts/VanishingChart';
+import { cellColors, cellLabels } from '../figures/frame/palette';
 import type { RunState } from '../store/runsSlice';
 
 /** How many points of a long history go to a chart (it keeps min/max per pixel column itself). */

@@ -1,13 +1,13 @@
 import { lazy, Suspense, useMemo, useRef } from 'react';
 import { Link } from 'wouter';
-import { lessonComponents } from '../components/lessonComponents';
+import { NotFoundPage } from '../components/NotFoundPage';
 import { usePageTitle } from '../components/usePageTitle';
 import { findLesson, type LessonEntry, lessons, paths } from '../course';
+import { lessonComponents } from '../mdx/lessonComponents';
 import { PresentLink } from '../present/PresentLink';
 import { QuizSection } from '../quiz/QuizSection';
 import { SectionHeading } from '../quiz/SectionHeading';
 import { useLessonPosition } from '../quiz/useLessonPosition';
-import { NotFoundPage } from './NotFoundPage';
 
 // Section headings get ids, so that a learner's place can be remembered and linked.
 const components = { ...lessonComponents, h2: SectionHeading };

@@ -2,14 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import { usePageTitle } from '../components/usePageTitle';
-import { cellLabels } from '../figures/palette';
+import { cellLabels } from '../figures/frame/palette';
 import { RunControls, type RunSpec } from '../live/RunControls';
 import { FIGURE_IDS, RunFigures } from '../live/RunFigures';
 import { useRuns } from '../live/useRuns';
 import { ConfigForm } from '../playground/ConfigForm';
-import { downloadText, historyCsv } from '../playground/files';
+import { historyCsv } from '../playground/files';
 import { formatPlaygroundState, MAX_STEPS_LIMIT, parsePlaygroundState } from '../playground/urlState';
 import { WeightsPanel } from '../playground/WeightsPanel';
+import { download } from '../shared/download';
 import { useStore } from '../store';
 import '../playground/playground.css';
 
@@ -95,7 +96,7 @@ export function PlaygroundPage() {
     run,
     label: specs.find((spec) => spec.slot === run.slot)?.label ?? run.slot,
   }));
-  const exportCsv = () => downloadText(historyCsv(labelled), 'unroll-run-history.csv', 'text/csv');
+  const exportCsv = () => download('unroll-run-history.csv', historyCsv(labelled), 'text/csv');
 
   return (
     <div className="page playground">

@@ -1,15 +1,16 @@
 import '../styles/quiz.css';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { usePageTitle } from '../components/usePageTitle';
 import { finalQuizLesson, lessons, paths } from '../course';
-import { ConfirmDialog } from '../quiz/ConfirmDialog';
-import { downloadText, progressDocument } from '../quiz/exportProgress';
+import { progressDocument } from '../quiz/exportProgress';
 import { ProgressTable } from '../quiz/ProgressTable';
-import { EMPTY_LESSON } from '../quiz/progressFormat';
 import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../quiz/summary';
 import { useQuizzes } from '../quiz/useQuiz';
+import { download } from '../shared/download';
 import { useStore } from '../store';
+import { EMPTY_LESSON } from '../store/progressFormat';
 
 /** The learner's progress: every lesson, the final quiz, and print, export and reset. */
 export function ProgressPage() {
@@ -38,7 +39,11 @@ export function ProgressPage() {
 
   const exportJson = () => {
     const day = today.toISOString().slice(0, 10);
-    downloadText(`unroll-progress-${day}.json`, progressDocument(lessons, progress, quizzes, new Date()));
+    download(
+      `unroll-progress-${day}.json`,
+      progressDocument(lessons, progress, quizzes, new Date()),
+      'application/json',
+    );
     setAnnouncement('Your progress was saved as a JSON file.');
   };
   const reset = () => {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { TASK_SPECS, type TaskKind } from '../../engine/tasks/task';
+import type { TaskKind } from '../../engine/tasks/task';
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import { TASK_SPECS } from '../engine';
 import { type FieldGroup, URL_FIELDS, type UrlField } from './urlFields';
 
 const groupTitles: Record<FieldGroup, string> = {

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
-import { STATE_DICT_LIMITS } from '../../engine/statedict';
 import type { TrainerConfig } from '../../engine/trainerConfig';
-import { ConfirmDialog } from '../quiz/ConfirmDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { STATE_DICT_LIMITS } from '../engine';
+import { download } from '../shared/download';
+import { plural } from '../shared/format';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
-import { downloadText } from './files';
 // The confirmation dialog's styles live with the quiz's, where it was first used.
 import '../styles/quiz.css';
 
@@ -13,7 +14,7 @@ function whatIsReplaced(run: RunState | undefined): string | null {
   if (!run || run.phase === 'problem' || run.phase === 'crashed') return null;
   if (run.phase === 'running' || run.phase === 'starting') return `it is training, at step ${run.stepCount}`;
   if (run.stepCount === 0) return null;
-  return `it has trained ${run.stepCount} steps`;
+  return `it has trained ${plural(run.stepCount, 'step')}`;
 }
 
 /**
@@ -48,7 +49,7 @@ export function WeightsPanel({
   const save = () => {
     exportWeights(slot)
       .then((json) => {
-        downloadText(json, `unroll-${config.cell}-weights.json`, 'application/json');
+        download(`unroll-${config.cell}-weights.json`, json, 'application/json');
         setMessage({ text: `Saved ${label}'s weights as PyTorch state_dict JSON.`, problem: false });
       })
       .catch((error: unknown) =>

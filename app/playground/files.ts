@@ -1,45 +1,40 @@
+import { csvFormatRows } from 'd3';
 import type { RunState } from '../store/runsSlice';
-
-/** Saves text as a file through the browser's download. */
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * A run's history as CSV, one row per recorded training step; held-out loss and metric appear on the
- * steps where they were measured and are empty elsewhere.
+ * steps where they were measured and are empty elsewhere. d3's writer quotes as CSV does (a quote
+ * inside a field is doubled), so a run's label may hold commas and quotes.
  */
-export function historyCsv(runs: readonly { label: string; run: RunState }[]): string {
-  const lines = [
-    'run,step,loss,train_metric,grad_norm_before_clip,clipped,learning_rate,held_out_loss,held_out_metric',
+export function historyCsv(
+  runs: readonly { label: string; run: Pick<RunState, 'history' | 'evaluations'> }[],
+): string {
+  const rows: string[][] = [
+    [
+      'run',
+      'step',
+      'loss',
+      'train_metric',
+      'grad_norm_before_clip',
+      'clipped',
+      'learning_rate',
+      'held_out_loss',
+      'held_out_metric',
+    ],
   ];
   for (const { label, run } of runs) {
     const held = new Map(run.evaluations.map((evaluation) => [evaluation.step, evaluation]));
     const { steps, loss, metric, gradNorm, clipped, learningRate } = run.history;
     for (let i = 0; i < steps.length; i++) {
       const evaluation = held.get(steps[i]!);
-      lines.push(
-        [
-          JSON.stringify(label),
-          steps[i],
-          loss[i],
-          metric[i],
-          gradNorm[i],
-          clipped[i] ? 1 : 0,
-          learningRate[i],
-          evaluation?.loss ?? '',
-          evaluation?.metric ?? '',
-        ].join(','),
-      );
+      const numbers = [steps[i], loss[i], metric[i], gradNorm[i], clipped[i] ? 1 : 0, learningRate[i]];
+      rows.push([
+        label,
+        ...numbers.map(String),
+        String(evaluation?.loss ?? ''),
+        String(evaluation?.metric ?? ''),
+      ]);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${csvFormatRows(rows)}\n`;
 }

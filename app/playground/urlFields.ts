@@ -7,9 +7,10 @@ import type { ClipConfig } from '../../engine/clip';
 import type { InitScheme } from '../../engine/init';
 import type { OptimizerConfig } from '../../engine/optim';
 import type { LearningRateSchedule } from '../../engine/schedule';
-import { TASK_SPECS, type TaskConfig, type TaskKind } from '../../engine/tasks/task';
-import { type BatchingConfig, TRAINER_LIMITS, type TrainerConfig } from '../../engine/trainerConfig';
+import type { TaskConfig, TaskKind } from '../../engine/tasks/task';
+import type { BatchingConfig, TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
+import { CELL_KINDS, TASK_SPECS, TRAINER_LIMITS } from '../engine';
 
 /** The sections of the playground's form. */
 export type FieldGroup = 'model' | 'task' | 'optimiser' | 'stability' | 'regularisation' | 'batching';
@@ -30,7 +31,8 @@ export interface UrlField {
   apply(config: TrainerConfig, raw: string): TrainerConfig | null;
 }
 
-function parseNumber(raw: string, min: number, max: number, integer: boolean): number | null {
+/** A URL value as a number within [min, max] (whole when `integer`), or null: the URL is untrusted. */
+function readUrlNumber(raw: string, min: number, max: number, integer: boolean): number | null {
   if (raw.trim() === '' || raw.length > 32) return null;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min || value > max) return null;
@@ -38,7 +40,8 @@ function parseNumber(raw: string, min: number, max: number, integer: boolean): n
   return value;
 }
 
-function formatNumber(value: number): string {
+/** A number as the URL carries it: short, and read back to the same value. */
+function writeUrlNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
 }
 
@@ -60,10 +63,10 @@ function numberField(
     allowed: `${integer ? 'a whole number' : 'a number'} from ${limits.min} to ${limits.max}`,
     read: (config) => {
       const value = get(config);
-      return value === undefined ? undefined : formatNumber(value);
+      return value === undefined ? undefined : writeUrlNumber(value);
     },
     apply: (config, raw) => {
-      const value = parseNumber(raw, limits.min, limits.max, integer);
+      const value = readUrlNumber(raw, limits.min, limits.max, integer);
       return value === null ? null : set(config, value);
     },
   };
@@ -125,7 +128,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     'model',
     'cell',
     'Cell',
-    ['rnn', 'lstm', 'gru'],
+    CELL_KINDS,
     (c) => c.cell,
     (c, cell) => ({ ...c, cell }),
   ),
@@ -150,6 +153,15 @@ export const URL_FIELDS: readonly UrlField[] = [
     true,
     (c) => c.hiddenSize,
     (c, hiddenSize) => ({ ...c, hiddenSize }),
+  ),
+  numberField(
+    'model',
+    'layers',
+    'Stacked layers',
+    L.layers,
+    true,
+    (c) => c.layers,
+    (c, layers) => ({ ...c, layers }),
   ),
   numberField(
     'optimiser',
@@ -285,10 +297,10 @@ export const URL_FIELDS: readonly UrlField[] = [
     max: L.forgetBias.max,
     allowed: `"off" or a number from ${L.forgetBias.min} to ${L.forgetBias.max}`,
     read: (c) =>
-      c.cell !== 'lstm' ? undefined : c.init.forgetBias === null ? 'off' : formatNumber(c.init.forgetBias),
+      c.cell !== 'lstm' ? undefined : c.init.forgetBias === null ? 'off' : writeUrlNumber(c.init.forgetBias),
     apply: (c, raw) => {
       if (raw === 'off') return { ...c, init: { ...c.init, forgetBias: null } };
-      const value = parseNumber(raw, L.forgetBias.min, L.forgetBias.max, false);
+      const value = readUrlNumber(raw, L.forgetBias.min, L.forgetBias.max, false);
       return value === null ? null : { ...c, init: { ...c.init, forgetBias: value } };
     },
   },
@@ -318,6 +330,15 @@ export const URL_FIELDS: readonly UrlField[] = [
     false,
     (c) => c.dropout.recurrent,
     (c, recurrent) => ({ ...c, dropout: { ...c.dropout, recurrent } }),
+  ),
+  numberField(
+    'regularisation',
+    'dlayer',
+    'Dropout between layers',
+    L.dropout,
+    false,
+    (c) => (c.layers > 1 ? c.dropout.layer : undefined),
+    (c, layer) => ({ ...c, dropout: { ...c.dropout, layer } }),
   ),
   numberField(
     'stability',

@@ -3,11 +3,8 @@
  * keys (`cell=gru&hidden=64`), and up to two more for compare mode as differences from A under `b.`
  * and `c.` (`b.cell=lstm`). Parsing never throws; every rejected value becomes a notice.
  */
-import {
-  DEFAULT_TRAINER_CONFIG,
-  type TrainerConfig,
-  validateTrainerConfig,
-} from '../../engine/trainerConfig';
+import type { TrainerConfig } from '../../engine/trainerConfig';
+import { DEFAULT_TRAINER_CONFIG, validateTrainerConfig } from '../engine';
 import { URL_FIELDS } from './urlFields';
 
 /** What the playground starts from: recall at lag 10, which an LSTM learns in seconds. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import { NotFoundPage } from '../components/NotFoundPage';
 import { usePageTitle } from '../components/usePageTitle';
 import { findLesson, type LessonEntry, paths } from '../course';
-import { NotFoundPage } from '../pages/NotFoundPage';
 import type { SlideData } from './slides';
 import { useSlides } from './useSlides';
 import './present.css';

@@ -4,9 +4,11 @@
  * can never stop the deck, blank a figure or start workers. Run configurations are checked with the
  * engine's own validator, and relayed starts are bounded to the runs a slide really trains at once.
  */
-import type { RunSpeed } from '../../engine/protocol';
-import { type TrainerConfig, validateTrainerConfig } from '../../engine/trainerConfig';
+import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { RunSpeed } from '../../engine/worker/protocol';
+import { validateTrainerConfig } from '../engine';
 import type { StartOptions } from '../engineBridge';
+import { isObject } from '../shared/isObject';
 import type { RunHistory, RunPhase, RunState } from '../store/runsSlice';
 import { isDivergence, isEvaluation, isProbe, isRunInfo } from '../workerMessages';
 import type { Position, PresentMessage, RunCommand } from './sync';
@@ -25,12 +27,6 @@ const MAX_REPORTED_RUNS = 256;
 const MAX_SLOT_LENGTH = 120;
 /** The playground's own step limit; no slide asks for more. */
 const MAX_STEPS = 100_000;
-
-type Shape = Record<string, unknown>;
-
-function isObject(value: unknown): value is Shape {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isString(value: unknown, max = 1000): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;

@@ -4,8 +4,9 @@
  * (every position carries the time it was made, so a late echo never pulls a window back). The audience
  * window owns the training runs: the speaker view sends it commands and mirrors the runs it reports.
  */
-import type { RunSpeed } from '../../engine/protocol';
+
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { RunSpeed } from '../../engine/worker/protocol';
 import type { StartOptions } from '../engineBridge';
 import type { RunState } from '../store/runsSlice';
 import { clampIndex, type PresenterRole } from './deck';

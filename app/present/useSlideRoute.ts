@@ -1,8 +1,8 @@
 import { useCallback, useEffect } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { paths } from '../course';
+import { presentRoute, slideNumber, speakerRoute } from '../routes';
 import { clampIndex, controlsHidden, type PresenterRole } from './deck';
-import { presentRoute, slideNumber, speakerRoute } from './routes';
 
 export interface SlideRoute {
   /** The slide the URL names, from 0, within the deck. */

@@ -1,7 +1,7 @@
 import type { MDXContent } from 'mdx/types';
 import { useEffect, useMemo, useState } from 'react';
-import { lessonComponents } from '../components/lessonComponents';
 import { slidesLoader } from '../course';
+import { lessonComponents } from '../mdx/lessonComponents';
 import { extractSlides, previewComponents, type SlideData } from './slides';
 
 export type SlidesLoad =

@@ -1,7 +1,7 @@
 import { useId } from 'react';
+import type { Choice } from '../lessonTypes';
 import { RichText } from './RichText';
 import { hasTex, speakable } from './speakable';
-import type { Choice } from './types';
 
 export interface ChoiceListProps {
   readonly type: 'radio' | 'checkbox';

@@ -2,7 +2,7 @@ import '../styles/quiz.css';
 import { Link } from 'wouter';
 import { type LessonEntry, lessons, paths } from '../course';
 import { useStore } from '../store';
-import { EMPTY_LESSON } from './progressFormat';
+import { EMPTY_LESSON } from '../store/progressFormat';
 import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from './summary';
 import { useQuiz, useQuizzes } from './useQuiz';
 

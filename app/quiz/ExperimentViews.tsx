@@ -1,7 +1,7 @@
+import type { PredictQuestion } from '../lessonTypes';
+import type { PredictOutcome } from '../store/answers';
 import type { RunState } from '../store/runsSlice';
-import type { PredictOutcome } from './answers';
 import { formatMeasure, measureLabel, TIE } from './experiment';
-import type { PredictQuestion } from './types';
 
 /** Each run's progress while the experiment trains: steps done of the total. */
 export function ExperimentProgress({

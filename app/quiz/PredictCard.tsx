@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { PredictQuestion } from '../lessonTypes';
 import { useStore } from '../store';
-import type { AnswerOf, PredictOutcome } from './answers';
+import type { AnswerOf, PredictOutcome } from '../store/answers';
 import { ChoiceList } from './ChoiceList';
 import { fittingAnswer } from './drafts';
 import { ExperimentProgress, ExperimentResults } from './ExperimentViews';
@@ -8,7 +9,6 @@ import { Feedback } from './Feedback';
 import { QuestionFrame } from './QuestionFrame';
 import { RichText } from './RichText';
 import { scorePredict } from './scoring';
-import type { PredictQuestion } from './types';
 import { useExperiment } from './useExperiment';
 
 type Stage = 'choosing' | 'locked' | 'answered';

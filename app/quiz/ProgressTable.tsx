@@ -1,7 +1,8 @@
 import { Link } from 'wouter';
 import { type LessonEntry, paths } from '../course';
-import { EMPTY_LESSON, type Progress } from './progressFormat';
-import { lessonStatus, percent, STATUS_LABEL, summarizeQuiz } from './summary';
+import { formatPercent } from '../shared/format';
+import { EMPTY_LESSON, type Progress } from '../store/progressFormat';
+import { lessonStatus, STATUS_LABEL, summarizeQuiz } from './summary';
 import type { QuizState } from './useQuiz';
 
 /** One row per lesson: where the learner is, how much of its quiz is answered, and the score. */
@@ -62,7 +63,9 @@ export function ProgressTable({
                     'no quiz yet'
                   )}
                 </td>
-                <td className="progress-score">{summary?.score == null ? '—' : percent(summary.score)}</td>
+                <td className="progress-score">
+                  {summary?.score == null ? '—' : formatPercent(summary.score)}
+                </td>
               </tr>
             );
           })}

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type { Question } from '../lessonTypes';
 import { useStore } from '../store';
-import type { Answer } from './answers';
+import type { Answer } from '../store/answers';
 import { ChoiceList } from './ChoiceList';
 import { emptyAnswer, fittingAnswer } from './drafts';
 import { Feedback, type FeedbackNote } from './Feedback';
@@ -10,7 +11,6 @@ import { PredictCard } from './PredictCard';
 import { parseNumber } from './parseNumber';
 import { QuestionFrame } from './QuestionFrame';
 import { checkAnswer, type Result } from './scoring';
-import type { Question } from './types';
 
 export interface QuestionCardProps {
   readonly lessonSlug: string;

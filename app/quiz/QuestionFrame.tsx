@@ -1,8 +1,8 @@
 import { type ReactNode, type RefObject, useId, useState } from 'react';
+import type { Question } from '../lessonTypes';
+import { formatPercent } from '../shared/format';
 import { useStore } from '../store';
 import { RichText } from './RichText';
-import { percent } from './summary';
-import type { Question } from './types';
 
 const KIND_LABEL: Readonly<Record<Question['kind'], string>> = {
   single: 'Choose one answer',
@@ -69,7 +69,8 @@ export function QuestionFrame(props: QuestionFrameProps) {
         </button>
         {saved && saved.attempts > 0 && (
           <span className="question-record">
-            {saved.attempts} {saved.attempts === 1 ? 'attempt' : 'attempts'} · best {percent(saved.bestScore)}
+            {saved.attempts} {saved.attempts === 1 ? 'attempt' : 'attempts'} · best{' '}
+            {formatPercent(saved.bestScore)}
           </span>
         )}
       </div>

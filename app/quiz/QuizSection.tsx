@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { type LessonEntry, paths, QUIZ_SECTION_ID } from '../course';
 import { useStore } from '../store';
-import { EMPTY_LESSON } from './progressFormat';
+import { EMPTY_LESSON } from '../store/progressFormat';
 import { QuestionCard } from './QuestionCard';
 import { describeQuiz, summarizeQuiz } from './summary';
 import { useQuiz } from './useQuiz';

@@ -1,6 +1,6 @@
-import type { Answer, AnswerOf } from './answers';
+import type { Question } from '../lessonTypes';
+import type { Answer, AnswerOf } from '../store/answers';
 import { startingOrder } from './ordering';
-import type { Question } from './types';
 
 /** A fresh, unanswered answer of the question's kind (an ordering starts shuffled). */
 export function emptyAnswer<Q extends Question>(question: Q): AnswerOf<Q>;

@@ -3,10 +3,11 @@
  * measured at the end, and which choice the measurements make right. Pure functions over store data.
  */
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { Experiment, ExperimentConfig } from '../lessonTypes';
 import { PLAYGROUND_DEFAULT } from '../playground/urlState';
+import { formatPercent } from '../shared/format';
+import type { PredictOutcome } from '../store/answers';
 import type { RunState } from '../store/runsSlice';
-import type { PredictOutcome } from './answers';
-import type { Experiment, ExperimentConfig } from './types';
 
 /** The id of the choice "about the same". */
 export const TIE = 'tie';
@@ -112,13 +113,13 @@ export function formatMeasure(
   const significant = (x: number) => Number(x.toPrecision(3)).toString();
   switch (measure) {
     case 'heldOutMetric':
-      return metricName === 'accuracy' ? `${(value * 100).toFixed(1)}%` : significant(value);
+      return metricName === 'accuracy' ? formatPercent(value, 1) : significant(value);
     case 'finalLoss':
       return significant(value);
     case 'msPerStep':
       return `${significant(value)} ms per step`;
     case 'clippedShare':
-      return `${(value * 100).toFixed(1)}% of steps`;
+      return `${formatPercent(value, 1)} of steps`;
     case 'earlyGradientShare':
       return value >= 0.001
         ? `${significant(value * 100)}% of the largest`

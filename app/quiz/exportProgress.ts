@@ -1,5 +1,5 @@
 import type { LessonEntry } from '../course';
-import { EMPTY_LESSON, PROGRESS_VERSION, type Progress } from './progressFormat';
+import { EMPTY_LESSON, PROGRESS_VERSION, type Progress } from '../store/progressFormat';
 import { lessonStatus, summarizeQuiz } from './summary';
 import type { QuizState } from './useQuiz';
 
@@ -37,18 +37,4 @@ export function progressDocument(
     null,
     2,
   );
-}
-
-/** Offers text as a file download (a blob URL: nothing leaves the machine). */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; the URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

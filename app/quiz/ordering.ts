@@ -1,4 +1,5 @@
 /** Helpers of ordering questions: the learner's starting order, and how close an order is to right. */
+import { createRng } from '../engine';
 
 /** A 32-bit FNV-1a hash of a string: the seed of a question's shuffle. */
 function hash(text: string): number {
@@ -10,28 +11,18 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a small seeded generator, so a question shows the same starting order on every visit. */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The order the learner starts from: a Fisher–Yates shuffle seeded by the question's id, never the
  * correct order itself (when there are at least two items), and the same on every visit.
  */
 export function startingOrder(questionId: string, correct: readonly string[]): string[] {
   if (correct.length < 2) return [...correct];
-  const random = generator(hash(questionId));
+  // The engine's seeded generator, so a question shows the same starting order on every visit.
+  const random = createRng(hash(questionId));
   for (let attempt = 0; attempt < 10; attempt++) {
     const order = [...correct];
     for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
+      const j = random.int(i + 1);
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     if (order.some((id, index) => id !== correct[index])) return order;

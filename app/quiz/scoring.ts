@@ -3,9 +3,7 @@
  * and a verdict in words. An answer that cannot be scored yet (nothing chosen, text that is not a
  * number, an experiment not run) is not an attempt: it gets a message instead.
  */
-import type { Answer, AnswerOf } from './answers';
-import { itemsInPlace, longestInOrder } from './ordering';
-import { parseNumber } from './parseNumber';
+
 import type {
   MultipleChoiceQuestion,
   NumericQuestion,
@@ -13,7 +11,10 @@ import type {
   PredictQuestion,
   Question,
   SingleChoiceQuestion,
-} from './types';
+} from '../lessonTypes';
+import type { Answer, AnswerOf } from '../store/answers';
+import { itemsInPlace, longestInOrder } from './ordering';
+import { parseNumber } from './parseNumber';
 
 export type Verdict = 'right' | 'partly' | 'wrong';
 

@@ -4,7 +4,8 @@
  */
 import type { LessonEntry } from '../course';
 import { paths, QUIZ_SECTION_ID } from '../course';
-import { EMPTY_LESSON, type LessonProgress, type Progress } from './progressFormat';
+import { formatPercent } from '../shared/format';
+import { EMPTY_LESSON, type LessonProgress, type Progress } from '../store/progressFormat';
 import type { QuizState } from './useQuiz';
 
 export interface QuizSummary {
@@ -30,12 +31,10 @@ export function summarizeQuiz(questionIds: readonly string[], lesson: LessonProg
   return { total: questionIds.length, answered, right, score: answered === 0 ? null : sum / answered };
 }
 
-export const percent = (share: number) => `${Math.round(share * 100)}%`;
-
 /** E.g. "4 of 6 answered · 83%", or "6 questions" before the first answer. */
 export function describeQuiz(summary: QuizSummary): string {
   if (summary.answered === 0) return `${summary.total} ${summary.total === 1 ? 'question' : 'questions'}`;
-  return `${summary.answered} of ${summary.total} answered · ${percent(summary.score ?? 0)}`;
+  return `${summary.answered} of ${summary.total} answered · ${formatPercent(summary.score ?? 0)}`;
 }
 
 export type LessonStatus = 'not-started' | 'reading' | 'quiz' | 'done';

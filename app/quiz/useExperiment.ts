@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { PredictQuestion } from '../lessonTypes';
 import { useStore } from '../store';
+import type { PredictOutcome } from '../store/answers';
 import type { RunState } from '../store/runsSlice';
-import type { PredictOutcome } from './answers';
 import { decideOutcome, experimentConfig, experimentSlot, isRunOver, measureRun, TIE } from './experiment';
-import type { PredictQuestion } from './types';
 
 export type ExperimentState =
   | { readonly phase: 'idle' }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type LessonEntry, lessons } from '../course';
+import type { GlossaryTerm } from '../lessonTypes';
 import { plainText } from './inline';
-import type { GlossaryTerm } from './types';
 
 export interface GlossaryEntry extends GlossaryTerm {
   readonly lesson: LessonEntry;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LessonEntry } from '../course';
-import type { Question } from './types';
+import type { Question } from '../lessonTypes';
 
 export type QuizState =
   | { readonly status: 'loading' }

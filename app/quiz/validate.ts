@@ -3,17 +3,17 @@
  * the question. A test runs it over every lesson's quiz.ts, so a malformed question fails the suite.
  */
 import katex from 'katex';
-import { validateTrainerConfig } from '../../engine/trainerConfig';
+import { validateTrainerConfig } from '../engine';
+import type { GlossaryTerm, Question } from '../lessonTypes';
+import { isObject } from '../shared/isObject';
 import { experimentConfig, MAX_EXPERIMENT_STEPS, TIE } from './experiment';
 import { splitInline } from './inline';
-import type { GlossaryTerm, Question } from './types';
 
 const KINDS = ['single', 'multiple', 'numeric', 'ordering', 'predict'];
 const MEASURES = ['heldOutMetric', 'finalLoss', 'msPerStep', 'clippedShare', 'earlyGradientShare'];
 
 type Data = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Data => typeof value === 'object' && value !== null;
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /** Problems with inline markup: unbalanced dollars, or TeX that KaTeX cannot read. */

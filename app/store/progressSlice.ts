@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Answer } from '../quiz/answers';
+import type { Answer } from './answers';
 import {
   EMPTY_LESSON,
   EMPTY_PROGRESS,
@@ -7,7 +7,7 @@ import {
   type LessonProgress,
   type Progress,
   progressFormat,
-} from '../quiz/progressFormat';
+} from './progressFormat';
 import type { SettingsSlice } from './settingsSlice';
 import { load, save } from './storage';
 

@@ -1,11 +1,27 @@
 import type { StateCreator } from 'zustand';
-import type { Probe, RunInfo, RunSpeed, RunStatus, Snapshot } from '../../engine/protocol';
 import type { Divergence, Evaluation } from '../../engine/trainer';
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { Probe, RunInfo, RunSpeed, RunStatus, Snapshot } from '../../engine/worker/protocol';
 import type { BridgeEvent, EngineBridge, StartOptions } from '../engineBridge';
 
-/** Per-step history of a run, appended in place (see `version`); thinned when it grows long. */
+/**
+ * Per-step history of a run, as its readers see it. The slice appends to these arrays in place and
+ * thins them when they grow long (copying up to 20,000 numbers per series on every snapshot of every
+ * run would cost more than drawing them), so they are the same array objects from one update to the
+ * next. Readers get them read-only; anything derived from them must be keyed on the RunState (a new
+ * object on every update) or its `version`, never on the arrays themselves.
+ */
 export interface RunHistory {
+  readonly steps: readonly number[];
+  readonly loss: readonly number[];
+  readonly metric: readonly number[];
+  readonly gradNorm: readonly number[];
+  readonly clipped: readonly boolean[];
+  readonly learningRate: readonly number[];
+}
+
+/** The same arrays as the slice writes them; only this file appends. */
+interface GrowingHistory {
   readonly steps: number[];
   readonly loss: number[];
   readonly metric: number[];
@@ -24,7 +40,8 @@ export interface RunState {
   readonly info: RunInfo | null;
   readonly stepCount: number;
   readonly history: RunHistory;
-  readonly evaluations: Evaluation[];
+  /** Held-out evaluations, appended in place like the history (see RunHistory). */
+  readonly evaluations: readonly Evaluation[];
   readonly probe: Probe | null;
   /** ||dL/dh_t|| of the newest batch. */
   readonly gradNormByStep: Float64Array;
@@ -35,7 +52,7 @@ export interface RunState {
   readonly divergence: Divergence | null;
   /** A sentence for the person: a bad configuration, a crashed worker. */
   readonly problem: string | null;
-  /** Bumped on every update, so components re-render although the history arrays are appended in place. */
+  /** Bumped on every update: the key for anything derived from the history, whose arrays grow in place. */
   readonly version: number;
 }
 
@@ -74,12 +91,12 @@ export interface RunsSlice {
 const MAX_HISTORY = 20_000;
 const MAX_GRADIENT_ROWS = 300;
 
-function emptyHistory(): RunHistory {
+function emptyHistory(): GrowingHistory {
   return { steps: [], loss: [], metric: [], gradNorm: [], clipped: [], learningRate: [] };
 }
 
 /** Keeps every other entry of each series: long runs keep their shape at half the memory. */
-function thin(history: RunHistory): void {
+function thin(history: GrowingHistory): void {
   for (const series of Object.values(history) as unknown[][]) {
     let kept = 0;
     for (let i = 0; i < series.length; i += 2) series[kept++] = series[i];
@@ -88,7 +105,8 @@ function thin(history: RunHistory): void {
 }
 
 function appendSnapshot(run: RunState, snapshot: Snapshot): RunState {
-  const history = run.history;
+  // Every history in the store was made by emptyHistory(), so it is the slice's own to grow.
+  const history = run.history as GrowingHistory;
   const count = snapshot.loss.length;
   for (let i = 0; i < count; i++) {
     history.steps.push(snapshot.firstStep + i);
@@ -105,7 +123,7 @@ function appendSnapshot(run: RunState, snapshot: Snapshot): RunState {
     gradRows = [...gradRows, { step: snapshot.stepCount, norms: snapshot.gradNormByStep }];
     if (gradRows.length > MAX_GRADIENT_ROWS) gradRows = gradRows.filter((_, index) => index % 2 === 0);
   }
-  const evaluations = run.evaluations;
+  const evaluations = run.evaluations as Evaluation[];
   const evaluation = snapshot.evaluation;
   if (evaluation && evaluations[evaluations.length - 1]?.step !== evaluation.step)
     evaluations.push(evaluation);

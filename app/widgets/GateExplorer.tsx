@@ -1,12 +1,12 @@
 import { type ReactNode, useMemo } from 'react';
 import type { TrainerConfig } from '../../engine/trainerConfig';
-import { cellLabels } from '../figures/palette';
+import { cellLabels } from '../figures/frame/palette';
 import { RunControls, type RunSpec } from '../live/RunControls';
 import { RunFigures } from '../live/RunFigures';
 import { useRuns } from '../live/useRuns';
 import { configFrom } from './experimentConfig';
 import './widgets.css';
-import '../figures/basicFigures.css';
+import '../figures/frame/basicFigures.css';
 
 export type GateCell = 'lstm' | 'gru';
 

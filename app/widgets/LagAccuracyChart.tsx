@@ -1,9 +1,12 @@
 import { useMemo } from 'react';
 import type { CellKind } from '../../engine/types';
-import { FigureFrame, type FigureTable } from '../figures/FigureFrame';
-import { AtWidth, EmptyPlot, LinePlot, type PlotContext } from '../figures/LinePlot';
-import { chartHeight, type PlotSeries, prepareSeries, textWidth } from '../figures/lineChart';
-import { cellColors, cellLabels } from '../figures/palette';
+import { AtWidth, EmptyPlot } from '../figures/charts/LineChartFigure';
+import { LinePlot, type PlotContext } from '../figures/charts/LinePlot';
+import { chartHeight } from '../figures/charts/lineLayout';
+import { type PlotSeries, prepareSeries } from '../figures/charts/lineSeries';
+import { FigureFrame, type FigureTable } from '../figures/frame/FigureFrame';
+import { cellColors, cellLabels } from '../figures/frame/palette';
+import { textWidth } from '../figures/frame/textMeasure';
 import type { HorizonResult } from './memoryHorizonPlan';
 
 export interface LagAccuracyChartProps {

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { cellLabels } from '../figures/palette';
+import { cellLabels } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
+import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { useStore } from '../store';
 import { LagAccuracyChart } from './LagAccuracyChart';
-import { formatDuration, formatPercentage, lastEvaluation, useStopOnUnmount } from './liveRuns';
+import { formatDuration, lastEvaluation } from './liveRuns';
 import {
   DEFAULT_HORIZON_PLAN,
   describeHorizon,
@@ -16,6 +17,7 @@ import {
   sweepProgress,
 } from './memoryHorizonPlan';
 import './widgets.css';
+import { formatPercent } from '../shared/format';
 
 export interface MemoryHorizonProps {
   /** The lags tried, in increasing order (default 2, 5, 10, 20, 40). */
@@ -138,7 +140,7 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
   const progress = sweepProgress(plan, runs);
   const results = horizonResults(plan, runs);
   const running = sweep === 'running';
-  const caption = `${describeHorizon(plan, results)} Each run trained for up to ${plan.maxSteps} steps, stopping early once held-out accuracy reached ${formatPercentage(plan.target)}.`;
+  const caption = `${describeHorizon(plan, results)} Each run trained for up to ${plan.maxSteps} steps, stopping early once held-out accuracy reached ${formatPercent(plan.target)}.`;
   return (
     <section className="live-panel" aria-label="Memory horizon experiment">
       <h3>Memory horizon: how far back can each cell recall?</h3>
@@ -172,7 +174,7 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
               <li key={busy.slot}>
                 <strong>{cellLabels[busy.config.cell]}</strong> at lag {lag}: step {busy.stepCount} of{' '}
                 {plan.maxSteps}
-                {evaluation ? ` · held-out accuracy ${formatPercentage(evaluation.metric)}` : ''}
+                {evaluation ? ` · held-out accuracy ${formatPercent(evaluation.metric)}` : ''}
               </li>
             );
           })}

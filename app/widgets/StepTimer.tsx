@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { CellKind } from '../../engine/types';
-import { FigureFrame } from '../figures/FigureFrame';
-import { formatCount } from '../figures/figureText';
-import { AtWidth } from '../figures/LinePlot';
-import { cellLabels } from '../figures/palette';
+import { AtWidth } from '../figures/charts/LineChartFigure';
+import { FigureFrame } from '../figures/frame/FigureFrame';
+import { formatCount } from '../figures/frame/figureText';
+import { cellLabels } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
+import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { useStore } from '../store';
-import { isOver, useStopOnUnmount } from './liveRuns';
+import { isOver } from './liveRuns';
 import {
   describeTimings,
   msPerStep,

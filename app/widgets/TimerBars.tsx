@@ -1,8 +1,8 @@
 import type { CellKind } from '../../engine/types';
-import { formatCount } from '../figures/figureText';
-import { cellColors, cellLabels } from '../figures/palette';
+import { formatCount } from '../figures/frame/figureText';
+import { cellColors, cellLabels } from '../figures/frame/palette';
 import { formatMs, msPerStep, STEP_TIMER_CELLS, type StepTiming, stepTimerParameters } from './stepTiming';
-import '../figures/basicFigures.css';
+import '../figures/frame/basicFigures.css';
 
 /** Each cell's summed timing, or 'failed' when one of its runs did not finish. */
 export type Timings = Partial<Record<CellKind, StepTiming | 'failed'>>;

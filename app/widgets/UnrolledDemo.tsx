@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { UnrolledStepperWithState } from '../figures/UnrolledStepper';
+import { UnrolledStepperWithState } from '../figures/diagrams/UnrolledStepper';
 import { runUnrolledDemo } from './tinyRnn';
 import './widgets.css';
-import '../figures/basicFigures.css';
+import '../figures/frame/basicFigures.css';
 
 export interface UnrolledDemoProps {
   /** The word read character by character (at most 24 characters). */

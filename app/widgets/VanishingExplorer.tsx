@@ -1,13 +1,14 @@
 import { interpolateLab, piecewise } from 'd3';
 import { useId, useMemo, useState } from 'react';
 import type { CellKind } from '../../engine/types';
-import { WeightField } from '../figures/OneUnitRnn';
-import { cellColors, cellLabels, okabeIto } from '../figures/palette';
-import { type GradientCurve, summariseGradientCurve, VanishingChart } from '../figures/VanishingChart';
+import { WeightField } from '../figures/calculators/OneUnitRnn';
+import { type GradientCurve, summariseGradientCurve, VanishingChart } from '../figures/charts/VanishingChart';
+import { cellColors, cellLabels, okabeIto } from '../figures/frame/palette';
 import { useProgressiveCurves } from './useProgressiveCurves';
 import { cachedCurve, cellRequest, scaledRnnRequest, VANISHING_SETUP } from './vanishingCurves';
 import './widgets.css';
-import '../figures/basicFigures.css';
+import '../figures/frame/basicFigures.css';
+import { CELL_KINDS } from '../engine';
 
 export type VanishingMode = 'scale' | 'cells';
 
@@ -53,7 +54,7 @@ interface CellSpec {
 }
 
 const cellSpecs: readonly CellSpec[] = [
-  ...(['rnn', 'lstm', 'gru'] as const).map((cell) => ({
+  ...CELL_KINDS.map((cell) => ({
     id: cell,
     label: cellLabels[cell],
     color: cellColors[cell],
@@ -183,7 +184,7 @@ export function VanishingExplorer({
         ) : (
           'Measured live on untrained cells at PyTorch’s default initialisation, the same seed for each; the fourth curve sets the LSTM’s forget-gate bias to 1.'
         )}{' '}
-        {`${hiddenSize} hidden units, ${steps} steps of ${inputSize} random inputs each (normal, standard deviation ${inputStd}), seed ${seed}.`}
+        {`The curves are the Frobenius norm of ∂h_T/∂h_t, √${hiddenSize} ≈ ${Math.sqrt(hiddenSize).toFixed(2)} at distance 0. ${hiddenSize} hidden units, ${steps} steps of ${inputSize} random inputs each (normal, standard deviation ${inputStd}), seed ${seed}.`}
         {seed === initialSeed
           ? ''
           : ' Press New random weights again to see how much the curves vary from one draw to the next.'}

@@ -33,6 +33,7 @@ export function clippingConfig(variant: ClipVariant): TrainerConfig {
   const { learningRate, hiddenSize, batchSize, sequenceLength, threshold, seed } = CLIPPING_SETUP;
   return configFrom({
     cell: 'rnn',
+    layers: 1,
     task: { kind: 'sine', steps: sequenceLength, components: 3, frequencies: 'fixed', heldOutSize: 256 },
     hiddenSize,
     batchSize,
@@ -41,7 +42,7 @@ export function clippingConfig(variant: ClipVariant): TrainerConfig {
     schedule: { kind: 'constant' },
     clip: variant === 'none' ? { kind: 'none' } : { kind: 'norm', maxNorm: threshold },
     init: { scheme: 'orthogonal', std: 0.1, forgetBias: null },
-    dropout: { input: 0, output: 0, recurrent: 0 },
+    dropout: { input: 0, output: 0, recurrent: 0, layer: 0 },
     truncation: null,
     batching: { kind: 'fixed' },
     seed,

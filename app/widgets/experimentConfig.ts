@@ -1,6 +1,6 @@
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { ExperimentConfig } from '../lessonTypes';
 import { PLAYGROUND_DEFAULT } from '../playground/urlState';
-import type { ExperimentConfig } from '../quiz/types';
 
 /** A full configuration from the playground's default and a lesson's overrides (nested objects merged). */
 export function configFrom(overrides: ExperimentConfig = {}): TrainerConfig {

@@ -5,7 +5,9 @@
  */
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
-import { cellLabels } from '../figures/palette';
+import { CELL_KINDS } from '../engine';
+import { cellLabels } from '../figures/frame/palette';
+import { formatPercent } from '../shared/format';
 import type { RunState } from '../store/runsSlice';
 import { configFrom } from './experimentConfig';
 import { isBusy, isOver, lastEvaluation } from './liveRuns';
@@ -25,7 +27,7 @@ export interface HorizonPlan {
 }
 
 export const DEFAULT_HORIZON_PLAN: HorizonPlan = {
-  cells: ['rnn', 'lstm', 'gru'],
+  cells: CELL_KINDS,
   lags: [2, 5, 10, 20, 40],
   maxSteps: 1500,
   target: 0.99,
@@ -126,8 +128,6 @@ export function sweepProgress(
   return { done, total: plan.cells.length * plan.lags.length, busy };
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
-
 /**
  * The caption: the longest lag each cell learned, and every cell's accuracy at the longest lag they all
  * finished. "At lag 40, held-out accuracy was 42% for the RNN, 13% for the LSTM and 12% for the GRU;
@@ -144,7 +144,7 @@ export function describeHorizon(plan: HorizonPlan, results: readonly HorizonResu
   if (complete !== undefined) {
     const clauses = plan.cells.map((cell) => {
       const result = byLag(complete).find((one) => one.cell === cell)!;
-      return `${percent(result.accuracy!)} for the ${cellLabels[cell]}`;
+      return `${formatPercent(result.accuracy!)} for the ${cellLabels[cell]}`;
     });
     const list =
       clauses.length > 1

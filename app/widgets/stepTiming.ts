@@ -1,12 +1,11 @@
 /** The step-time measurement as data: its configuration, and the words and numbers of its result. */
-import { countRecurrentParams } from '../../engine/params';
-import { recallInputSize } from '../../engine/tasks/recall';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
-import { cellLabels } from '../figures/palette';
+import { CELL_KINDS, countRecurrentParams, recallInputSize } from '../engine';
+import { cellLabels } from '../figures/frame/palette';
 import { configFrom } from './experimentConfig';
 
-export const STEP_TIMER_CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
+export const STEP_TIMER_CELLS: readonly CellKind[] = CELL_KINDS;
 
 export const STEP_TIMER_SETUP = {
   lag: 20,

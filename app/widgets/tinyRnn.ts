@@ -3,12 +3,18 @@
  * one word, computed on the main thread (a few hundred multiply-adds, not training). Deterministic under
  * the seed.
  */
-import { createHeadWorkspace, headBackward, headForward } from '../../engine/head';
-import { createInitialisedRecurrentParams } from '../../engine/init';
-import { createDenseParams } from '../../engine/model';
-import { backward, createWorkspace, forward } from '../../engine/recurrent';
-import { createRng } from '../../engine/rng';
 import type { Target } from '../../engine/types';
+import {
+  backward,
+  createDenseParams,
+  createHeadWorkspace,
+  createInitialisedRecurrentParams,
+  createRng,
+  createWorkspace,
+  forward,
+  headBackward,
+  headForward,
+} from '../engine';
 
 export interface UnrolledDemoData {
   /** The word's characters, x₁..x_T. */

@@ -4,11 +4,15 @@
  * probe. Each curve costs a few milliseconds on the main thread (an LSTM's, or the very first while the
  * JavaScript engine compiles the loops, tens of milliseconds); each is computed once, when first asked for.
  */
-import { createInitialisedRecurrentParams, orthogonalMatrix } from '../../engine/init';
-import { jacobianNorms } from '../../engine/probes';
-import { createWorkspace, forward } from '../../engine/recurrent';
-import { createRng } from '../../engine/rng';
 import type { CellKind, RecurrentParams } from '../../engine/types';
+import {
+  createInitialisedRecurrentParams,
+  createRng,
+  createWorkspace,
+  forward,
+  jacobianNorms,
+  orthogonalMatrix,
+} from '../engine';
 
 /** What every curve shares: sizes, the input distribution and the first seed. */
 export const VANISHING_SETUP = {

@@ -8,7 +8,8 @@
 
 /**
  * out[o0 + r] = bias[r] + Σ_j W[r][j]·v[v0 + j] and out[o1 + r] = bias[r] + Σ_j W[r][j]·v[v1 + j] for
- * r < R, where W is R×C: two vectors of one array per pass over W. Mutates out only.
+ * r < R, where W is R×C and bias has at least R entries: two vectors of one array per pass over W.
+ * Mutates out only.
  */
 export function matVecPair(
   W: Float64Array,
@@ -22,6 +23,7 @@ export function matVecPair(
   o0: number,
   o1: number,
 ): void {
+  checkBias(bias, R);
   const R4 = R - (R % 4);
   for (let r = 0; r < R4; r += 4) {
     const w0 = r * C;
@@ -67,7 +69,7 @@ export function matVecPair(
   }
 }
 
-/** out[outOff + r] = bias[r] + Σ_j W[r][j]·v[vOff + j] for r < R, W being R×C. Mutates out only. */
+/** out[outOff + r] = bias[r] + Σ_j W[r][j]·v[vOff + j] for r < R, W being R×C, bias ≥ R long. Mutates out only. */
 export function matVec(
   W: Float64Array,
   R: number,
@@ -78,6 +80,7 @@ export function matVec(
   out: Float64Array,
   outOff: number,
 ): void {
+  checkBias(bias, R);
   const R4 = R - (R % 4);
   for (let r = 0; r < R4; r += 4) {
     const w0 = r * C;
@@ -101,6 +104,11 @@ export function matVec(
     out[outOff + r + 3] = bias[r + 3] + s3;
   }
   if (R4 < R) remainderRows(W, R4, R, C, bias, v, vOff, out, outOff);
+}
+
+/** A bias shorter than the rows would read undefined and write NaN silently; refuse it instead. */
+function checkBias(bias: Float64Array, R: number): void {
+  if (bias.length < R) throw new RangeError(`matVec: bias has ${bias.length} entries for ${R} rows.`);
 }
 
 function remainderRows(

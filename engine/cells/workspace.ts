@@ -190,7 +190,9 @@ function layoutWorkspace(
     // and needs only the recurrent-dropped h (right, as [T*B][H]).
     left: f64(wasm ? 0 : grad * K * GH),
     right: f64(grad * K * (wasm ? H : Math.max(I, H))),
-    zeros: f64(GH),
+    // The zero bias of the kernels' products without one: dL/dhPrev has H rows and dL/dx has I, which
+    // exceeds G*H for a wide input layer (reading past a shorter array gave NaN entries in dx).
+    zeros: f64(Math.max(I, H)),
     gradNorm: f64(maxSteps),
   };
   const workspace: RecurrentWorkspace = {

@@ -13,7 +13,7 @@
  */
 import type { Rng } from '../rng.ts';
 import type { SequenceBatch } from '../types.ts';
-import type { TaskSpec } from './task.ts';
+import type { TaskSpec } from './types.ts';
 
 /** Configuration of the adding task. */
 export interface AddingConfig {

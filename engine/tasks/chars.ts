@@ -7,10 +7,12 @@
  * `1 - heldOutShare` of it, cut at a word boundary), the held-out set is the rest, cut into consecutive
  * windows. No training window reaches a character of the held-out part, not even as a target.
  */
+
+import type { ConfigProblem } from '../configProblem.ts';
 import type { Rng } from '../rng.ts';
 import type { SequenceBatch } from '../types.ts';
 import { CORPUS } from './corpus.ts';
-import type { ConfigProblem, TaskSpec } from './task.ts';
+import type { TaskSpec } from './types.ts';
 
 /** Configuration of the chars task. */
 export interface CharsConfig {
@@ -142,6 +144,7 @@ export const charsSpec: TaskSpec<CharsConfig> = {
       metrics: ['perplexity', 'accuracy'],
       mapping: 'many-to-many',
       steps,
+      vocabulary: { symbols: CHAR_VOCABULARY, encode: encodeText, decode: decodeText },
       baseline: {
         metric: 'perplexity',
         value: CHAR_VOCABULARY.length,

@@ -19,7 +19,7 @@
  */
 import type { Rng } from '../rng.ts';
 import type { SequenceBatch } from '../types.ts';
-import type { TaskSpec } from './task.ts';
+import type { TaskSpec } from './types.ts';
 
 /** Configuration of the recall task. */
 export interface RecallConfig {

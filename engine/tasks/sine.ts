@@ -9,9 +9,11 @@
  *
  * Always predicting 0 scores, in expectation over the phases, MSE = Σₖ aₖ² / 2 (the signal's power).
  */
+
+import type { ConfigProblem } from '../configProblem.ts';
 import type { Rng } from '../rng.ts';
 import type { SequenceBatch } from '../types.ts';
-import type { ConfigProblem, TaskSpec } from './task.ts';
+import type { TaskSpec } from './types.ts';
 
 /** Configuration of the sine task. */
 export interface SineConfig {

@@ -1,5 +1,6 @@
 /**
- * What every training task offers, and the one place tasks are looked up and created.
+ * The registry of training tasks: the one place tasks are looked up, validated and created (what a task
+ * file provides is typed in ./types.ts, which imports no task, so task files never import this registry).
  *
  * A task turns a typed configuration and a seed into sequence batches. Seeding discipline lives here, not
  * in the task files: the training stream draws from `createRng(seed).fork(TRAIN_STREAM)` and the held-out
@@ -10,15 +11,17 @@
  * `{ field, message }` problems for the UI, and `createTask` throws a {@link TaskConfigError} carrying them.
  */
 import { ConfigError, type ConfigProblem } from '../configProblem.ts';
-import { createRng, type Rng } from '../rng.ts';
+import { createRng } from '../rng.ts';
 import type { SequenceBatch, Target } from '../types.ts';
 import { type AddingConfig, addingSpec } from './adding.ts';
 import { type CharsConfig, charsSpec } from './chars.ts';
 import { type RecallConfig, recallSpec } from './recall.ts';
 import { type SineConfig, sineSpec } from './sine.ts';
+import { type TextConfig, textSpec } from './text.ts';
+import type { MetricName, TaskBody, TaskSpec, TrainStream } from './types.ts';
 
 /** Every task configuration, told apart by `kind`. */
-export type TaskConfig = RecallConfig | AddingConfig | SineConfig | CharsConfig;
+export type TaskConfig = RecallConfig | AddingConfig | SineConfig | CharsConfig | TextConfig;
 
 /** The names of the tasks. */
 export type TaskKind = TaskConfig['kind'];
@@ -26,87 +29,12 @@ export type TaskKind = TaskConfig['kind'];
 /** The configuration type of one task kind. */
 export type ConfigOf<K extends TaskKind> = Extract<TaskConfig, { kind: K }>;
 
-export type { ConfigProblem } from '../configProblem.ts';
-
 /** Thrown by {@link createTask} for a configuration that {@link validateTaskConfig} rejects. */
 export class TaskConfigError extends ConfigError {
   override readonly name = 'TaskConfigError';
   constructor(problems: readonly ConfigProblem[]) {
     super('task configuration', problems);
   }
-}
-
-/** What the model predicts: a class out of `labels` (softmax head) or `size` real values (linear head). */
-export type TaskOutput =
-  | { readonly kind: 'classes'; readonly numClasses: number; readonly labels: readonly string[] }
-  | { readonly kind: 'values'; readonly size: number; readonly labels: readonly string[] };
-
-/** Held-out metrics: accuracy (higher is better), mean squared error and perplexity (lower is better). */
-export type MetricName = 'accuracy' | 'mse' | 'perplexity';
-
-/** Which head and loss to train with: softmax + cross-entropy for classes, linear + MSE for values. */
-export type LossName = 'cross-entropy' | 'mse';
-
-/** What a trivial predictor scores on the task, to draw as a reference line beside the learning curve. */
-export interface Baseline {
-  readonly metric: MetricName;
-  readonly value: number;
-  /** How that predictor guesses, e.g. "guess one of 8 symbols at random". */
-  readonly description: string;
-}
-
-/** Everything a task file builds from a valid configuration; {@link createTask} adds the seeded streams. */
-export interface TaskBody {
-  /** I, the width of one input step. */
-  readonly inputSize: number;
-  /** A name for each of the `inputSize` input channels, for figures. */
-  readonly inputLabels: readonly string[];
-  readonly output: TaskOutput;
-  /** O, the width of the head: `numClasses` or `size` of `output`. */
-  readonly outputSize: number;
-  readonly loss: LossName;
-  /** The held-out metrics that make sense, the headline one first. */
-  readonly metrics: readonly MetricName[];
-  /** Many-to-one: a target only at each sequence's last step. Many-to-many: a target at every step. */
-  readonly mapping: 'many-to-one' | 'many-to-many';
-  /** T of every batch the task produces (its sequences all have this length). */
-  readonly steps: number;
-  readonly baseline: Baseline;
-  /** A fresh batch of `batchSize` sequences drawn from `rng` (advances `rng`). */
-  sampleBatch(rng: Rng, batchSize: number): SequenceBatch;
-  /** The held-out set, drawn from `rng` (or a fixed slice of data, for chars). */
-  heldOutBatch(rng: Rng): SequenceBatch;
-}
-
-/** A numeric configuration field with its allowed range, for validation and for the UI's sliders. */
-export interface NumberField<C> {
-  readonly key: Extract<keyof C, string>;
-  readonly label: string;
-  readonly min: number;
-  readonly max: number;
-  readonly integer: boolean;
-}
-
-/** What each task file exports: defaults, fields and how to build the task. */
-export interface TaskSpec<C extends TaskConfig> {
-  readonly kind: C['kind'];
-  readonly title: string;
-  /** One sentence for a person choosing a task. */
-  readonly summary: string;
-  readonly defaults: C;
-  readonly fields: readonly NumberField<C>[];
-  /** Problems the per-field ranges cannot express (non-numeric fields, relations between fields). */
-  extraProblems(config: C): ConfigProblem[];
-  /** Builds the task; `config` has passed validation. */
-  build(config: C): TaskBody;
-}
-
-/** A deterministic, endless stream of training batches. */
-export interface TrainStream {
-  /** The next batch of the stream. */
-  next(): SequenceBatch;
-  /** How many batches `next` has returned so far. */
-  readonly batchesDrawn: number;
 }
 
 /** A task ready to train on: its body plus the seeded training stream and the fixed held-out set. */
@@ -134,10 +62,11 @@ export const TASK_SPECS: { readonly [K in TaskKind]: TaskSpec<ConfigOf<K>> } = {
   adding: addingSpec,
   sine: sineSpec,
   chars: charsSpec,
+  text: textSpec,
 };
 
 /** The task kinds in the order a menu lists them. */
-export const TASK_KINDS: readonly TaskKind[] = ['recall', 'adding', 'sine', 'chars'];
+export const TASK_KINDS: readonly TaskKind[] = ['recall', 'adding', 'sine', 'chars', 'text'];
 
 function specOf<K extends TaskKind>(kind: K): TaskSpec<ConfigOf<K>> {
   return TASK_SPECS[kind];

@@ -1,4 +1,4 @@
-import type { GlossaryTerm } from '../../app/quiz/types';
+import type { GlossaryTerm } from '../../app/lessonTypes';
 
 export const glossary: readonly GlossaryTerm[] = [
   {
@@ -40,13 +40,18 @@ export const glossary: readonly GlossaryTerm[] = [
       'Redrawing the loop of a recurrent network as a chain of copies, one per time step, all with the same weights.',
   },
   {
+    term: 'seed',
+    definition:
+      'The whole number a random number generator starts from; the same seed always draws the same random weights and data, so a run can be repeated exactly.',
+  },
+  {
     term: 'softmax',
     definition: 'A function that turns a vector of scores into positive probabilities that add up to 1.',
   },
   {
     term: 'saturation',
     definition:
-      'The regime where a tanh unit gets an input so large in size that its output sits near -1 or 1 and barely moves.',
+      'The regime where a tanh unit gets an input so large in size that its output sits near $-1$ or $1$ and barely moves.',
   },
   {
     term: 'encoder-decoder',

@@ -1,4 +1,4 @@
-import type { Question } from '../../app/quiz/types';
+import type { Question } from '../../app/lessonTypes';
 
 export const questions: readonly Question[] = [
   {
@@ -141,13 +141,14 @@ export const questions: readonly Question[] = [
       {
         id: 'flips',
         text: 'It flips sign at every step.',
-        feedback: 'Sign flips need a negative $w_{hh}$.',
+        feedback:
+          'Sign flips need a negative $w_{hh}$; below $-1$ the state would swing between two values of opposite sign.',
       },
     ],
     answer: 'settles',
     hint: 'Remember that tanh never outputs anything outside the range from $-1$ to $1$.',
     explanation:
-      'With $|w_{hh}|$ greater than 1 the unit saturates: it settles where $\\tanh(w_{hh} h) = h$, about 0.86 for $w_{hh} = 1.5$. The memory never fades, but it holds only one fact. Drag $w_{hh}$ to 1.5 in the one-unit figure to see it.',
+      'With $w_{hh}$ greater than 1 the unit saturates: it settles where $\\tanh(w_{hh} h) = h$, about 0.86 for $w_{hh} = 1.5$. The memory never fades, but it holds only one fact. (Below $-1$ it would not settle but flip sign at every step.) Drag $w_{hh}$ to 1.5 in the one-unit figure to see it.',
   },
   {
     id: 'l1-problem-shapes',

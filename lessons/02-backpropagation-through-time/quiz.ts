@@ -1,4 +1,4 @@
-import type { Question } from '../../app/quiz/types';
+import type { Question } from '../../app/lessonTypes';
 
 const recallLag30 = { kind: 'recall', lag: 30, symbols: 8, distractors: 2, heldOutSize: 256 } as const;
 
@@ -112,6 +112,28 @@ export const questions: readonly Question[] = [
     tolerance: 0.002,
   },
   {
+    id: 'l2-two-unit-backward',
+    kind: 'numeric',
+    prompt:
+      'Take the two-unit example of the lesson, where $\\partial h_2/\\partial h_1 = \\begin{bmatrix} 0.489 & -0.489 \\\\ 0.352 & 0.352 \\end{bmatrix}$. This time the loss blames only the second unit of step 2: $\\delta_2 = (0, 1)$. What is the first entry of $\\delta_1 = (\\partial h_2/\\partial h_1)^{\\top} \\delta_2$? Give three decimals.',
+    hint: 'Multiplying by the transpose picks columns: entry $j$ of $\\delta_1$ is column $j$ of the Jacobian times $\\delta_2$.',
+    explanation:
+      'The first column is $(0.489, 0.352)$, and $0.489 \\cdot 0 + 0.352 \\cdot 1 = 0.352$. The second entry is $-0.489 \\cdot 0 + 0.352 \\cdot 1 = 0.352$ too, so $\\delta_1 = (0.352, 0.352)$: blame on one unit spreads to both through $W_{hh}$, and its length falls from 1 to about 0.50.',
+    answer: 0.352,
+    tolerance: 0.003,
+  },
+  {
+    id: 'l2-frobenius-start',
+    kind: 'numeric',
+    prompt:
+      'The vanishing explorer plots the Frobenius norm of $\\partial h_T/\\partial h_t$. If its network had $H = 50$ hidden units instead of 32, at what value would every curve start, at distance 0? Give two decimals.',
+    hint: 'At distance 0 the product has no factors: it is the $H \\times H$ identity matrix. Square its entries, add them up, take the square root.',
+    explanation:
+      'The identity has $H$ ones on its diagonal and zeros elsewhere, so its Frobenius norm is $\\sqrt{50} \\approx 7.07$. Its spectral norm is 1: the two norms differ by at most a factor $\\sqrt{H}$, which is why the curves start well above 1 while the bound of the lesson starts at 1.',
+    answer: 7.071,
+    tolerance: 0.01,
+  },
+  {
     id: 'l2-vanishing-meaning',
     kind: 'single',
     prompt:
@@ -143,6 +165,42 @@ export const questions: readonly Question[] = [
         text: 'Only $W_{xh}$ is affected; $W_{hh}$ is unchanged',
         feedback:
           'No. Both weights receive their long-range credit through the same products of Jacobians, so both lose it.',
+      },
+    ],
+  },
+  {
+    id: 'l2-heatmap-reading',
+    kind: 'single',
+    prompt:
+      'A plain RNN trains on recall at lag 20. In its gradient heatmap, time steps of the sequence run across (the cue at the left, the query at the right) and training steps run down. Which pattern shows that the network has started to use its long memory?',
+    hint: 'Where does the cue sit in the sequence, and which rows come later in training?',
+    explanation:
+      'The loss sits at the query, on the right, so the right-hand columns always receive gradient. Long memory means the gradient from the answer reaches the cue at the first step: the left-hand columns take on the colours of larger values, and since later training steps are lower rows, that change appears as you read down the heatmap.',
+    answer: 'left-lower',
+    choices: [
+      {
+        id: 'left-lower',
+        text: 'The left-hand columns take on the colours of larger values in the lower rows.',
+        feedback:
+          'Right: the lower rows are later training steps, and the left-hand columns are the steps around the cue, which long memory must reach.',
+      },
+      {
+        id: 'right-lower',
+        text: 'The right-hand columns take on the colours of larger values in the lower rows.',
+        feedback:
+          'The right-hand columns sit next to the loss and receive gradient from the first training step on. They say nothing about how far back the gradient reaches.',
+      },
+      {
+        id: 'left-top',
+        text: 'The left-hand columns show large values in the top rows only.',
+        feedback:
+          'The top rows are the first training steps, before the network has learned anything. Long memory, if it comes, shows up later, lower down.',
+      },
+      {
+        id: 'uniform',
+        text: 'Every cell takes the same colour.',
+        feedback:
+          'The heatmap almost never looks uniform: the steps next to the loss usually receive far more gradient than the ones far from it.',
       },
     ],
   },
@@ -218,7 +276,7 @@ export const questions: readonly Question[] = [
         id: 'truncated',
         text: 'Truncated BPTT',
         feedback:
-          'Truncation makes each update cheaper, but the gradient from the answer stops within 10 steps, 20 or more steps short of the cue, so nothing teaches the network to remember it.',
+          'Truncation can make updates cheaper, but the gradient from the answer stops within 10 steps, 20 or more steps short of the cue, so nothing teaches the network to remember it.',
       },
       {
         id: 'tie',

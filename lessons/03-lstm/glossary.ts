@@ -1,4 +1,4 @@
-import type { GlossaryTerm } from '../../app/quiz/types';
+import type { GlossaryTerm } from '../../app/lessonTypes';
 
 export const glossary: readonly GlossaryTerm[] = [
   {
@@ -33,6 +33,11 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'candidate',
     definition:
       'The vector $g_t$ of new content proposed for the cell, computed with tanh so it lies between $-1$ and $1$; PyTorch calls it the cell gate and Keras writes it as c.',
+  },
+  {
+    term: 'half-life (of a gate)',
+    definition:
+      'The number of steps after which a gate held at value $f$ leaves half of what it guards: $\\ln 0.5 / \\ln f$, about 13.5 steps for $f = 0.95$.',
   },
   {
     term: 'constant error carousel',

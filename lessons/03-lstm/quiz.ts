@@ -1,4 +1,4 @@
-import type { Question } from '../../app/quiz/types';
+import type { Question } from '../../app/lessonTypes';
 
 export const questions: readonly Question[] = [
   {
@@ -112,6 +112,18 @@ export const questions: readonly Question[] = [
     hint: 'Find $i = \\sigma(0)$, $f = \\sigma(1)$ and $g = \\tanh(1)$ first. The output gate does not affect $c_t$.',
     explanation:
       '$i = \\sigma(0) = 0.5$, $f = \\sigma(1) \\approx 0.731$, $g = \\tanh(1) \\approx 0.762$. Then $c_t = 0.731 \\times 2 + 0.5 \\times 0.762 \\approx 1.462 + 0.381 = 1.843$. The cell is not squashed, so it may exceed 1; only $h_t = \\sigma(2) \\tanh(1.843) \\approx 0.838$ is kept between $-1$ and $1$.',
+  },
+  {
+    id: 'l3-half-life',
+    kind: 'numeric',
+    prompt:
+      'An LSTM unit holds its forget gate at $f = 0.98$ and its input gate near 0 for a long stretch. After how many steps is half of its cell content left? Give one decimal.',
+    answer: 34.3,
+    tolerance: 0.2,
+    unit: 'steps',
+    hint: 'Each step multiplies the cell by $f$, so solve $f^n = 0.5$ for $n$.',
+    explanation:
+      '$n = \\ln 0.5 / \\ln 0.98 = -0.693 / -0.0202 \\approx 34.3$ steps. Compare 13.5 steps at $f = 0.95$: moving the gate from 0.95 to 0.98 more than doubles how long the cell remembers.',
   },
   {
     id: 'l3-true-statements',

@@ -1,4 +1,4 @@
-import type { Question } from '../../app/quiz/types';
+import type { Question } from '../../app/lessonTypes';
 
 const recall20 = { kind: 'recall', lag: 20, symbols: 8, distractors: 2, heldOutSize: 256 } as const;
 

@@ -1,4 +1,4 @@
-import type { GlossaryTerm } from '../../app/quiz/types';
+import type { GlossaryTerm } from '../../app/lessonTypes';
 
 export const glossary: readonly GlossaryTerm[] = [
   {
@@ -37,9 +37,8 @@ export const glossary: readonly GlossaryTerm[] = [
       'A rule that changes the learning rate during training, such as step decay $\\eta_0 \\gamma^{\\lfloor k/s \\rfloor}$ or exponential decay $\\eta_0 \\gamma^k$.',
   },
   {
-    term: 'Adam',
-    definition:
-      "An optimiser that scales each weight's step by running averages of its gradient and squared gradient; its default learning rate is 0.001 (Kingma and Ba, 2015).",
+    term: 'epoch',
+    definition: 'One full pass over the training set; schedules are often stated in epochs.',
   },
   {
     term: 'dropout',

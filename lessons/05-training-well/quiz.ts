@@ -1,4 +1,4 @@
-import type { Question } from '../../app/quiz/types';
+import type { Question } from '../../app/lessonTypes';
 
 const recall5 = { kind: 'recall', lag: 5, symbols: 8, distractors: 2, heldOutSize: 256 } as const;
 const recall15 = { kind: 'recall', lag: 15, symbols: 8, distractors: 2, heldOutSize: 256 } as const;
@@ -33,7 +33,7 @@ export const questions: readonly Question[] = [
       'A blog post says "the typical learning rate for recurrent networks is 0.001". What is that number, really?',
     hint: "Which optimiser's paper and library default uses exactly this value?",
     explanation:
-      "0.001 is the default step size of Adam (Kingma and Ba, 2015). Adam rescales each weight's step by its gradient history, so its rate is not comparable with plain SGD's; SGD with clipping is often run at much larger rates, such as 1 (Zaremba, Sutskever and Vinyals, 2014).",
+      "0.001 is the default step size of Adam (Kingma and Ba, 2015). Adam rescales each weight's step by its gradient history, so each weight moves by about the rate per step; SGD moves by the rate times the gradient, so its rate is not comparable with Adam's. SGD with clipping is often run at much larger rates, such as 1 (Zaremba, Sutskever and Vinyals, 2014).",
     choices: [
       {
         id: 'adam-default',
@@ -129,12 +129,12 @@ export const questions: readonly Question[] = [
     id: 'l5-predict-clipping',
     kind: 'predict',
     prompt:
-      'Two plain RNNs learn recall at lag 5 with plain SGD at learning rate 1, from the same weights and data. One clips the global gradient norm at 1; the other does not clip. After 300 steps, which has the lower training loss?',
+      'Two plain RNNs learn recall at lag 5 with plain SGD at learning rate 1, from the same weights and data. One clips the global gradient norm at 1; the other does not clip. After 300 steps, which has the lower loss on the held-out set (sequences never used for training)?',
     hint: 'A learning rate of 1 is large for plain SGD. What happens on the steps where the gradient is huge?',
     explanation:
       'The measurement decides. Without clipping, occasional huge gradients throw the weights far away, and the loss can end well above where it started. With clipping, those steps are shortened to length 1 while keeping their direction, and the same large rate can make steady progress.',
     experiment: {
-      description: 'training loss after 300 steps (lower wins; within 10% counts as about the same)',
+      description: 'held-out loss after 300 steps (lower wins; within 10% counts as about the same)',
       runs: [
         {
           id: 'clipped',

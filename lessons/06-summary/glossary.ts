@@ -1,4 +1,4 @@
-import type { GlossaryTerm } from '../../app/quiz/types';
+import type { GlossaryTerm } from '../../app/lessonTypes';
 
 export const glossary: readonly GlossaryTerm[] = [
   {

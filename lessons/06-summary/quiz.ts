@@ -1,4 +1,4 @@
-import type { Question } from '../../app/quiz/types';
+import type { Question } from '../../app/lessonTypes';
 
 /** The final quiz: 15 questions across the whole course. */
 export const questions: readonly Question[] = [
@@ -67,40 +67,19 @@ export const questions: readonly Question[] = [
     answer: 'stuck',
     hint: 'What is the largest value tanh can output?',
     explanation:
-      'With $|w_{hh}|$ greater than 1 the unit saturates at a fixed point of $h = \\tanh(2h)$, about 0.958 (lesson 1). The hidden state never blows up; what can blow up in training is the gradient.',
+      'With $w_{hh}$ greater than 1 the unit saturates at a fixed point of $h = \\tanh(2h)$, about 0.958 (lesson 1). (With $w_{hh}$ below $-1$ it would flip sign at every step instead.) The hidden state never blows up; what can blow up in training is the gradient.',
   },
   {
-    id: 'final-gradient-decay',
-    kind: 'single',
+    id: 'final-gradient-distance',
+    kind: 'numeric',
     prompt:
-      'Suppose each step back in time multiplies the size of the gradient by 0.8. Roughly what share of it is left after 10 steps?',
-    choices: [
-      {
-        id: 'tenth',
-        text: 'About 0.1',
-        feedback: 'Right: $0.8^{10} \\approx 0.107$. The loss is geometric, not linear.',
-      },
-      {
-        id: 'point-eight',
-        text: 'About 0.8',
-        feedback: 'That is the share after one step. The factor applies again at every step.',
-      },
-      {
-        id: 'point-two',
-        text: 'About 0.2',
-        feedback:
-          'That assumes a fixed amount of 0.08 is lost per step. Each step removes a share of what is left.',
-      },
-      {
-        id: 'tiny',
-        text: 'About 0.000001',
-        feedback: 'Too small: that is roughly what $0.25^{10}$ gives, not $0.8^{10}$.',
-      },
-    ],
-    answer: 'tenth',
-    hint: 'Multiply 0.8 by itself ten times.',
+      'Each step back in time multiplies the size of the gradient by 0.8. After how many steps back is less than 1% of it left? Give the smallest whole number of steps.',
+    answer: 21,
+    tolerance: 0,
+    unit: 'steps',
+    hint: 'Solve $0.8^n < 0.01$: take logarithms, $n > \\ln 0.01 / \\ln 0.8$, and round up.',
     explanation:
-      'Repeated multiplication gives $0.8^{10} \\approx 0.107$. Over 30 steps it would be about 0.001. This geometric shrinking of $\\partial h_T/\\partial h_t$ with the distance is the vanishing gradient of lesson 2.',
+      '$\\ln 0.01 / \\ln 0.8 \\approx 20.6$, so 21 steps: $0.8^{20} \\approx 0.0115$ is still above 1% and $0.8^{21} \\approx 0.0092$ is below it. Each further 10 steps divides the gradient by about 9, the geometric shrinking of lesson 2.',
   },
   {
     id: 'final-vanishing-exploding',
@@ -143,25 +122,15 @@ export const questions: readonly Question[] = [
       'The bound $(\\gamma\\,\\sigma_{\\max}(W_{hh}))^{T-t}$ makes long-range terms vanish when the factor is below 1, and saturation lowers $\\gamma$. Exploding concerns the gradient, not the bounded state, and clipping caps its length. Vanishing hides in the sum: the total gradient can look normal while early steps contribute nothing.',
   },
   {
-    id: 'final-lstm-step-order',
-    kind: 'ordering',
-    prompt: 'Put the computations of one LSTM step in order.',
-    items: [
-      {
-        id: 'preactivations',
-        text: 'Compute the four pre-activations from $x_t$ and $h_{t-1}$, one per block.',
-      },
-      {
-        id: 'squash',
-        text: 'Apply the sigmoid to $i$, $f$ and $o$, and tanh to the candidate $g$.',
-      },
-      { id: 'cell', text: 'Update the cell: $c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$.' },
-      { id: 'cell-tanh', text: 'Squash the new cell state: $\\tanh(c_t)$.' },
-      { id: 'hidden', text: 'Gate the output: $h_t = o_t \\odot \\tanh(c_t)$.' },
-    ],
-    hint: 'The cell cannot be updated before the gates exist, and the output reads the new cell.',
+    id: 'final-update-gate-half-life',
+    kind: 'numeric',
+    prompt:
+      "A GRU unit in this app's convention should keep half of its old value for 20 steps while it waits for the next important input. At what value must it hold its update gate $z_t$? Give three decimals.",
+    answer: 0.966,
+    tolerance: 0.002,
+    hint: 'With $z$ on the old state, each step keeps a share $z$ of it. Solve $z^{20} = 0.5$.',
     explanation:
-      'All four blocks read the same $x_t$ and $h_{t-1}$. Their activations then decide how much of the old cell to keep ($f$) and how much of the candidate to write ($i$). The new cell is squashed by tanh, and the output gate decides how much of it becomes $h_t$.',
+      '$z = 0.5^{1/20} = e^{\\ln 0.5 / 20} \\approx 0.966$. Gate values that look almost the same decide very different memories: 0.95 keeps half for 13.5 steps, 0.966 for 20, 0.99 for about 69. In the Chung et al. convention, where $z$ weights the candidate, the same unit would hold $z \\approx 0.034$.',
   },
   {
     id: 'final-cell-path',
@@ -248,16 +217,16 @@ export const questions: readonly Question[] = [
       '$h_t = 0.75 \\times (-0.4) + 0.25 \\times 0.8 = -0.3 + 0.2 = -0.1$. With the other convention, where $z_t$ weights the candidate, you would get $0.25 \\times (-0.4) + 0.75 \\times 0.8 = 0.5$: the same numbers, a different network.',
   },
   {
-    id: 'final-gru-params',
+    id: 'final-whole-model-saving',
     kind: 'numeric',
     prompt:
-      'A GRU layer has input size $I = 10$ and hidden size $H = 20$. Counting both bias vectors of every block, as PyTorch does, how many parameters does it have?',
-    answer: 1920,
-    tolerance: 0,
-    unit: 'parameters',
-    hint: 'A layer with $G$ blocks has $G \\cdot H \\cdot (I + H + 2)$ parameters; a GRU has $G = 3$.',
+      "A model has one recurrent layer with input size $I = 16$ and hidden size $H = 64$, followed by a dense output layer with 10 outputs (a $10 \\times 64$ weight matrix and 10 biases). Switching the layer from an LSTM to a GRU saves what percentage of the whole model's parameters? Give one decimal.",
+    answer: 24.2,
+    tolerance: 0.2,
+    unit: '%',
+    hint: "Count $G \\cdot H \\cdot (I + H + 2)$ for $G = 4$ and $G = 3$, add the output layer to both, and divide the difference by the LSTM model's total.",
     explanation:
-      '$3 \\times 20 \\times (10 + 20 + 2) = 60 \\times 32 = 1920$. The LSTM of the same sizes has $4 \\times 20 \\times 32 = 2560$, so the GRU has $1920 / 2560 = 0.75$ of it: exactly 25% fewer.',
+      'The LSTM layer has $4 \\cdot 64 \\cdot 82 = 20{,}992$ parameters and the GRU layer $3 \\cdot 64 \\cdot 82 = 15{,}744$; the output layer adds $640 + 10 = 650$ to both. The saving is $5{,}248 / 21{,}642 \\approx 24.2\\%$: a little under the 25% of the layer alone, because the output layer does not shrink.',
   },
   {
     id: 'final-gru-conventions',
@@ -298,22 +267,40 @@ export const questions: readonly Question[] = [
       'The app follows PyTorch so that exported weights load unchanged: LSTM blocks $i, f, g, o$; GRU blocks $r, z, n$; $z_t$ weights the old state; and the reset gate acts on $W_{hn} h_{t-1} + b_{hn}$.',
   },
   {
-    id: 'final-training-step-order',
-    kind: 'ordering',
-    prompt: 'Put the parts of one training step with gradient clipping in order.',
-    items: [
-      { id: 'forward', text: 'Run the forward pass over the batch, storing every hidden state.' },
-      { id: 'loss', text: 'Compute the loss at the steps that have targets, skipping padded steps.' },
-      { id: 'backward', text: 'Run backpropagation through time to get the gradient of every weight.' },
+    id: 'final-clipping-vanishing',
+    kind: 'multiple',
+    prompt:
+      'A plain tanh RNN must learn a dependency 40 steps long. Its gradient bars are tiny at the early steps, the loss sits on the chance plateau, and the clip at norm 1 never fires. Which changes could help it learn the dependency? Select all that apply.',
+    choices: [
       {
-        id: 'clip',
-        text: 'Compute the global gradient norm and rescale the gradient if it exceeds the threshold.',
+        id: 'lstm-bias',
+        text: 'Switch to an LSTM with a forget-gate bias of 1 or more.',
+        feedback:
+          'Helps: along the cell the gradient is scaled only by the forget gates, which start open, so far more of it reaches step 1.',
       },
-      { id: 'update', text: 'Let the optimizer update the weights with the current learning rate.' },
+      {
+        id: 'orthogonal',
+        text: 'Start $W_{hh}$ as a random orthogonal matrix.',
+        feedback:
+          'Can help: every singular value of $W_{hh}$ is then 1, so the matrix part of each Jacobian factor no longer shrinks the gradient at the start (the tanh derivatives still can).',
+      },
+      {
+        id: 'lower-clip',
+        text: 'Lower the clipping threshold from 1 to 0.1.',
+        feedback:
+          'No: clipping only ever shortens the gradient. A lower threshold shortens it more and leaves the tiny long-range part just as tiny next to the rest.',
+      },
+      {
+        id: 'truncate',
+        text: 'Use truncated BPTT with windows of 10 steps.',
+        feedback:
+          'No: that cuts every gradient path longer than 10 steps, so the 40-step dependency gets no gradient at all.',
+      },
     ],
-    hint: 'Clipping acts on a gradient that already exists, and must happen before that gradient is used.',
+    answers: ['lstm-bias', 'orthogonal'],
+    hint: 'Which changes act on the factors of the Jacobian product, and which only rescale or cut the gradient afterwards?',
     explanation:
-      'The backward sweep needs the stored states of the forward pass and the loss. Clipping must come after the gradient is complete, because the global norm involves every weight, and before the update, which is the step it protects.',
+      'Vanishing comes from the factors of the product $\\prod \\mathrm{diag}(1 - h_k^2)\\, W_{hh}$. A gated cell with open forget gates and an orthogonal start both change those factors. Clipping multiplies the whole gradient by a factor of at most 1, and truncation removes long paths, so neither can bring back a faded long-range signal.',
   },
   {
     id: 'final-dropout',
@@ -409,39 +396,38 @@ export const questions: readonly Question[] = [
       'The forget gate sets the factor by which the cell state, and the gradient along it, is multiplied at each step. Starting it near 0.73 instead of 0.5 keeps far more of the cue alive across 15 steps, so the network finds the long-range signal sooner (Jozefowicz, Zaremba and Sutskever, 2015). The run above measured the difference on your machine.',
   },
   {
-    id: 'final-adam-default',
+    id: 'final-adam-vs-sgd-step',
     kind: 'single',
     prompt:
-      'Many tutorials quote 0.001 as "the" learning rate for recurrent networks. Where does that number come from?',
+      'One weight receives a steady gradient of $0.0001$ at every step. The learning rate is 0.001. About how far does one step move this weight with plain SGD, and with Adam?',
     choices: [
       {
-        id: 'adam-default',
-        text: 'It is the default step size of the Adam optimizer.',
+        id: 'sgd-tiny-adam-rate',
+        text: 'SGD about $10^{-7}$; Adam about $10^{-3}$.',
         feedback:
-          'Right: Kingma and Ba (2015) suggest 0.001 as a default for Adam. It says nothing special about recurrent networks.',
+          'Right: SGD moves by $\\eta \\times 0.0001$, while Adam divides the gradient by its own typical size, so it moves by about $\\eta$.',
       },
       {
-        id: 'proven-optimum',
-        text: 'It was proven to be the best rate for recurrent networks.',
-        feedback: 'No such result exists: the best rate depends on the optimizer, the model and the task.',
+        id: 'both-tiny',
+        text: 'Both about $10^{-7}$.',
+        feedback:
+          'That is SGD only. Adam divides the running average of the gradient by the square root of the running average of its square, which cancels its size.',
       },
       {
-        id: 'sgd-limit',
-        text: 'It is the largest rate at which plain SGD stays stable on recurrent networks.',
-        feedback:
-          'Plain SGD with clipping is often run far higher: Zaremba, Sutskever and Vinyals (2014) used a learning rate of 1.',
+        id: 'both-rate',
+        text: 'Both about $10^{-3}$.',
+        feedback: 'That is Adam only. Plain SGD multiplies the rate by the gradient: $0.001 \\times 0.0001$.',
       },
       {
-        id: 'lstm-paper',
-        text: 'It comes from the original LSTM paper of 1997.',
-        feedback:
-          'No: it is the suggested default of the Adam paper (Kingma and Ba, 2015), which came much later.',
+        id: 'sgd-rate-adam-tiny',
+        text: 'SGD about $10^{-3}$; Adam about $10^{-7}$.',
+        feedback: 'The other way round: SGD scales with the gradient, Adam does not.',
       },
     ],
-    answer: 'adam-default',
-    hint: 'Think of the optimizer this course uses by default, and its paper.',
+    answer: 'sgd-tiny-adam-rate',
+    hint: 'SGD: $\\eta$ times the gradient. Adam: the gradient divided by the square root of its own square, times $\\eta$.',
     explanation:
-      "The number is Adam's suggested default step size (Kingma and Ba, 2015). A learning rate belongs to an optimizer and a problem, not to a kind of network: SGD with clipping has been run at a rate of 1 on LSTMs (Zaremba, Sutskever and Vinyals, 2014).",
+      "SGD's step is $0.001 \\times 0.0001 = 10^{-7}$; Adam's is about $0.001 \\times 0.0001 / \\sqrt{0.0001^2} = 0.001$. That is why 0.001, Adam's default (Kingma and Ba, 2015), is no guide for SGD, which is often run at rates near 1 with clipping.",
   },
   {
     id: 'final-transformer',

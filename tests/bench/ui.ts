@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
-import { startPreview } from '../e2e/previewServer.ts';
+import { chromiumArgs, chromiumPath } from '../../tools/chromium.ts';
+import { startPreview } from '../../tools/previewServer.ts';
 
 const port = 4185;
 const seconds = 6;

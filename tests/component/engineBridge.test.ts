@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type BridgeEvent, EngineBridge, HALT_MS } from '../../app/engineBridge';
 import { useStore } from '../../app/store';
-import type { FromWorker, RunInfo, RunStatus, ToWorker } from '../../engine/protocol';
 import { DEFAULT_TRAINER_CONFIG } from '../../engine/trainerConfig';
+import type { FromWorker, RunInfo, RunStatus, ToWorker } from '../../engine/worker/protocol';
 
 /** A stand-in for a Web Worker: records what it is sent and lets the test reply or crash. */
 class FakeWorker {
@@ -41,6 +41,7 @@ const options = { maxSteps: 10, speed: { kind: 'max' } as const };
 
 const info: RunInfo = {
   cell: 'lstm',
+  layers: 1,
   taskTitle: 'recall',
   metricName: 'accuracy',
   inputSize: 10,

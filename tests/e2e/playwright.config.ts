@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { chromiumArgs, chromiumPath } from '../../tools/chromium.ts';
 
 const port = 4179;
 const executablePath = chromiumPath() ?? '/usr/bin/chromium';

@@ -1,7 +1,7 @@
 // Runs the end-to-end suite in Debian's Chromium (never a downloaded browser).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromiumPath } from './chromium.ts';
+import { chromiumPath } from '../../tools/chromium.ts';
 
 const executable = chromiumPath();
 if (!executable) {

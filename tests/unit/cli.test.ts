@@ -6,15 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../engine/cli/args.ts';
-import { parseTrainFlags } from '../../engine/cli/trainFlags.ts';
+import { UsageError } from '../../cli/args.ts';
+import { parseTrainFlags } from '../../cli/trainFlags.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Runs `npx tsx engine/cli/main.ts <commandLine>` (split at spaces) and returns its exit code and output. */
+/** Runs `npx tsx cli/main.ts <commandLine>` (split at spaces) and returns its exit code and output. */
 function cli(commandLine: string | string[]) {
   const args = typeof commandLine === 'string' ? commandLine.split(' ') : commandLine;
-  const run = spawnSync('npx', ['tsx', 'engine/cli/main.ts', ...args], {
+  const run = spawnSync('npx', ['tsx', 'cli/main.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,
@@ -95,9 +95,81 @@ describe('train', () => {
     [['--task', 'adding', '--lag', '5'], /^--lag applies to the recall task only\.$/],
     [['--schedule', 'step', '--gamma', '0.5'], /^--schedule step needs --step-size N\.$/],
     [['--steps'], /^--steps needs a value/],
+    [['--layers', '4'], /^The number of layers must be from 1 to 3; got 4 \(--layers\)\.$/],
+    [
+      ['--layer-dropout', '0.2'],
+      /^--layer-dropout needs --layers 2 or 3 \(it acts between stacked layers\)\.$/,
+    ],
+    [
+      ['--layers', '2', '--layer-dropout', '1'],
+      /^The dropout rate between layers must be from 0 to 0\.9; got 1 \(--layer-dropout\)\.$/,
+    ],
+    [['--temperature', '0.5'], /^--temperature needs --sample N\.$/],
+    [
+      ['--task', 'chars', '--sample', '5', '--temperature', '0'],
+      /^--temperature must be a finite number > 0; got 0\.$/,
+    ],
+    [['--task', 'chars', '--sample', '0'], /^--sample must be a whole number from 1 to 100000; got 0\.$/],
   ])('refuses %j with one sentence naming the flag', (flags, message) => {
     expect(() => parseTrainFlags(flags)).toThrow(UsageError);
     expect(() => parseTrainFlags(flags)).toThrow(message);
+  });
+
+  it('maps --layers and --layer-dropout onto the configuration', () => {
+    const parsed = parseTrainFlags(['--layers', '3', '--layer-dropout', '0.25']);
+    expect(parsed!.config.layers).toBe(3);
+    expect(parsed!.config.dropout.layer).toBe(0.25);
+    expect(parseTrainFlags([])!.config.layers).toBe(1);
+    expect(parseTrainFlags([])!.run.sample).toBeNull();
+  });
+
+  it('trains a 2-layer chars model and prints the prime and a seeded sample in the JSON line', () => {
+    const line = (seed: string) =>
+      [
+        'train',
+        '--task',
+        'chars',
+        '--layers',
+        '2',
+        '--hidden',
+        '8',
+        '--steps',
+        '5',
+        '--target',
+        'none',
+      ].concat([
+        '--sample',
+        '20',
+        '--temperature',
+        '0.7',
+        '--top-k',
+        '5',
+        '--prime',
+        'the ',
+        '--seed',
+        seed,
+        '--json',
+      ]);
+    const run = cli(line('1'));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const result = oneJsonLine(run.stdout);
+    expect(result.steps).toBe(5);
+    expect(typeof result.sample).toBe('string');
+    expect(result.sample as string).toMatch(/^the /);
+    expect(result.sample as string).toHaveLength(24);
+    expect(oneJsonLine(cli(line('1')).stdout).sample).toBe(result.sample);
+  });
+
+  it('refuses --sample for a task without a vocabulary, and a prime outside it, with exit code 2', () => {
+    const recall = cli('train --task recall --sample 5');
+    expect(recall.status).toBe(2);
+    expect(recall.stderr).toBe(
+      'unroll train: --sample needs a task that predicts the next symbol (chars); recall has no vocabulary.\n',
+    );
+    const prime = cli(['train', '--task', 'chars', '--sample', '5', '--prime', 'x€']);
+    expect(prime.status).toBe(2);
+    expect(prime.stderr).toBe('unroll train: --prime has "€", which is not in the chars vocabulary.\n');
   });
 
   it('ends a bad command line with exit code 2 and that one line on stderr, without a stack trace', () => {

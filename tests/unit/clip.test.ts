@@ -7,7 +7,7 @@ import {
   gradientNorm,
   validateClipConfig,
 } from '../../engine/clip.ts';
-import { ConfigError } from '../../engine/optim.ts';
+import { ConfigError } from '../../engine/configProblem.ts';
 import type { Param } from '../../engine/types.ts';
 
 function withGradient(name: string, dw: number[]): Param {

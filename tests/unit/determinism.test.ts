@@ -33,7 +33,7 @@ const everyRandomPath: TrainerConfig = {
   ...plain,
   cell: 'gru',
   init: { scheme: 'orthogonal', std: 0.1, forgetBias: null },
-  dropout: { input: 0.1, output: 0.2, recurrent: 0.2 },
+  dropout: { input: 0.1, output: 0.2, recurrent: 0.2, layer: 0 },
   batching: { kind: 'buckets', minSteps: 4, maxSteps: 12, buckets: 3 },
   truncation: 3,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../engine/configProblem.ts';
 import {
-  ConfigError,
   createOptimizer,
   type OptimizerConfig,
   validateLearningRate,

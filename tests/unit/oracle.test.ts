@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtures, FIXTURE_DIR, type Fixture, formatFixture } from '../../scripts/make-fixtures.ts';
-import { ORACLE_GATES, type OracleInput, runOracle } from '../oracle/tfjs-oracle.ts';
+import { ORACLE_GATES, type OracleInput, runOracle } from '../../tools/tfjs-oracle.ts';
 
 type Nested = number | Nested[];
 

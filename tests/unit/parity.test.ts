@@ -1,6 +1,6 @@
 /**
  * Parity with PyTorch's single-layer RNN/LSTM/GRU: the engine's forward and BPTT against the fixtures in
- * tests/fixtures, which the independent tfjs oracle (tests/oracle/tfjs-oracle.ts) computed in float32.
+ * tests/fixtures, which the independent tfjs oracle (tools/tfjs-oracle.ts) computed in float32.
  * The engine computes in float64 from the same float32-exact inputs, so the tolerance is float32's:
  * |ours − expected| ≤ 2e-5 + 1e-4·|expected| for every number. The test drives engine/recurrent.ts
  * directly, and separately the `parity` CLI, so a fault in either shows up on its own.
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRecurrentParams } from '../../engine/params.ts';
 import { backward, forward } from '../../engine/recurrent.ts';
-import type { OracleInput, OracleOutput } from '../oracle/tfjs-oracle.ts';
+import type { OracleInput, OracleOutput } from '../../tools/tfjs-oracle.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const ABSOLUTE = 2e-5;
@@ -116,9 +116,9 @@ function expectParity(name: string, ours: OracleOutput, expected: OracleOutput):
   }
 }
 
-/** Runs the CLI as a person would (`npx tsx engine/cli/main.ts …`). */
+/** Runs the CLI as a person would (`npx tsx cli/main.ts …`). */
 function cli(...args: string[]) {
-  return spawnSync('npx', ['tsx', 'engine/cli/main.ts', ...args], {
+  return spawnSync('npx', ['tsx', 'cli/main.ts', ...args], {
     cwd: join(import.meta.dirname, '..', '..'),
     encoding: 'utf8',
     timeout: 60_000,

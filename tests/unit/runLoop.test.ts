@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker } from '../../engine/protocol';
-import { RunLoop } from '../../engine/runLoop';
 import { DEFAULT_TRAINER_CONFIG, type TrainerConfig } from '../../engine/trainerConfig';
+import type { FromWorker, ToWorker } from '../../engine/worker/protocol';
+import { RunLoop } from '../../engine/worker/runLoop';
 
 /** A host whose clock and scheduler the test drives: `runAll` plays deferred work until idle. */
 function fakeHost() {
@@ -175,5 +175,57 @@ describe('the worker run loop', () => {
       'weight_hh_l0',
       'weight_ih_l0',
     ]);
+  });
+
+  it('exports and reloads the weights of a 2-layer run, and refuses them for a 1-layer run', () => {
+    const { host, messages, runAll } = fakeHost();
+    const loop = new RunLoop(host);
+    const config = { ...small, layers: 2 };
+    loop.handle({ type: 'start', runId: 'a', config, maxSteps: 5, speed: { kind: 'max' } });
+    runAll();
+    loop.handle({ type: 'exportWeights', runId: 'a', requestId: 1 });
+    const { json } = messages.find((message) => message.type === 'weights') as { json: string };
+    expect(Object.keys(JSON.parse(json))).toContain('weight_hh_l1');
+    loop.handle({
+      type: 'start',
+      runId: 'b',
+      config,
+      maxSteps: 5,
+      speed: { kind: 'max' },
+      paused: true,
+      weights: json,
+    });
+    loop.handle({ type: 'exportWeights', runId: 'b', requestId: 2 });
+    expect(messages.filter((message) => message.type === 'weights').at(-1)).toMatchObject({ json });
+    loop.handle({
+      type: 'start',
+      runId: 'c',
+      config: small,
+      maxSteps: 5,
+      speed: { kind: 'max' },
+      weights: json,
+    });
+    expect(messages.at(-1)).toMatchObject({ type: 'problem', runId: 'c' });
+    expect((messages.at(-1) as { message: string }).message).toMatch(
+      /2 recurrent layers .* this model has 1/,
+    );
+  });
+
+  it('probes the top layer, and the layer a probeLayer message asks for', () => {
+    const { host, messages, runAll } = fakeHost();
+    const loop = new RunLoop(host);
+    loop.handle({
+      type: 'start',
+      runId: 'a',
+      config: { ...small, layers: 3 },
+      maxSteps: 5,
+      speed: { kind: 'max' },
+      paused: true,
+    });
+    runAll();
+    expect(messages.find((message) => message.type === 'started')).toMatchObject({ info: { layers: 3 } });
+    expect(snapshots(messages, 'a').at(-1)!.probe).toMatchObject({ layer: 2, layers: 3 });
+    loop.handle({ type: 'probeLayer', runId: 'a', layer: 0 });
+    expect(snapshots(messages, 'a').at(-1)!.probe).toMatchObject({ layer: 0, layers: 3 });
   });
 });

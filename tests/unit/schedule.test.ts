@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../engine/optim.ts';
+import { ConfigError } from '../../engine/configProblem.ts';
 import { type LearningRateSchedule, learningRateAt, validateSchedule } from '../../engine/schedule.ts';
 
 describe('learning-rate schedules', () => {

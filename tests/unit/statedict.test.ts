@@ -54,7 +54,7 @@ function model(
 /** A JSON-shaped copy of a state dict that a test may break freely. */
 function editable(cell: CellKind, input = 3, hidden = 4, output = 2): Record<string, unknown> {
   const [recurrent, head] = model(cell, input, hidden, output);
-  return JSON.parse(JSON.stringify(exportStateDict(recurrent, head)));
+  return JSON.parse(JSON.stringify(exportStateDict([recurrent], head)));
 }
 
 function errorsOf(result: ImportResult): string[] {
@@ -70,10 +70,10 @@ describe('export and import', () => {
   for (const cell of ['rnn', 'lstm', 'gru'] as const) {
     it(`round-trips a ${cell} through JSON.stringify bit for bit`, () => {
       const [recurrent, head] = model(cell, 5, 7, 3);
-      const result = parseStateDict(JSON.stringify(exportStateDict(recurrent, head)));
+      const result = parseStateDict(JSON.stringify(exportStateDict([recurrent], head)));
       if (!result.ok) throw new Error(result.errors.join('\n'));
       const { value } = result;
-      const { recurrent: imported } = value;
+      const imported = value.layers[0]!;
       expect([imported.cell, imported.inputSize, imported.hiddenSize, value.head.outputSize]).toEqual([
         cell,
         5,
@@ -81,10 +81,10 @@ describe('export and import', () => {
         3,
       ]);
       const pairs: [Param, Param][] = [
-        [recurrent.Wih, value.recurrent.Wih],
-        [recurrent.Whh, value.recurrent.Whh],
-        [recurrent.bih, value.recurrent.bih],
-        [recurrent.bhh, value.recurrent.bhh],
+        [recurrent.Wih, value.layers[0]!.Wih],
+        [recurrent.Whh, value.layers[0]!.Whh],
+        [recurrent.bih, value.layers[0]!.bih],
+        [recurrent.bhh, value.layers[0]!.bhh],
         [head.W, value.head.W],
         [head.b, value.head.b],
       ];
@@ -99,7 +99,7 @@ describe('export and import', () => {
 
   it('writes PyTorch names and layouts: G·H rows in gate blocks, rows of I or H numbers', () => {
     const [recurrent, head] = model('lstm', 3, 4, 2);
-    const dict = exportStateDict(recurrent, head);
+    const dict = exportStateDict([recurrent], head);
     expect(Object.keys(dict)).toEqual([
       'weight_ih_l0',
       'weight_hh_l0',
@@ -122,21 +122,22 @@ describe('export and import', () => {
       inputSize: 3,
       hiddenSize: 4,
       outputSize: 2,
+      numLayers: 1,
     });
-    expect(exportStateDict(recurrent, head, false)._unroll).toBeUndefined();
+    expect(exportStateDict([recurrent], head, false)._unroll).toBeUndefined();
   });
 
   it('keeps the sign of zero through stringifyStateDict, which JSON.stringify loses', () => {
     const [recurrent, head] = model('gru', 2, 3, 2);
     recurrent.Whh.w[4] = -0;
     head.b.w[1] = -0;
-    const text = stringifyStateDict(exportStateDict(recurrent, head));
+    const text = stringifyStateDict(exportStateDict([recurrent], head));
     const result = parseStateDict(text);
     if (!result.ok) throw new Error(result.errors.join('\n'));
-    expect(bits(result.value.recurrent.Whh.w)).toBe(bits(recurrent.Whh.w));
+    expect(bits(result.value.layers[0]!.Whh.w)).toBe(bits(recurrent.Whh.w));
     expect(Object.is(result.value.head.b.w[1], -0)).toBe(true);
     // The same numbers otherwise: JSON.stringify writes both zeros as 0.
-    expect(JSON.stringify(JSON.parse(text))).toBe(JSON.stringify(exportStateDict(recurrent, head)));
+    expect(JSON.stringify(JSON.parse(text))).toBe(JSON.stringify(exportStateDict([recurrent], head)));
   });
 
   it('imports a file without metadata, inferring the cell from the gate blocks', () => {
@@ -144,7 +145,7 @@ describe('export and import', () => {
       const dict = editable(cell, 3, 6, 2);
       delete dict._unroll;
       const result = importStateDict(dict);
-      expect(result.ok && result.value.recurrent.cell).toBe(cell);
+      expect(result.ok && result.value.layers[0]!.cell).toBe(cell);
     }
   });
 });
@@ -158,15 +159,13 @@ describe('import rejects bad input with clear messages', () => {
     expect(errorsOf(importStateDict(null))[0]).toMatch(/but got null/);
   });
 
-  it('names a missing key and an unknown one, with a hint for module prefixes and extra layers', () => {
+  it('names a missing key and an unknown one, with a hint for module prefixes', () => {
     const dict = editable('lstm');
     dict['rnn.weight_hh_l0'] = dict.weight_hh_l0;
     delete dict.weight_hh_l0;
-    dict.weight_ih_l1 = [[1]];
     const errors = errorsOf(importStateDict(dict));
     expect(errors).toContain('Missing key "weight_hh_l0".');
     expect(errors).toContain('Unknown key "rnn.weight_hh_l0" (did you mean "weight_hh_l0"?).');
-    expect(errors).toContain('Unknown key "weight_ih_l1" (only one layer is supported).');
   });
 
   it('explains a wrong shape in gates, hidden and input sizes', () => {
@@ -308,7 +307,8 @@ describe('import rejects bad input with clear messages', () => {
       expect(() => parseStateDict(input)).not.toThrow();
       expect(() => importStateDict(input)).not.toThrow();
     }
-    const typed: StateDictJson = exportStateDict(...model('rnn', 1, 1, 1));
+    const [one, oneHead] = model('rnn', 1, 1, 1);
+    const typed: StateDictJson = exportStateDict([one], oneHead);
     expect(importStateDict(typed).ok).toBe(true);
   });
 });

@@ -4,23 +4,18 @@
  * truncation and variable-length batching, and refuses hostile configurations with readable sentences.
  */
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../engine/configProblem.ts';
 import { createHeadWorkspace, headForward } from '../../engine/head.ts';
-import { ConfigError } from '../../engine/optim.ts';
 import { forward } from '../../engine/recurrent.ts';
 import {
   ASSUMED_FLOPS_PER_MS,
   estimatedStepMs,
+  MEMORY_BUDGET_BYTES,
   STEP_TIME_BUDGET_MS,
   workFlops,
 } from '../../engine/runCost.ts';
 import { taskConfig } from '../../engine/tasks/task.ts';
-import {
-  createTrainer,
-  type Evaluation,
-  MEMORY_BUDGET_BYTES,
-  type StepReport,
-  type Trainer,
-} from '../../engine/trainer.ts';
+import { createTrainer, type Evaluation, type StepReport, type Trainer } from '../../engine/trainer.ts';
 import {
   DEFAULT_TRAINER_CONFIG,
   type TrainerConfig,
@@ -220,9 +215,9 @@ describe('training options', () => {
   it('applies dropout: the losses change, and stay finite', () => {
     const base = train(createTrainer(config({ task: recall })), 4);
     for (const dropout of [
-      { input: 0.2, output: 0, recurrent: 0 },
-      { input: 0, output: 0.3, recurrent: 0 },
-      { input: 0, output: 0, recurrent: 0.3 },
+      { input: 0.2, output: 0, recurrent: 0, layer: 0 },
+      { input: 0, output: 0.3, recurrent: 0, layer: 0 },
+      { input: 0, output: 0, recurrent: 0.3, layer: 0 },
     ]) {
       const dropped = train(createTrainer(config({ task: recall, dropout })), 4);
       for (const report of dropped) expectFiniteReport(report);
@@ -276,7 +271,7 @@ describe('configuration validation', () => {
     [{ learningRate: Number.NaN }, 'learningRate', /learning rate must be a finite number > 0; got NaN/],
     [{ cell: 'transformer' as never }, 'cell', /cell must be rnn, lstm or gru; got transformer/],
     [
-      { dropout: { input: 0, output: -0.5, recurrent: 0 } },
+      { dropout: { input: 0, output: -0.5, recurrent: 0, layer: 0 } },
       'dropout.output',
       /output dropout rate must be from 0/,
     ],
@@ -333,11 +328,12 @@ describe('memory', () => {
   });
 
   it('refuses a run whose training step would take many seconds, naming what to lower', () => {
-    // Inside the memory budget, but 17 to 20 s per step when measured: Pause would wait that long.
+    // Inside the memory budget (0.93 GB), but about 36 s per step by the estimate (batch 256, which
+    // is just over the budget, measured 17 to 20 s): Pause would wait that long.
     const heavy = config({
       cell: 'lstm',
       hiddenSize: 256,
-      batchSize: 256,
+      batchSize: 224,
       task: taskConfig('adding', { steps: 100, heldOutSize: 16 }),
     });
     const error = (() => {
@@ -350,7 +346,7 @@ describe('memory', () => {
     })();
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toMatch(
-      /One training step of this run \(batch 256 × 100 steps × 256 units\) could take about \d+ s.*at most 10 s is allowed\. Lower the batch size/,
+      /One training step of this run \(batch 224 × 100 steps × 256 units × 1 layer\) could take about \d+ s.*at most 10 s is allowed\. Lower the batch size/,
     );
     expect((error as ConfigError).message).not.toMatch(/memory/);
   });
@@ -370,6 +366,18 @@ describe('memory', () => {
     expect(training / ASSUMED_FLOPS_PER_MS).toBeLessThan(STEP_TIME_BUDGET_MS);
   });
 
+  it('counts every layer in the time estimate: layer 0 reads the input, later layers read H', () => {
+    const one = config({ cell: 'gru', hiddenSize: 32, batchSize: 8, task: taskConfig('adding', {}) });
+    const trainer = createTrainer(one);
+    const { inputSize, steps } = trainer.task;
+    expect(inputSize).not.toBe(32);
+    const flops = (layers: number) => workFlops({ ...one, layers }, trainer.task, 10);
+    // One more GRU layer adds 2·3·H·(H + H) per sequence step: 3x that for training, once for evaluation.
+    const extraLayer = 2 * 3 * 32 * (32 + 32);
+    expect(flops(2).training - flops(1).training).toBe(3 * extraLayer * 8 * steps);
+    expect(flops(3).evaluation - flops(2).evaluation).toBe(extraLayer * 10 * steps);
+  });
+
   it('evaluates the held-out set in chunks with the same result as one forward over all of it', () => {
     // 150 sequences: two full chunks of 64 and a part of 22.
     for (const task of [
@@ -380,7 +388,7 @@ describe('memory', () => {
       train(trainer, 5);
       const chunked = trainer.evaluate();
       const heldOut = trainer.task.heldOut();
-      const { outputs } = forward(trainer.model.recurrent, heldOut);
+      const { outputs } = forward(trainer.model.layers[0]!, heldOut);
       const whole = headForward(
         trainer.model.head,
         outputs,

@@ -2,9 +2,9 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeGateFixture } from '../../../app/dev/fixtures/gates';
-import { CellDiagram, type CellDiagramProps } from '../../../app/figures/CellDiagram';
-import { formatValue } from '../../../app/figures/gates';
+import { CellDiagram, type CellDiagramProps } from '../../../app/figures/diagrams/CellDiagram';
+import { formatValue } from '../../../app/figures/frame/gates';
+import { makeGateFixture } from '../fixtures/gates';
 
 const lstm = makeGateFixture('lstm');
 const gru = makeGateFixture('gru');
@@ -44,9 +44,9 @@ afterEach(() => {
 describe('CellDiagram', () => {
   it('is a figure named after the cell, drawn for one unit at one step', () => {
     render(<Harness />);
-    expect(screen.getByRole('figure', { name: 'Inside an LSTM cell' })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'LSTM cell for unit 1 at step 12' })).toBeInTheDocument();
-    expect(screen.getByText('Step 12 of 20, input “␣”')).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Inside an LSTM cell' })).toBeVisible();
+    expect(screen.getByRole('img', { name: 'LSTM cell for unit 1 at step 12' })).toBeVisible();
+    expect(screen.getByText('Step 12 of 20, input “␣”')).toBeVisible();
   });
 
   it('prints each LSTM gate with its function, symbol, name and value at the current step', () => {
@@ -68,12 +68,12 @@ describe('CellDiagram', () => {
     const user = userEvent.setup();
     render(<Harness />);
     await user.click(screen.getByRole('button', { name: 'Forward' }));
-    expect(screen.getByText('Step 13 of 20, input “o”')).toBeInTheDocument();
+    expect(screen.getByText('Step 13 of 20, input “o”')).toBeVisible();
     expect(gateText('f')).toBe(`f forget${formatValue(lstm.gates.f![12 * H])}`);
     await user.click(screen.getByRole('button', { name: 'Back' }));
     await user.click(screen.getByRole('button', { name: 'Back' }));
-    expect(screen.getByText('Step 11 of 20, input “t”')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'LSTM cell for unit 1 at step 11' })).toBeInTheDocument();
+    expect(screen.getByText('Step 11 of 20, input “t”')).toBeVisible();
+    expect(screen.getByRole('img', { name: 'LSTM cell for unit 1 at step 11' })).toBeVisible();
   });
 
   it('cannot go back from the first step or forward from the last', () => {
@@ -87,7 +87,7 @@ describe('CellDiagram', () => {
   it('jumps to the step chosen on the slider', () => {
     render(<Harness />);
     fireEvent.change(screen.getByRole('slider', { name: 'Time step' }), { target: { value: '5' } });
-    expect(screen.getByText('Step 5 of 20, input “c”')).toBeInTheDocument();
+    expect(screen.getByText('Step 5 of 20, input “c”')).toBeVisible();
   });
 
   it('plays two steps per second and stops at the last step', () => {
@@ -97,10 +97,10 @@ describe('CellDiagram', () => {
     expect(screen.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
     act(() => vi.advanceTimersByTime(500));
     act(() => vi.advanceTimersByTime(500));
-    expect(screen.getByText(/^Step 19 of 20/)).toBeInTheDocument();
+    expect(screen.getByText(/^Step 19 of 20/)).toBeVisible();
     act(() => vi.advanceTimersByTime(500));
     act(() => vi.advanceTimersByTime(2000));
-    expect(screen.getByText(/^Step 20 of 20/)).toBeInTheDocument();
+    expect(screen.getByText(/^Step 20 of 20/)).toBeVisible();
     expect(screen.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
   });
 
@@ -119,7 +119,7 @@ describe('CellDiagram', () => {
 
   it('draws a GRU with its reset, update and candidate gates and the update gate in words', () => {
     render(<Harness cell="gru" gates={gru.gates} />);
-    expect(screen.getByRole('figure', { name: 'Inside a GRU cell' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Inside a GRU cell' })).toBeVisible();
     expect(gateText('r')).toBe(`r reset${formatValue(gru.gates.r![11 * H])}`);
     expect(gateText('z')).toBe(`z update${formatValue(gru.gates.z![11 * H])}`);
     expect(gateText('n')).toBe(`n candidate${formatValue(gru.gates.n![11 * H])}`);
@@ -175,7 +175,7 @@ describe('CellDiagram', () => {
 
   it('shows a friendly message when there is nothing to animate yet', () => {
     render(<Harness gates={{}} steps={0} />);
-    expect(screen.getByText(/Nothing to animate yet/)).toBeInTheDocument();
+    expect(screen.getByText(/Nothing to animate yet/)).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Play' })).not.toBeInTheDocument();
   });
 });

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeGateFixture } from '../../../app/dev/fixtures/gates';
-import { GateHeatmap } from '../../../app/figures/GateHeatmap';
-import { formatValue } from '../../../app/figures/gates';
+import { formatValue } from '../../../app/figures/frame/gates';
+import { GateHeatmap } from '../../../app/figures/heatmaps/GateHeatmap';
+import { makeGateFixture } from '../fixtures/gates';
 
 const lstm = makeGateFixture('lstm');
 const gru = makeGateFixture('gru');
@@ -45,11 +45,11 @@ const rowLabels = () =>
 describe('GateHeatmap', () => {
   it('shows the LSTM rows in PyTorch’s gate order i, f, g, o, then the cell state c', () => {
     renderLstm();
-    expect(screen.getByRole('figure', { name: 'LSTM gates over time' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'LSTM gates over time' })).toBeVisible();
     expect(rowLabels()).toEqual(['i input', 'f forget', 'g candidate', 'o output', 'c cell state']);
     expect(
       screen.getByRole('img', { name: 'Heatmap of i, f, g, o, c for unit 1 over 20 time steps' }),
-    ).toBeInTheDocument();
+    ).toBeVisible();
     expect(screen.getByRole('figure')).toHaveAccessibleDescription(
       expect.stringContaining(
         'Gates follow PyTorch’s order: i (input), f (forget), g (candidate), o (output)',
@@ -69,7 +69,7 @@ describe('GateHeatmap', () => {
         width={800}
       />,
     );
-    expect(screen.getByRole('figure', { name: 'GRU gates over time' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'GRU gates over time' })).toBeVisible();
     expect(rowLabels()).toEqual(['r reset', 'z update', 'n candidate', 'h hidden state']);
   });
 
@@ -85,7 +85,7 @@ describe('GateHeatmap', () => {
         width={800}
       />,
     );
-    expect(screen.getByRole('figure', { name: 'RNN hidden state over time' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'RNN hidden state over time' })).toBeVisible();
     expect(rowLabels()).toEqual(['h hidden state']);
   });
 
@@ -121,13 +121,13 @@ describe('GateHeatmap', () => {
     renderLstm();
     const labels = Array.from(document.querySelectorAll('.gates-input-label'), (label) => label.textContent);
     expect(labels.join('')).toBe('the␣cat␣sat␣on␣a␣mat');
-    expect(screen.getByText('Time step t, input above')).toBeInTheDocument();
+    expect(screen.getByText('Time step t, input above')).toBeVisible();
   });
 
   it('has a colour legend for the gates and one for the signed values', () => {
     renderLstm();
-    expect(screen.getByText('Gates (σ): 0 closed … 1 open')).toBeInTheDocument();
-    expect(screen.getByText('g, c: negative … positive')).toBeInTheDocument();
+    expect(screen.getByText('Gates (σ): 0 closed … 1 open')).toBeVisible();
+    expect(screen.getByText('g, c: negative … positive')).toBeVisible();
   });
 
   it('lists every time step for the unit in its data table after "Show data"', async () => {
@@ -148,7 +148,7 @@ describe('GateHeatmap', () => {
     const heatmap = screen.getByRole('img', { name: /Heatmap of/ });
     fireEvent.keyDown(heatmap, { key: 'ArrowRight' });
     fireEvent.keyDown(heatmap, { key: 'ArrowRight' });
-    expect(screen.getByText(/^i \(input\) at step 2 \(input “h”\), unit 1: /)).toBeInTheDocument();
+    expect(screen.getByText(/^i \(input\) at step 2 \(input “h”\), unit 1: /)).toBeVisible();
     fireEvent.keyDown(heatmap, { key: 'Enter' });
     expect(onStepChange).toHaveBeenCalledWith(1);
   });
@@ -184,6 +184,6 @@ describe('GateHeatmap', () => {
         width={800}
       />,
     );
-    expect(screen.getByText(/No gate activations to show yet/)).toBeInTheDocument();
+    expect(screen.getByText(/No gate activations to show yet/)).toBeVisible();
   });
 });

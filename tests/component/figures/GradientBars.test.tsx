@@ -1,23 +1,23 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { makeGradientNorms } from '../../../app/dev/fixtures/gates';
-import { GradientBars } from '../../../app/figures/GradientBars';
+import { GradientBars } from '../../../app/figures/charts/GradientBars';
+import { makeGradientNorms } from '../fixtures/gates';
 
 const norms = makeGradientNorms(50);
 
 describe('GradientBars', () => {
   it('is a figure named by its title, with one bar per time step', () => {
     render(<GradientBars norms={norms} width={640} />);
-    expect(screen.getByRole('figure', { name: 'Gradient reaching each time step' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Gradient reaching each time step' })).toBeVisible();
     expect(screen.getAllByTestId('bar')).toHaveLength(50);
-    expect(screen.getByRole('img', { name: 'Bar chart of ‖∂L/∂hₜ‖ over 50 time steps' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Bar chart of ‖∂L/∂hₜ‖ over 50 time steps' })).toBeVisible();
   });
 
   it('labels the x axis with the time step and the y axis with the gradient norm', () => {
     render(<GradientBars norms={norms} width={640} />);
-    expect(screen.getByText('Time step t')).toBeInTheDocument();
-    expect(screen.getByText('‖∂L/∂hₜ‖')).toBeInTheDocument();
+    expect(screen.getByText('Time step t')).toBeVisible();
+    expect(screen.getByText('‖∂L/∂hₜ‖')).toBeVisible();
   });
 
   it('says in its caption how small the gradient reaching the first step is next to the last', () => {
@@ -73,7 +73,7 @@ describe('GradientBars', () => {
   it('marks the y axis as logarithmic and explains zeros it cannot draw', () => {
     const withZero = norms.slice(0, 10).map((value, t) => (t === 2 ? 0 : value));
     render(<GradientBars norms={withZero} logScale width={640} />);
-    expect(screen.getByText(/\(log scale\)/)).toBeInTheDocument();
+    expect(screen.getByText(/\(log scale\)/)).toBeVisible();
     expect(screen.getByRole('figure')).toHaveAccessibleDescription(
       expect.stringContaining('Step 3 had a gradient of exactly 0, which a log scale cannot show.'),
     );
@@ -83,16 +83,16 @@ describe('GradientBars', () => {
     render(<GradientBars norms={[0.5, 0.25, 0.125]} width={640} />);
     const chart = screen.getByRole('img', { name: /Bar chart/ });
     fireEvent.keyDown(chart, { key: 'ArrowRight' });
-    expect(screen.getByText('Step 1: ‖∂L/∂hₜ‖ = 0.5')).toBeInTheDocument();
+    expect(screen.getByText('Step 1: ‖∂L/∂hₜ‖ = 0.5')).toBeVisible();
     fireEvent.keyDown(chart, { key: 'ArrowRight' });
-    expect(screen.getByText('Step 2: ‖∂L/∂hₜ‖ = 0.25')).toBeInTheDocument();
+    expect(screen.getByText('Step 2: ‖∂L/∂hₜ‖ = 0.25')).toBeVisible();
     fireEvent.keyDown(chart, { key: 'End' });
-    expect(screen.getByText('Step 3: ‖∂L/∂hₜ‖ = 0.125')).toBeInTheDocument();
+    expect(screen.getByText('Step 3: ‖∂L/∂hₜ‖ = 0.125')).toBeVisible();
   });
 
   it('shows a friendly message instead of an empty chart before any training', () => {
     render(<GradientBars norms={[]} width={640} />);
-    expect(screen.getByText(/No gradients to show yet/)).toBeInTheDocument();
+    expect(screen.getByText(/No gradients to show yet/)).toBeVisible();
     expect(screen.queryAllByTestId('bar')).toHaveLength(0);
   });
 });

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeGradientHistory } from '../../../app/dev/fixtures/gates';
-import { GradientHeatmap } from '../../../app/figures/GradientHeatmap';
+import { GradientHeatmap } from '../../../app/figures/heatmaps/GradientHeatmap';
+import { makeGradientHistory } from '../fixtures/gates';
 
 const history = makeGradientHistory(300, 50);
 // jsdom has no canvas: getContext gives null, and the figure must still render everything else.
@@ -15,19 +15,19 @@ afterEach(() => getContext.mockRestore());
 describe('GradientHeatmap', () => {
   it('is a figure named by its title whose heatmap says what runs across and down', () => {
     render(<GradientHeatmap rows={history} width={800} />);
-    expect(screen.getByRole('figure', { name: 'Gradient per time step over training' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Gradient per time step over training' })).toBeVisible();
     expect(
       screen.getByRole('img', { name: 'Heatmap of ‖∂L/∂hₜ‖: 50 time steps across, 300 training steps down' }),
-    ).toBeInTheDocument();
+    ).toBeVisible();
   });
 
   it('draws nothing on the canvas but still shows axes and a log colour legend when there is no 2D context', () => {
     render(<GradientHeatmap rows={history} width={800} />);
     expect(getContext).toHaveBeenCalled();
-    expect(screen.getByText('Time step t')).toBeInTheDocument();
-    expect(screen.getByText('Training step')).toBeInTheDocument();
-    expect(screen.getByText('‖∂L/∂hₜ‖ (log colour scale)')).toBeInTheDocument();
-    expect(screen.getByText('10⁻³')).toBeInTheDocument();
+    expect(screen.getByText('Time step t')).toBeVisible();
+    expect(screen.getByText('Training step')).toBeVisible();
+    expect(screen.getByText('‖∂L/∂hₜ‖ (log colour scale)')).toBeVisible();
+    expect(screen.getByText('10⁻³')).toBeVisible();
   });
 
   it('says in its caption that the gradient profile flattens as training proceeds', () => {
@@ -74,7 +74,7 @@ describe('GradientHeatmap', () => {
     expect(screen.getByRole('figure')).toHaveAccessibleDescription(
       expect.stringContaining('1 cell had no finite value (grey).'),
     );
-    expect(screen.getByText('no value')).toBeInTheDocument();
+    expect(screen.getByText('no value')).toBeVisible();
   });
 
   it('reads out a cell chosen with the arrow keys', () => {
@@ -83,12 +83,12 @@ describe('GradientHeatmap', () => {
     fireEvent.keyDown(heatmap, { key: 'ArrowDown' });
     fireEvent.keyDown(heatmap, { key: 'ArrowDown' });
     fireEvent.keyDown(heatmap, { key: 'End' });
-    expect(screen.getByText(/^Training step 1, time step 50: ‖∂L\/∂hₜ‖ = /)).toBeInTheDocument();
+    expect(screen.getByText(/^Training step 1, time step 50: ‖∂L\/∂hₜ‖ = /)).toBeVisible();
   });
 
   it('shows a friendly message before any training step is recorded', () => {
     render(<GradientHeatmap rows={[]} width={800} />);
-    expect(screen.getByText(/Nothing recorded yet/)).toBeInTheDocument();
+    expect(screen.getByText(/Nothing recorded yet/)).toBeVisible();
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 });

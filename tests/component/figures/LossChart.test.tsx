@@ -1,14 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { LossChart, type LossChartProps } from '../../../app/figures/charts/LossChart';
 import {
   divergingRun,
   longLossWithHeldOut,
   lossByCell,
   lossReachingZero,
   singlePointLoss,
-} from '../../../app/dev/fixtures/lines';
-import { LossChart, type LossChartProps } from '../../../app/figures/LossChart';
+} from '../fixtures/lines';
 
 const width = 640;
 
@@ -32,11 +32,11 @@ const graphic = () => screen.getByRole('img', { name: /^Line chart of loss/ });
 describe('LossChart', () => {
   it('draws one line per run, each named at its end, under an accessible title', () => {
     const { container } = renderChart();
-    expect(screen.getByRole('figure', { name: 'Loss by cell' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Loss by cell' })).toBeVisible();
     expect(lines(container)).toHaveLength(3);
-    for (const name of ['LSTM', 'GRU', 'RNN']) expect(within(graphic()).getByText(name)).toBeInTheDocument();
-    expect(within(graphic()).getByText('Cross-entropy loss (nats)')).toBeInTheDocument();
-    expect(within(graphic()).getByText('Training step')).toBeInTheDocument();
+    for (const name of ['LSTM', 'GRU', 'RNN']) expect(within(graphic()).getByText(name)).toBeVisible();
+    expect(within(graphic()).getByText('Cross-entropy loss (nats)')).toBeVisible();
+    expect(within(graphic()).getByText('Training step')).toBeVisible();
   });
 
   it('says in words where each curve is now and where it started', () => {
@@ -80,7 +80,7 @@ describe('LossChart', () => {
 
   it('asks the learner to press Train instead of drawing an empty box', () => {
     const { container } = renderChart({ series: [] });
-    expect(screen.getByText('Press Train to see the loss fall.')).toBeInTheDocument();
+    expect(screen.getByText('Press Train to see the loss fall.')).toBeVisible();
     expect(container.querySelector('svg')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Show data' })).not.toBeInTheDocument();
     expect(screen.getByRole('figure', { name: 'Loss by cell' })).toHaveAccessibleDescription(
@@ -92,7 +92,7 @@ describe('LossChart', () => {
     const { container } = renderChart({ series: divergingRun });
     expect(lines(container)).toHaveLength(2);
     for (const path of lines(container)) expect(path.getAttribute('d')).not.toMatch(/NaN/);
-    expect(within(graphic()).getByText('NaN from here')).toBeInTheDocument();
+    expect(within(graphic()).getByText('NaN from here')).toBeVisible();
     expect(screen.getByRole('figure', { name: 'Loss by cell' })).toHaveAccessibleDescription(
       /For RNN, lr 1, the loss became NaN \(not a number\) at step 181; those 60 points are not drawn\./,
     );
@@ -113,8 +113,8 @@ describe('LossChart', () => {
       quantity: undefined,
       yLabel: 'Mean squared error',
     });
-    expect(screen.getByRole('img', { name: /on a log scale/ })).toBeInTheDocument();
-    expect(screen.getByText('≤ 0 drawn here')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /on a log scale/ })).toBeVisible();
+    expect(screen.getByText('≤ 0 drawn here')).toBeVisible();
     expect(screen.getByRole('figure', { name: 'Loss by cell' })).toHaveAccessibleDescription(
       /the mean squared error is 0 for MSE \(down from 0\.453\)\. On the log axis, 48 values of zero or less are drawn at the floor, 10⁻⁵\./,
     );
@@ -127,8 +127,8 @@ describe('LossChart', () => {
     for (const path of paths) expect(Number(path.getAttribute('data-points'))).toBeLessThanOrEqual(4 * width);
     expect(paths.filter((path) => path.getAttribute('stroke-dasharray'))).toHaveLength(3);
     expect(container.querySelectorAll('path.line-series-raw')).toHaveLength(3);
-    expect(within(graphic()).getByText('held-out')).toBeInTheDocument();
-    expect(within(graphic()).getByText('training')).toBeInTheDocument();
+    expect(within(graphic()).getByText('held-out')).toBeVisible();
+    expect(within(graphic()).getByText('training')).toBeVisible();
     expect(screen.getByRole('figure', { name: 'Loss by cell' })).toHaveAccessibleDescription(
       /lowest 1\.39 at step 2,700.*Faint lines show every logged step; the bold lines are moving averages over 51 steps\./,
     );

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { OneUnitRnn, OneUnitRnnChart } from '../../../app/figures/OneUnitRnn';
+import { OneUnitRnn, OneUnitRnnChart } from '../../../app/figures/calculators/OneUnitRnn';
 
 const caption = () => screen.getByRole('figure', { name: 'One-unit RNN' });
 const recurrentSlider = () => screen.getByRole('slider', { name: /whh recurrent/ });
@@ -23,13 +23,13 @@ describe('OneUnitRnn', () => {
     );
   });
 
-  it('switches the caption to saturation near tanh’s cap when w_hh is dragged above 1', () => {
+  it('switches the caption to saturation at the resting point when w_hh is dragged above 1', () => {
     const { container } = render(<OneUnitRnn initialWhh={0.6} width={700} />);
     fireEvent.change(recurrentSlider(), { target: { value: '1.5' } });
     expect(recurrentBox()).toHaveValue(1.5);
     expect(caption()).toHaveAccessibleDescription(/w_hh = 1\.50 > 1: .*saturates near 0\.86 and stays/);
     expect(caption()).toHaveAccessibleDescription(/gets stuck rather than blowing up/);
-    expect(screen.getAllByText(/0\.86 \(tanh's cap\)/)).toHaveLength(2);
+    expect(screen.getAllByText(/0\.86 \(resting point\)/)).toHaveLength(2);
     expect(container.querySelector('[data-regime]')).toHaveAttribute('data-regime', 'saturate');
   });
 

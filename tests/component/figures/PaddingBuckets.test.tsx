@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { PaddingBuckets, PaddingBucketsChart } from '../../../app/figures/PaddingBuckets';
+import { PaddingBuckets, PaddingBucketsChart } from '../../../app/figures/calculators/PaddingBuckets';
 
 const figure = () => screen.getByRole('figure', { name: 'Padding vs length buckets' });
 
@@ -17,8 +17,8 @@ function wastePercent(container: HTMLElement, panel: 'padding' | 'bucketing'): n
 describe('PaddingBuckets', () => {
   it('prints the wasted share of a known batch: padding 38%, two buckets 17%', () => {
     const { container } = render(<PaddingBucketsChart lengths={[2, 4, 6, 8]} buckets={2} width={900} />);
-    expect(screen.getByText('38% of 32 steps are padding')).toBeInTheDocument();
-    expect(screen.getByText('17% of 24 steps are padding')).toBeInTheDocument();
+    expect(screen.getByText('38% of 32 steps are padding')).toBeVisible();
+    expect(screen.getByText('17% of 24 steps are padding')).toBeVisible();
     expect(figure()).toHaveAccessibleDescription(/Padding wastes 38% of the steps; 2 buckets waste 17%\./);
     expect(figure()).toHaveAccessibleDescription(/buckets ≤ 4, longer/);
     expect(wastePercent(container, 'bucketing')).toBeLessThanOrEqual(wastePercent(container, 'padding'));
@@ -31,8 +31,8 @@ describe('PaddingBuckets', () => {
     expect(cells(container, 'padding', 'padded')).toHaveLength(12);
     expect(cells(container, 'bucketing', 'real')).toHaveLength(20);
     expect(cells(container, 'bucketing', 'padded')).toHaveLength(4);
-    expect(screen.getByText('lengths 2–4: 25% padding')).toBeInTheDocument();
-    expect(screen.getByText('lengths 6–8: 13% padding')).toBeInTheDocument();
+    expect(screen.getByText('lengths 2–4: 25% padding')).toBeVisible();
+    expect(screen.getByText('lengths 6–8: 13% padding')).toBeVisible();
   });
 
   it('marks padding with a hatch pattern and an outline, not colour alone', () => {
@@ -41,7 +41,7 @@ describe('PaddingBuckets', () => {
     expect(padded.getAttribute('fill')).toMatch(/^url\(#padding-hatch-/);
     expect(padded.getAttribute('stroke')).not.toBe('none');
     expect(container.querySelector('pattern line')).not.toBeNull();
-    expect(screen.getByText('padding (computed, then masked out)')).toBeInTheDocument();
+    expect(screen.getByText('padding (computed, then masked out)')).toBeVisible();
   });
 
   it('never wastes more with buckets than with plain padding, for every bucket count', () => {
@@ -60,8 +60,8 @@ describe('PaddingBuckets', () => {
 
   it('cuts batches of the given size and pads each to its own longest sequence', () => {
     render(<PaddingBucketsChart lengths={[2, 9, 3, 4]} batchSize={2} buckets={1} width={900} />);
-    expect(screen.getByText('batch 1: 2 sequences, all padded to 9')).toBeInTheDocument();
-    expect(screen.getByText('batch 2: 2 sequences, all padded to 4')).toBeInTheDocument();
+    expect(screen.getByText('batch 1: 2 sequences, all padded to 9')).toBeVisible();
+    expect(screen.getByText('batch 2: 2 sequences, all padded to 4')).toBeVisible();
   });
 
   it('draws a new batch on request, and the same seed always gives the same batch', async () => {
@@ -69,7 +69,7 @@ describe('PaddingBuckets', () => {
     const first = render(<PaddingBuckets initialSeed={3} width={900} />);
     const captionOfSeed3 = figure().textContent;
     await user.click(screen.getByRole('button', { name: 'New batch' }));
-    expect(screen.getByText('batch #2 (seed 4)')).toBeInTheDocument();
+    expect(screen.getByText('batch #2 (seed 4)')).toBeVisible();
     const captionAfter = figure().textContent;
     expect(captionAfter).not.toBe(captionOfSeed3);
     first.unmount();
@@ -88,9 +88,9 @@ describe('PaddingBuckets', () => {
 
   it('says so in words when there are no sequences or a length is not a whole number', () => {
     const { unmount } = render(<PaddingBucketsChart lengths={[]} buckets={2} width={900} />);
-    expect(screen.getByText(/No sequences yet/)).toBeInTheDocument();
+    expect(screen.getByText(/No sequences yet/)).toBeVisible();
     unmount();
     render(<PaddingBucketsChart lengths={[3, Number.NaN]} buckets={2} width={900} />);
-    expect(screen.getByText(/Every sequence length must be a whole number/)).toBeInTheDocument();
+    expect(screen.getByText(/Every sequence length must be a whole number/)).toBeVisible();
   });
 });

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ParameterCalculator } from '../../../app/figures/ParameterCalculator';
+import { ParameterCalculator } from '../../../app/figures/calculators/ParameterCalculator';
 
 const card = (name: RegExp) => screen.getByRole('listitem', { name });
 const hiddenBox = () => screen.getByRole('spinbutton', { name: 'Hidden size H' });
@@ -34,11 +34,11 @@ describe('ParameterCalculator', () => {
     render(<ParameterCalculator width={900} />);
     expect(
       screen.getByText(/GRU \/ LSTM = 4,032 \/ 5,376 = 0\.75: the GRU has 25% fewer parameters/),
-    ).toBeInTheDocument();
+    ).toBeVisible();
     await user.clear(hiddenBox());
     await user.type(hiddenBox(), '7');
-    expect(card(/^LSTM: 476 parameters$/)).toBeInTheDocument();
-    expect(screen.getByText(/GRU \/ LSTM = 357 \/ 476 = 0\.75: the GRU has 25% fewer/)).toBeInTheDocument();
+    expect(card(/^LSTM: 476 parameters$/)).toBeVisible();
+    expect(screen.getByText(/GRU \/ LSTM = 357 \/ 476 = 0\.75: the GRU has 25% fewer/)).toBeVisible();
   });
 
   it('draws one strip per gate block, named in PyTorch’s order, each with W_ih, W_hh and two bias columns', () => {
@@ -57,8 +57,7 @@ describe('ParameterCalculator', () => {
       'bih',
       'bhh',
     ]);
-    for (const letter of ['i', 'f', 'g', 'o', 'r', 'z', 'n'])
-      expect(screen.getByText(letter)).toBeInTheDocument();
+    for (const letter of ['i', 'f', 'g', 'o', 'r', 'z', 'n']) expect(screen.getByText(letter)).toBeVisible();
   });
 
   it('draws the blocks to one scale, so their areas compare like the counts', () => {
@@ -81,11 +80,11 @@ describe('ParameterCalculator', () => {
         'Hidden size must be a whole number from 1 to 4096. Still showing H = 32.',
       );
       expect(hiddenBox()).toHaveAttribute('aria-invalid', 'true');
-      expect(card(/^LSTM: 5,376 parameters$/)).toBeInTheDocument();
+      expect(card(/^LSTM: 5,376 parameters$/)).toBeVisible();
     }
     fireEvent.change(hiddenBox(), { target: { value: '4096' } });
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
-    expect(card(/^LSTM: 67,272,704 parameters$/)).toBeInTheDocument();
+    expect(card(/^LSTM: 67,272,704 parameters$/)).toBeVisible();
   });
 
   it('follows the digits as they are typed, and names the last good size when the next one is too big', async () => {
@@ -94,7 +93,7 @@ describe('ParameterCalculator', () => {
     await user.clear(hiddenBox());
     await user.type(hiddenBox(), '4097');
     expect(screen.getByRole('status')).toHaveTextContent('Still showing H = 409.');
-    expect(card(/^RNN: 171,371 parameters$/)).toBeInTheDocument();
+    expect(card(/^RNN: 171,371 parameters$/)).toBeVisible();
   });
 
   it('adds a dense head of O·(H + 1) parameters when an output size is given', async () => {

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { helloStepper, recurrenceStepper } from '../../../app/dev/fixtures/basics';
-import { UnrolledStepper, UnrolledStepperWithState } from '../../../app/figures/UnrolledStepper';
+import { UnrolledStepper, UnrolledStepperWithState } from '../../../app/figures/diagrams/UnrolledStepper';
+import { helloStepper, recurrenceStepper } from '../fixtures/basics';
 
 const H = helloStepper.hidden[0]!.length;
 const T = helloStepper.tokens.length;
@@ -18,7 +18,7 @@ describe('UnrolledStepper', () => {
 
   it('draws one column per character plus h₀, each with one cell per hidden unit', () => {
     const { container } = render(<UnrolledStepperWithState {...helloStepper} width={800} />);
-    expect(screen.getByRole('figure', { name: 'Unrolled network' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Unrolled network' })).toBeVisible();
     expect(container.querySelectorAll('[data-column]')).toHaveLength(T + 1);
     expect(container.querySelectorAll('[data-cell]')).toHaveLength((T + 1) * H);
     for (const character of ['h', 'e', 'l', 'o'])
@@ -28,22 +28,22 @@ describe('UnrolledStepper', () => {
   it('reveals one step at a time with Forward, goes back with Back, and starts over with Reset', async () => {
     const user = userEvent.setup();
     const { container } = render(<UnrolledStepperWithState {...helloStepper} width={800} />);
-    expect(screen.getByText('t = 0 of 5')).toBeInTheDocument();
+    expect(screen.getByText('t = 0 of 5')).toBeVisible();
     expect(revealedCells(container)).toBe(H);
     expect(screen.getByRole('button', { name: /Back/ })).toBeDisabled();
 
     await user.click(screen.getByRole('button', { name: /Forward/ }));
     await user.click(screen.getByRole('button', { name: /Forward/ }));
-    expect(screen.getByText('t = 2 of 5')).toBeInTheDocument();
+    expect(screen.getByText('t = 2 of 5')).toBeVisible();
     expect(revealedCells(container)).toBe(3 * H);
     expect(screen.getByRole('figure')).toHaveAccessibleDescription(/read “e” and computed h₂ from h₁ and x₂/);
 
     await user.click(screen.getByRole('button', { name: /Back/ }));
-    expect(screen.getByText('t = 1 of 5')).toBeInTheDocument();
+    expect(screen.getByText('t = 1 of 5')).toBeVisible();
     expect(revealedCells(container)).toBe(2 * H);
 
     await user.click(screen.getByRole('button', { name: 'Reset' }));
-    expect(screen.getByText('t = 0 of 5')).toBeInTheDocument();
+    expect(screen.getByText('t = 0 of 5')).toBeVisible();
   });
 
   it('asks its owner for the next step rather than changing it itself (controlled)', () => {
@@ -60,7 +60,7 @@ describe('UnrolledStepper', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: /Forward/ }));
     expect(onStepChange).toHaveBeenCalledWith(3);
-    expect(screen.getByText('t = 2 of 5')).toBeInTheDocument();
+    expect(screen.getByText('t = 2 of 5')).toBeVisible();
   });
 
   it('plays through the word one step per tick and stops at the last step', () => {
@@ -69,9 +69,9 @@ describe('UnrolledStepper', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Play' }));
     expect(screen.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
     act(() => vi.advanceTimersByTime(500));
-    expect(screen.getByText('t = 1 of 5')).toBeInTheDocument();
+    expect(screen.getByText('t = 1 of 5')).toBeVisible();
     act(() => vi.advanceTimersByTime(500 * 10));
-    expect(screen.getByText('t = 5 of 5')).toBeInTheDocument();
+    expect(screen.getByText('t = 5 of 5')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
   });
 
@@ -81,11 +81,10 @@ describe('UnrolledStepper', () => {
     expect(container.querySelectorAll('[data-gradient-step]')).toHaveLength(0);
 
     await user.click(screen.getByRole('checkbox', { name: 'Show gradient flowing back' }));
-    expect(screen.getByText('t = 5 of 5')).toBeInTheDocument();
+    expect(screen.getByText('t = 5 of 5')).toBeVisible();
     expect(container.querySelectorAll('[data-gradient-step]')).toHaveLength(T);
     expect(container.querySelectorAll('.unrolled-gradient-arrow')).toHaveLength(T);
-    for (const norm of ['0.091', '0.13', '0.30', '0.44', '1.0'])
-      expect(screen.getByText(norm)).toBeInTheDocument();
+    for (const norm of ['0.091', '0.13', '0.30', '0.44', '1.0']) expect(screen.getByText(norm)).toBeVisible();
     expect(screen.getByRole('figure')).toHaveAccessibleDescription(
       /‖dL\/dh₅‖ = 1, .*‖dL\/dh₁‖ = 0.091, 11× smaller/,
     );
@@ -117,7 +116,7 @@ describe('UnrolledStepper', () => {
 
   it('says so in words when there is no word to show', () => {
     render(<UnrolledStepperWithState tokens={[]} hidden={[]} width={800} />);
-    expect(screen.getByText(/No sequence to step through yet/)).toBeInTheDocument();
+    expect(screen.getByText(/No sequence to step through yet/)).toBeVisible();
     expect(screen.queryByRole('button', { name: /Forward/ })).not.toBeInTheDocument();
   });
 
@@ -127,7 +126,7 @@ describe('UnrolledStepper', () => {
       <UnrolledStepperWithState tokens={helloStepper.tokens} hidden={hidden} initialStep={5} width={800} />,
     );
     expect(screen.getByRole('figure')).toHaveAccessibleDescription(/1 hidden values are not finite/);
-    expect(screen.getByText('—')).toBeInTheDocument();
+    expect(screen.getByText('—')).toBeVisible();
   });
 
   it('scrolls sideways on a phone-sized width instead of squeezing a long word', () => {
@@ -135,7 +134,7 @@ describe('UnrolledStepper', () => {
     const region = screen.getByRole('region', { name: /scrolls sideways/ });
     const svg = within(region).getByRole('img');
     expect(Number(svg.getAttribute('width'))).toBeGreaterThan(300);
-    expect(screen.getByText('Scroll sideways to see every step.')).toBeInTheDocument();
+    expect(screen.getByText('Scroll sideways to see every step.')).toBeVisible();
   });
 
   it('fits a short word at a wide width without a scroll region', () => {

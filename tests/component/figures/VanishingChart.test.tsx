@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { vanishingByCell, vanishingByScale, vanishingExtremes } from '../../../app/dev/fixtures/lines';
-import { summariseGradientCurve, VanishingChart } from '../../../app/figures/VanishingChart';
+import { summariseGradientCurve, VanishingChart } from '../../../app/figures/charts/VanishingChart';
+import { vanishingByCell, vanishingByScale, vanishingExtremes } from '../fixtures/lines';
 
 const geometric = (factor: number, length = 40) =>
   Array.from({ length }, (_, d) => Math.sqrt(32) * factor ** d);
@@ -52,11 +52,11 @@ describe('VanishingChart', () => {
 
   it('draws one log-scale curve per cell, each named at its end', () => {
     const { container } = render(<VanishingChart curves={vanishingByCell} width={640} />);
-    expect(figure()).toBeInTheDocument();
+    expect(figure()).toBeVisible();
     expect(container.querySelectorAll('path.line-series')).toHaveLength(3);
     const graphic = screen.getByRole('img', { name: /log scale/ });
-    for (const name of ['RNN', 'GRU', 'LSTM']) expect(within(graphic).getByText(name)).toBeInTheDocument();
-    expect(within(graphic).getByText('Steps back in time, T − t')).toBeInTheDocument();
+    for (const name of ['RNN', 'GRU', 'LSTM']) expect(within(graphic).getByText(name)).toBeVisible();
+    expect(within(graphic).getByText('Steps back in time, T − t')).toBeVisible();
     // The y title writes ∂h_T with a real subscript.
     expect(graphic.querySelector('text.axis-title')?.textContent).toBe('Gradient norm ‖∂hT / ∂ht‖');
   });
@@ -110,8 +110,8 @@ describe('VanishingChart', () => {
     for (const path of container.querySelectorAll('path.line-series')) {
       expect(path.getAttribute('d')).not.toMatch(/NaN|Infinity/);
     }
-    expect(screen.getByText('0 drawn here')).toBeInTheDocument();
-    expect(screen.getByText('infinite from here')).toBeInTheDocument();
+    expect(screen.getByText('0 drawn here')).toBeVisible();
+    expect(screen.getByText('infinite from here')).toBeVisible();
     const description = figure().getAttribute('aria-describedby')!;
     const caption = document.getElementById(description)!.textContent;
     expect(caption).toContain('It underflows to exactly 0 from 42 steps back.');
@@ -145,7 +145,7 @@ describe('VanishingChart', () => {
     const { container } = render(<VanishingChart curves={[]} width={640} />);
     expect(
       screen.getByText('Run the backward pass to see how the gradient shrinks or grows with distance.'),
-    ).toBeInTheDocument();
+    ).toBeVisible();
     expect(container.querySelector('svg')).toBeNull();
   });
 });

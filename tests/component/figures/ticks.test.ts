@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logTickFormat } from '../../../app/figures/ticks';
+import { logTickFormat } from '../../../app/figures/frame/ticks';
 
 describe('logTickFormat', () => {
   it('names 1, 2 and 5 over two decades: plain decimals from 0.001 up, powers of ten below, one style each', () => {

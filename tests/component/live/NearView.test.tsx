@@ -29,16 +29,16 @@ describe('WhileNearView', () => {
         <Step step={1} />
       </WhileNearView>,
     );
-    expect(screen.getByText('Step 1')).toBeTruthy();
+    expect(screen.getByText('Step 1')).toBeVisible();
     FakeObserver.latest!.scroll(false);
     rerender(
       <WhileNearView>
         <Step step={2} />
       </WhileNearView>,
     );
-    expect(screen.getByText('Step 1')).toBeTruthy();
+    expect(screen.getByText('Step 1')).toBeVisible();
     FakeObserver.latest!.scroll(true);
-    expect(screen.getByText('Step 2')).toBeTruthy();
+    expect(screen.getByText('Step 2')).toBeVisible();
   });
 
   it('always shows the newest data where the browser cannot say what is on screen', () => {
@@ -53,6 +53,6 @@ describe('WhileNearView', () => {
         <Step step={2} />
       </WhileNearView>,
     );
-    expect(screen.getByText('Step 2')).toBeTruthy();
+    expect(screen.getByText('Step 2')).toBeVisible();
   });
 });

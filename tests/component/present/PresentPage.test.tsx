@@ -5,7 +5,7 @@ import { Route, Router, Switch } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { PresentPage } from '../../../app/pages/PresentPage';
 import { SpeakerPage } from '../../../app/pages/SpeakerPage';
-import { presentRoute, speakerRoute } from '../../../app/present/routes';
+import { presentRoute, speakerRoute } from '../../../app/routes';
 import { installChannelBus } from './fakeChannel';
 
 /** The app's presenter routes in a router of their own, at `path`; returns where the page went. */
@@ -91,7 +91,7 @@ describe('Presenter mode', () => {
     expect(address()).toBe('/present/03-lstm/15');
     press('Home');
     expect(address()).toBe('/present/03-lstm/1');
-    expect(await slideRegion(1)).toBeInTheDocument();
+    expect(await slideRegion(1)).toBeVisible();
   });
 
   it('announces each new slide politely', async () => {
@@ -109,8 +109,8 @@ describe('Presenter mode', () => {
     const region = await slideRegion(3);
     press('b');
     expect(region).toHaveAttribute('data-blank');
-    expect(screen.getByRole('button', { name: 'Blank screen: show the slide again' })).toBeInTheDocument();
-    expect(screen.getByText(/Screen blanked/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Blank screen: show the slide again' })).toBeVisible();
+    expect(screen.getByText(/Screen blanked/)).toBeVisible();
     press('B');
     expect(region).not.toHaveAttribute('data-blank');
     press('b');
@@ -140,7 +140,7 @@ describe('Presenter mode', () => {
     expect(screen.queryByRole('button')).toBeNull();
     press('ArrowRight');
     expect(address()).toBe('/present/03-lstm/3?controls=0');
-    expect(await slideRegion(3)).toBeInTheDocument();
+    expect(await slideRegion(3)).toBeVisible();
     expect(screen.queryByRole('navigation', { name: 'Presenter controls' })).toBeNull();
   });
 
@@ -202,9 +202,7 @@ describe('Presenter mode', () => {
 
   it('says so when a lesson does not exist', async () => {
     renderAt('/present/no-such-lesson/1');
-    expect(
-      await screen.findByRole('heading', { name: 'There is no page at this address' }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'There is no page at this address' })).toBeVisible();
   });
 });
 

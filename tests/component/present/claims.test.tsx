@@ -70,7 +70,7 @@ describe('ClaimsPage', () => {
     for (const claim of claims) {
       const section = document.getElementById(claim.id)!;
       expect(section).toHaveAccessibleName(claim.title);
-      expect(within(section).getByText(claim.statement)).toBeInTheDocument();
+      expect(within(section).getByText(claim.statement)).toBeVisible();
       expect(within(section).getAllByRole('link', { name: /^lesson \d/ })).toHaveLength(claim.lessons.length);
     }
     const forget = document.getElementById('forget-bias')!;
@@ -82,10 +82,10 @@ describe('ClaimsPage', () => {
       within(document.getElementById('clipping')!).getByRole('region', {
         name: 'Gradient clipping experiment',
       }),
-    ).toBeInTheDocument();
+    ).toBeVisible();
     expect(
       within(document.getElementById('step-time')!).getByRole('region', { name: 'Step timer' }),
-    ).toBeInTheDocument();
+    ).toBeVisible();
   });
 
   it('counts parameters with the engine: the GRU has three quarters of the LSTM’s at every size', () => {
@@ -100,7 +100,7 @@ describe('ClaimsPage', () => {
     expect(cells).toEqual(['8', '32', '1,344', '5,376', '4,032', '0.75']);
     expect(
       within(document.getElementById('gru-parameters')!).getByText(/GRU ÷ LSTM = 0.75: 25% fewer parameters/),
-    ).toBeInTheDocument();
+    ).toBeVisible();
     expect(gruToLstmRatio(300, 1024)).toBe(0.75);
   });
 
@@ -120,7 +120,7 @@ describe('ForgetBiasMeasurement', () => {
   it('trains nothing until Measure it, then one LSTM per bias and seed, and reports what they reached', async () => {
     const user = userEvent.setup();
     render(<ForgetBiasMeasurement />);
-    expect(screen.getByText('Not measured yet.')).toBeInTheDocument();
+    expect(screen.getByText('Not measured yet.')).toBeVisible();
     expect(bridge.starts).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Measure it' }));
     expect(bridge.starts).toHaveLength(6);
@@ -161,13 +161,13 @@ describe('ForgetBiasMeasurement', () => {
       await screen.findByText(
         'Forget bias 1 ended with the higher held-out accuracy on 2 of 3 seeds. Mean held-out accuracy: 91.7% with bias 1 against 54.2% with bias 0 (chance is 12.5%).',
       ),
-    ).toBeInTheDocument();
+    ).toBeVisible();
     const table = screen.getByRole('table');
     const seed1 = within(table).getByRole('row', { name: /^1 / });
     expect(seed1).toHaveTextContent('75.0% (never reached 90%)');
     expect(seed1).toHaveTextContent('12.5% (never reached 90%)');
     expect(within(table).getByRole('row', { name: /^2 / })).toHaveTextContent('100.0% (90% by step 500)');
-    expect(screen.getByText('6 of 6 runs done.')).toBeInTheDocument();
+    expect(screen.getByText('6 of 6 runs done.')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Measure again' })).toBeEnabled();
   });
 });

@@ -7,7 +7,7 @@ import {
   keyCommand,
   keyTargetOf,
 } from '../../../app/present/deck';
-import { claimsRoute, isPresenterLocation, presentRoute, slideNumber } from '../../../app/present/routes';
+import { claimsRoute, isPresenterLocation, presentRoute, slideNumber } from '../../../app/routes';
 
 const deck = (index: number, blank = false, count = 5): DeckState => ({ index, count, blank });
 

@@ -1,9 +1,9 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_PROGRESS } from '../../../app/quiz/progressFormat';
-import type { PredictQuestion } from '../../../app/quiz/types';
+import type { PredictQuestion } from '../../../app/lessonTypes';
 import { useStore } from '../../../app/store';
+import { EMPTY_PROGRESS } from '../../../app/store/progressFormat';
 import { FakeEngine } from './fakeEngine';
 import { predict } from './fixtures';
 import { renderQuiz } from './renderQuiz';
@@ -34,14 +34,14 @@ describe('a predict-then-run question', () => {
   it('locks the prediction, runs both configurations in the engine, shows progress, then the measured winner', async () => {
     const { lesson } = renderQuiz([predict]);
     const item = await predictItem();
-    expect(within(item).getByText(/held-out accuracy on recall after 40 steps/)).toBeInTheDocument();
+    expect(within(item).getByText(/held-out accuracy on recall after 40 steps/)).toBeVisible();
     const user = userEvent.setup();
     await user.click(within(item).getByRole('button', { name: 'Lock in my prediction' }));
-    expect(within(item).getByText('Choose a prediction first.')).toBeInTheDocument();
+    expect(within(item).getByText('Choose a prediction first.')).toBeVisible();
 
     await lockIn(item, 'The LSTM');
     expect(within(item).getByRole('radio', { name: 'The LSTM' })).toBeDisabled();
-    expect(within(item).getByText(/Prediction locked in/)).toBeInTheDocument();
+    expect(within(item).getByText(/Prediction locked in/)).toBeVisible();
     const run = within(item).getByRole('button', { name: 'Run the experiment' });
     expect(run).toHaveFocus();
     await user.click(run);
@@ -52,7 +52,7 @@ describe('a predict-then-run question', () => {
     // The playground's default fills in whatever the question does not set.
     expect(engine.starts[0]!.config.hiddenSize).toBeGreaterThan(0);
     expect(engine.starts[0]!.options).toEqual({ maxSteps: 40, speed: { kind: 'max' } });
-    expect(within(item).getByRole('button', { name: 'Stop the experiment' })).toBeInTheDocument();
+    expect(within(item).getByRole('button', { name: 'Stop the experiment' })).toBeVisible();
 
     act(() => {
       engine.started(slot('rnn'));
@@ -75,9 +75,9 @@ describe('a predict-then-run question', () => {
     const table = within(item).getByRole('table');
     expect(within(table).getByRole('row', { name: /Plain RNN/ })).toHaveTextContent('25.0%');
     expect(within(table).getByRole('row', { name: /LSTM/ })).toHaveTextContent('LSTM winner87.5%');
-    expect(within(item).getByText('Right: your prediction matches the measurement.')).toBeInTheDocument();
-    expect(within(item).getByText(/Its cell state carries the cue/)).toBeInTheDocument();
-    expect(within(item).getByText(/The LSTM keeps the cue in its cell state/)).toBeInTheDocument();
+    expect(within(item).getByText('Right: your prediction matches the measurement.')).toBeVisible();
+    expect(within(item).getByText(/Its cell state carries the cue/)).toBeVisible();
+    expect(within(item).getByText(/The LSTM keeps the cue in its cell state/)).toBeVisible();
     expect(useStore.getState().progress.lessons[lesson.slug]?.questions[predict.id]).toMatchObject({
       attempts: 1,
       bestScore: 1,
@@ -104,7 +104,7 @@ describe('a predict-then-run question', () => {
       engine.snapshot(slot('rnn'), 40, 'finished', { metric: 0.1 });
       engine.snapshot(slot('lstm'), 40, 'finished', { metric: 0.9 });
     });
-    expect(within(item).getByText('Not quite: the measurement says otherwise.')).toBeInTheDocument();
+    expect(within(item).getByText('Not quite: the measurement says otherwise.')).toBeVisible();
     expect(
       within(item)
         .getByText(/The measurement says/)
@@ -115,7 +115,7 @@ describe('a predict-then-run question', () => {
 
     await user.click(within(item).getByRole('button', { name: 'Try again' }));
     expect(within(item).getByRole('radio', { name: 'About the same' })).toBeEnabled();
-    expect(within(item).getByRole('button', { name: 'Lock in my prediction' })).toBeInTheDocument();
+    expect(within(item).getByRole('button', { name: 'Lock in my prediction' })).toBeVisible();
     expect(within(item).queryByRole('table')).toBeNull();
   });
 
@@ -125,7 +125,7 @@ describe('a predict-then-run question', () => {
     const user = await lockIn(item, 'The LSTM');
     await user.click(within(item).getByRole('button', { name: 'Run the experiment' }));
     act(() => engine.problem(slot('rnn'), 'Hidden size must be from 1 to 256; got 0.'));
-    expect(within(item).getByText('Hidden size must be from 1 to 256; got 0.')).toBeInTheDocument();
+    expect(within(item).getByText('Hidden size must be from 1 to 256; got 0.')).toBeVisible();
     await user.click(within(item).getByRole('button', { name: 'Run it again' }));
     expect(engine.starts).toHaveLength(4);
   });
@@ -140,12 +140,12 @@ describe('a predict-then-run question', () => {
     const user = await lockIn(item, 'The plain RNN');
     await user.click(within(item).getByRole('button', { name: 'Run the experiment' }));
     expect(engine.starts.map((call) => call.slot)).toEqual([slot('rnn')]);
-    expect(within(item).getByText('waiting')).toBeInTheDocument();
+    expect(within(item).getByText('waiting')).toBeVisible();
     act(() => engine.snapshot(slot('rnn'), 40, 'finished', { msPerStep: 1.5 }));
     expect(engine.starts.map((call) => call.slot)).toEqual([slot('rnn'), slot('lstm')]);
     act(() => engine.snapshot(slot('lstm'), 40, 'finished', { msPerStep: 4 }));
     expect(within(item).getByRole('table')).toHaveTextContent('1.5 ms per step');
-    expect(within(item).getByText('Right: your prediction matches the measurement.')).toBeInTheDocument();
+    expect(within(item).getByText('Right: your prediction matches the measurement.')).toBeVisible();
   });
 
   it('stops its runs when the learner presses Stop or leaves the page', async () => {
@@ -155,7 +155,7 @@ describe('a predict-then-run question', () => {
     await user.click(within(item).getByRole('button', { name: 'Run the experiment' }));
     await user.click(within(item).getByRole('button', { name: 'Stop the experiment' }));
     expect(engine.stops).toEqual([slot('rnn'), slot('lstm')]);
-    expect(within(item).getByRole('button', { name: 'Run the experiment' })).toBeInTheDocument();
+    expect(within(item).getByRole('button', { name: 'Run the experiment' })).toBeVisible();
     await user.click(within(item).getByRole('button', { name: 'Run the experiment' }));
     view.unmount();
     expect(useStore.getState().runs).toEqual({});
@@ -175,6 +175,6 @@ describe('a predict-then-run question', () => {
     item = await predictItem();
     expect(within(item).getByRole('radio', { name: 'The LSTM (right)' })).toBeChecked();
     expect(within(item).getByRole('table')).toHaveTextContent('95.0%');
-    expect(within(item).getByText('Right: your prediction matches the measurement.')).toBeInTheDocument();
+    expect(within(item).getByText('Right: your prediction matches the measurement.')).toBeVisible();
   });
 });

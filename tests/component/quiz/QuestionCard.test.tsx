@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_PROGRESS } from '../../../app/quiz/progressFormat';
 import { useStore } from '../../../app/store';
+import { EMPTY_PROGRESS } from '../../../app/store/progressFormat';
 import { multiple, numeric, ordering, single } from './fixtures';
 import { renderQuiz } from './renderQuiz';
 
@@ -45,17 +45,17 @@ describe('a single-choice question', () => {
     expect(item.querySelector('.question-prompt .katex math')).not.toBeNull();
     const group = within(item).getByRole('group');
     await user.click(within(item).getByRole('button', { name: 'Check' }));
-    expect(within(item).getByText('Choose an answer first.')).toBeInTheDocument();
+    expect(within(item).getByText('Choose an answer first.')).toBeVisible();
     expect(saved(lesson.slug, single.id)).toBeUndefined();
 
     const radios = within(group).getAllByRole('radio');
     await user.click(radios[1]!);
     await user.click(within(item).getByRole('button', { name: 'Check' }));
-    expect(within(item).getByText('Not quite.')).toBeInTheDocument();
-    expect(within(item).getByText('That is the input matrix.')).toBeInTheDocument();
-    expect(within(item).getByText(/The recurrent matrix is/)).toBeInTheDocument();
+    expect(within(item).getByText('Not quite.')).toBeVisible();
+    expect(within(item).getByText('That is the input matrix.')).toBeVisible();
+    expect(within(item).getByText(/The recurrent matrix is/)).toBeVisible();
     expect(group).toBeDisabled();
-    expect(within(item).getByText('(wrong)')).toBeInTheDocument();
+    expect(within(item).getByText('(wrong)')).toBeVisible();
 
     const retry = within(item).getByRole('button', { name: 'Try again' });
     expect(retry).toHaveFocus(); // The Check button became Try again in place, so focus stayed.
@@ -64,9 +64,9 @@ describe('a single-choice question', () => {
     await waitFor(() => expect(radios[0]).toHaveFocus());
     await user.click(radios[0]!);
     await user.click(within(item).getByRole('button', { name: 'Check' }));
-    expect(within(item).getByText('Right.')).toBeInTheDocument();
-    expect(within(item).getByText('It maps the state to itself.')).toBeInTheDocument();
-    expect(within(item).getByText('2 attempts · best 100%')).toBeInTheDocument();
+    expect(within(item).getByText('Right.')).toBeVisible();
+    expect(within(item).getByText('It maps the state to itself.')).toBeVisible();
+    expect(within(item).getByText('2 attempts · best 100%')).toBeVisible();
     expect(saved(lesson.slug, single.id)).toMatchObject({
       attempts: 2,
       bestScore: 1,
@@ -112,8 +112,8 @@ describe('a single-choice question', () => {
     renderQuiz([single], first.lesson);
     const again = await question(/What is the shape of/);
     expect(within(again).getAllByRole('radio')[2]).toBeChecked();
-    expect(within(again).getByText('Not quite.')).toBeInTheDocument();
-    expect(within(again).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(within(again).getByText('Not quite.')).toBeVisible();
+    expect(within(again).getByRole('button', { name: 'Try again' })).toBeVisible();
   });
 });
 
@@ -125,20 +125,20 @@ describe('a multiple-choice question', () => {
     await user.click(within(item).getByRole('checkbox', { name: 'Any length works.' }));
     await user.click(within(item).getByRole('checkbox', { name: 'The state grows with the sequence.' }));
     await user.click(within(item).getByRole('button', { name: 'Check' }));
-    expect(within(item).getByText('Not quite: 1 of 3 right, 1 wrong pick.')).toBeInTheDocument();
-    expect(within(item).getByText('No: it always has H entries.')).toBeInTheDocument();
+    expect(within(item).getByText('Not quite: 1 of 3 right, 1 wrong pick.')).toBeVisible();
+    expect(within(item).getByText('No: it always has H entries.')).toBeVisible();
 
     await user.click(within(item).getByRole('button', { name: 'Try again' }));
     await user.click(within(item).getByRole('checkbox', { name: 'The state grows with the sequence.' }));
     await user.click(within(item).getByRole('checkbox', { name: 'The parameter count is fixed.' }));
     await user.click(within(item).getByRole('button', { name: 'Check' }));
-    expect(within(item).getByText('Partly right: 2 of 3 right.')).toBeInTheDocument();
+    expect(within(item).getByText('Partly right: 2 of 3 right.')).toBeVisible();
     expect(saved(lesson.slug, multiple.id)?.bestScore).toBeCloseTo(2 / 3);
 
     await user.click(within(item).getByRole('button', { name: 'Try again' }));
     await user.click(within(item).getByRole('checkbox', { name: 'Patterns transfer across positions.' }));
     await user.click(within(item).getByRole('button', { name: 'Check' }));
-    expect(within(item).getByText('Right.')).toBeInTheDocument();
+    expect(within(item).getByText('Right.')).toBeVisible();
     expect(saved(lesson.slug, multiple.id)).toMatchObject({ attempts: 3, bestScore: 1 });
   });
 });
@@ -149,19 +149,19 @@ describe('a numeric question', () => {
     const { lesson } = renderQuiz([numeric]);
     const item = await question(/How many parameters/);
     const field = within(item).getByRole('textbox', { name: 'Your answer' });
-    expect(within(item).getByText('parameters')).toBeInTheDocument();
+    expect(within(item).getByText('parameters')).toBeVisible();
     await user.click(within(item).getByRole('button', { name: 'Check' }));
-    expect(within(item).getByText('Type a number first.')).toBeInTheDocument();
+    expect(within(item).getByText('Type a number first.')).toBeVisible();
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription(/Type a number first/);
 
     await user.type(field, 'lots{Enter}');
-    expect(within(item).getByText(/"lots" is not a number/)).toBeInTheDocument();
+    expect(within(item).getByText(/"lots" is not a number/)).toBeVisible();
     expect(saved(lesson.slug, numeric.id)).toBeUndefined();
 
     await user.clear(field);
     await user.type(field, '5000{Enter}');
-    expect(within(item).getByText('Not quite: too low.')).toBeInTheDocument();
+    expect(within(item).getByText('Not quite: too low.')).toBeVisible();
     expect(saved(lesson.slug, numeric.id)?.attempts).toBe(1);
 
     await user.click(within(item).getByRole('button', { name: 'Try again' }));
@@ -169,8 +169,8 @@ describe('a numeric question', () => {
     await user.clear(field);
     await user.type(field, '5,376');
     await user.click(within(item).getByRole('button', { name: 'Check' }));
-    expect(within(item).getByText('Right.')).toBeInTheDocument();
-    expect(within(item).getByText('5,376 parameters.')).toBeInTheDocument();
+    expect(within(item).getByText('Right.')).toBeVisible();
+    expect(within(item).getByText('5,376 parameters.')).toBeVisible();
     expect(saved(lesson.slug, numeric.id)).toMatchObject({
       attempts: 2,
       bestScore: 1,
@@ -212,9 +212,7 @@ describe('an ordering question', () => {
 
     // A first attempt as shuffled: partly right or wrong, never counted as right.
     await user.click(within(item).getByRole('button', { name: 'Check' }));
-    expect(
-      within(item).getByText(/in the right place/, { selector: '.feedback-verdict' }),
-    ).toBeInTheDocument();
+    expect(within(item).getByText(/in the right place/, { selector: '.feedback-verdict' })).toBeVisible();
     await user.click(within(item).getByRole('button', { name: 'Try again' }));
 
     // Sorting with the keyboard: move each item up to its place, one press at a time.
@@ -238,7 +236,7 @@ describe('an ordering question', () => {
       /moved to position \d of 4/,
     );
     await user.click(within(item).getByRole('button', { name: 'Check' }));
-    expect(within(item).getByText('Right.')).toBeInTheDocument();
+    expect(within(item).getByText('Right.')).toBeVisible();
     expect(saved(lesson.slug, ordering.id)).toMatchObject({ attempts: 2, bestScore: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { type BridgeEvent, EngineBridge, type StartOptions } from '../../../app/engineBridge';
-import type { RunInfo, RunStatus, Snapshot } from '../../../engine/protocol';
 import type { TrainerConfig } from '../../../engine/trainerConfig';
+import type { RunInfo, RunStatus, Snapshot } from '../../../engine/worker/protocol';
 
 export interface StartCall {
   readonly slot: string;
@@ -11,6 +11,7 @@ export interface StartCall {
 
 const info: RunInfo = {
   cell: 'lstm',
+  layers: 1,
   taskTitle: 'recall',
   metricName: 'accuracy',
   inputSize: 10,

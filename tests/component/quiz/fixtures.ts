@@ -4,7 +4,7 @@ import type {
   OrderingQuestion,
   PredictQuestion,
   SingleChoiceQuestion,
-} from '../../../app/quiz/types';
+} from '../../../app/lessonTypes';
 
 export const single: SingleChoiceQuestion = {
   id: 'q-single',

@@ -2,7 +2,7 @@
 // is the course's completeness check: it fails until every lesson has its quiz and study notes.
 import { describe, expect, it } from 'vitest';
 import { FINAL_QUIZ_LESSON_ORDER, lessons } from '../../../app/course';
-import type { GlossaryTerm, Question } from '../../../app/quiz/types';
+import type { GlossaryTerm, Question } from '../../../app/lessonTypes';
 import { validateGlossary, validateQuestions } from '../../../app/quiz/validate';
 
 const quizzes = import.meta.glob<readonly Question[]>('../../../lessons/*/quiz.ts', {

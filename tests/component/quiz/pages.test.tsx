@@ -8,8 +8,8 @@ import { FinalQuizPage } from '../../../app/pages/FinalQuizPage';
 import { GlossaryPage } from '../../../app/pages/GlossaryPage';
 import { HomePage } from '../../../app/pages/HomePage';
 import { ProgressPage } from '../../../app/pages/ProgressPage';
-import { EMPTY_PROGRESS } from '../../../app/quiz/progressFormat';
 import { useStore } from '../../../app/store';
+import { EMPTY_PROGRESS } from '../../../app/store/progressFormat';
 
 function renderAt(path: string, page: React.ReactNode) {
   const { hook } = memoryLocation({ path });
@@ -63,14 +63,14 @@ describe('the course map', () => {
 describe('the progress page', () => {
   it('summarizes every lesson in a table and the final quiz', async () => {
     renderAt('/progress', <ProgressPage />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Your progress' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Your progress' })).toBeVisible();
     const table = screen.getByRole('table', { name: 'Every lesson, in course order' });
     expect(within(table).getAllByRole('row')).toHaveLength(lessons.length + 1);
     expect(within(table).getByRole('link', { name: `1. ${first.title}` })).toHaveAttribute(
       'href',
       `/lessons/${first.slug}`,
     );
-    expect(screen.getByRole('heading', { level: 2, name: 'Final quiz' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Final quiz' })).toBeVisible();
     if (finalQuizLesson()?.loadQuiz) {
       expect(await screen.findByRole('link', { name: 'Take the final quiz' })).toHaveAttribute(
         'href',
@@ -100,7 +100,7 @@ describe('the progress page', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Reset progress' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(useStore.getState().progress).toEqual(EMPTY_PROGRESS);
-    expect(screen.getByText('Your progress has been reset.')).toBeInTheDocument();
+    expect(screen.getByText('Your progress has been reset.')).toBeVisible();
   });
 
   it('exports the progress as a JSON file with its schema version and date', async () => {
@@ -133,7 +133,7 @@ describe('the progress page', () => {
   it('warns when the browser is not saving progress', () => {
     useStore.setState({ progressSaved: false });
     renderAt('/progress', <ProgressPage />);
-    expect(screen.getByText(/lasts only until you close this tab/)).toBeInTheDocument();
+    expect(screen.getByText(/lasts only until you close this tab/)).toBeVisible();
   });
 });
 
@@ -163,7 +163,7 @@ describe('the glossary', () => {
     expect(screen.getAllByRole('term').length).toBeLessThanOrEqual(total);
     await user.clear(screen.getByRole('searchbox', { name: 'Filter terms' }));
     await user.type(screen.getByRole('searchbox', { name: 'Filter terms' }), 'zzzqqq');
-    expect(screen.getByText('No term matches “zzzqqq”.')).toBeInTheDocument();
+    expect(screen.getByText('No term matches “zzzqqq”.')).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent(`0 of ${total} terms match`);
   });
 });
@@ -171,16 +171,16 @@ describe('the glossary', () => {
 describe('the final quiz page', () => {
   it('shows the final lesson’s questions, or says the quiz is not ready', async () => {
     renderAt('/quiz/final', <FinalQuizPage />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Final quiz' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Final quiz' })).toBeVisible();
     const lesson = finalQuizLesson();
     if (lesson?.loadQuiz) {
       const questions = await lesson.loadQuiz();
-      expect(await screen.findByRole('heading', { level: 2, name: 'Questions' })).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { level: 2, name: 'Questions' })).toBeVisible();
       await waitFor(() =>
         expect(screen.getAllByRole('group').length).toBeGreaterThanOrEqual(questions.length),
       );
     } else {
-      expect(screen.getByText(/not written yet/)).toBeInTheDocument();
+      expect(screen.getByText(/not written yet/)).toBeVisible();
     }
   });
 });

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lessons } from '../../../app/course';
-import { EMPTY_PROGRESS, type Progress, progressFormat } from '../../../app/quiz/progressFormat';
 import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../../../app/quiz/summary';
 import type { QuizState } from '../../../app/quiz/useQuiz';
 import { useStore } from '../../../app/store';
+import { EMPTY_PROGRESS, type Progress, progressFormat } from '../../../app/store/progressFormat';
 import { DAMAGED_PROGRESS_KEY } from '../../../app/store/progressSlice';
 import { load } from '../../../app/store/storage';
 
@@ -196,6 +196,29 @@ describe('progress summaries', () => {
     expect(summary).toEqual({ total: 6, answered: 4, right: 3, score: (3 + 1 / 3) / 4 });
     expect(describeQuiz(summary)).toBe('4 of 6 answered · 83%');
     expect(describeQuiz(summarizeQuiz(questionIds, { ...lesson, questions: {} }))).toBe('6 questions');
+  });
+
+  it('reads progress saved for questions a later version removed, and counts only the current ones', async () => {
+    // The final quiz once asked these; saved answers to them must load and then simply not count.
+    const removed = ['final-adam-default', 'final-gru-params', 'final-lstm-step-order'];
+    const { questions } = await import('../../../lessons/06-summary/quiz');
+    const current = questions.map((question) => question.id);
+    for (const id of removed) expect(current).not.toContain(id);
+    const stored = {
+      lessons: {
+        '06-summary': {
+          ...lesson,
+          questions: {
+            ...Object.fromEntries(removed.map((id) => [id, attempt(1)])),
+            [current[0]!]: attempt(1),
+          },
+        },
+      },
+    };
+    const read = progressFormat.validate(JSON.parse(JSON.stringify(stored)));
+    expect(Object.keys(read?.lessons['06-summary']?.questions ?? {})).toHaveLength(4);
+    const summary = summarizeQuiz(current, read?.lessons['06-summary'] ?? lesson);
+    expect(summary).toEqual({ total: current.length, answered: 1, right: 1, score: 1 });
   });
 
   it('leads "continue" to the last section of the most recent unfinished lesson, else the next one', () => {

@@ -2,8 +2,8 @@ import { render } from '@testing-library/react';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { LessonEntry } from '../../../app/course';
+import type { Question } from '../../../app/lessonTypes';
 import { QuizSection } from '../../../app/quiz/QuizSection';
-import type { Question } from '../../../app/quiz/types';
 
 let made = 0;
 

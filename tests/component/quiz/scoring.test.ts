@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../../app/quiz/answers';
 import { decideOutcome, formatMeasure, measureRun } from '../../../app/quiz/experiment';
 import { longestInOrder, moveItem, startingOrder } from '../../../app/quiz/ordering';
 import { parseNumber } from '../../../app/quiz/parseNumber';
@@ -12,6 +11,7 @@ import {
   scoreSingle,
   withinTolerance,
 } from '../../../app/quiz/scoring';
+import type { Answer } from '../../../app/store/answers';
 import { multiple, numeric, ordering, predict, single } from './fixtures';
 import { finishedRun } from './runFixtures';
 

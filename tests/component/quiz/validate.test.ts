@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../../app/quiz/types';
+import type { Question } from '../../../app/lessonTypes';
 import { validateGlossary, validateQuestions } from '../../../app/quiz/validate';
 import { allKinds, multiple, numeric, ordering, predict, single } from './fixtures';
 

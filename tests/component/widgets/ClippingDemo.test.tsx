@@ -15,7 +15,7 @@ describe('ClippingDemo', () => {
   it('trains the same configuration twice, without clipping and clipped at norm 1, only when asked', async () => {
     const user = userEvent.setup();
     render(<ClippingDemo width={700} />);
-    expect(screen.getByRole('region', { name: 'Gradient clipping experiment' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Gradient clipping experiment' })).toBeVisible();
     expect(bridge.starts).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Train' }));
     expect(bridge.starts.map((start) => start.slot)).toEqual(['clipping-demo-none', 'clipping-demo-clipped']);
@@ -52,12 +52,12 @@ describe('ClippingDemo', () => {
     });
     expect(
       await screen.findByText('No clipping: Training diverged at step 57: the gradient became Infinity.'),
-    ).toBeInTheDocument();
+    ).toBeVisible();
     expect(
       screen.getByText(
         'Clipping at 1: finished 400 steps, held-out MSE 0.0077 (the baseline, “always answer 0”, scores 0.20); clipping fired on 5 of 400 steps (1.3%).',
       ),
-    ).toBeInTheDocument();
+    ).toBeVisible();
     expect(screen.getByRole('figure', { name: 'Gradient norm: clipping at 1' })).toHaveAccessibleDescription(
       /^Clipping at 1 fired on 5 of 400 steps/,
     );

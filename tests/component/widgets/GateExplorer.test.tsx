@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useStore } from '../../../app/store';
 import { GateExplorer } from '../../../app/widgets/GateExplorer';
-import type { Probe } from '../../../engine/protocol';
+import type { Probe } from '../../../engine/worker/protocol';
 import { connectFakeBridge, type FakeBridge } from './fakeBridge';
 
 let bridge: FakeBridge;
@@ -19,6 +19,8 @@ function probe(cell: 'lstm' | 'gru', steps: number, hiddenSize: number): Probe {
   return {
     step: 50,
     cell,
+    layer: 0,
+    layers: 1,
     steps,
     hiddenSize,
     gates,
@@ -38,7 +40,7 @@ describe('GateExplorer', () => {
       /follow its forget gate f along the text: near 1 the cell state c is carried/,
     );
     expect(screen.getByRole('button', { name: 'Train' })).toBeEnabled();
-    expect(screen.getByText(/Press Train: the gates appear/)).toBeInTheDocument();
+    expect(screen.getByText(/Press Train: the gates appear/)).toBeVisible();
     expect(bridge.starts).toHaveLength(0);
   });
 
@@ -60,8 +62,8 @@ describe('GateExplorer', () => {
       bridge.started(start!.slot);
       bridge.snapshot(start!.slot, { steps: 50, probe: probe('lstm', 24, 16) });
     });
-    expect(await screen.findByRole('figure', { name: 'LSTM gates over time' })).toBeInTheDocument();
-    expect(screen.getByRole('figure', { name: 'Inside an LSTM cell' })).toBeInTheDocument();
+    expect(await screen.findByRole('figure', { name: 'LSTM gates over time' })).toBeVisible();
+    expect(screen.getByRole('figure', { name: 'Inside an LSTM cell' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Pause' }));
     expect(bridge.commands).toContainEqual({ kind: 'pause', slot: 'gate-explorer-lstm' });
   });
@@ -75,7 +77,7 @@ describe('GateExplorer', () => {
     await user.click(screen.getByRole('button', { name: 'Train' }));
     expect(bridge.starts[0]!.config).toMatchObject({ cell: 'gru', init: { forgetBias: null } });
     act(() => bridge.snapshot('gate-explorer-gru', { steps: 10, probe: probe('gru', 24, 16) }));
-    expect(await screen.findByRole('figure', { name: 'GRU gates over time' })).toBeInTheDocument();
+    expect(await screen.findByRole('figure', { name: 'GRU gates over time' })).toBeVisible();
     unmount();
     expect(bridge.stopped()).toEqual(['gate-explorer-gru']);
   });

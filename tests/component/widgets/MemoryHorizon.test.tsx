@@ -27,8 +27,8 @@ describe('MemoryHorizon', () => {
   it('starts nothing until Run is pressed, then one recall run per cell at the first lag', async () => {
     const user = userEvent.setup();
     render(<MemoryHorizon width={600} />);
-    expect(screen.getByRole('region', { name: 'Memory horizon experiment' })).toBeInTheDocument();
-    expect(screen.getByText('0 of 15 runs done')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Memory horizon experiment' })).toBeVisible();
+    expect(screen.getByText('0 of 15 runs done')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled();
     expect(bridge.starts).toHaveLength(0);
 
@@ -57,7 +57,7 @@ describe('MemoryHorizon', () => {
     expect(startedSlots()).toContain('memory-horizon-rnn-5');
     expect(startedSlots()).not.toContain('memory-horizon-lstm-5');
     // Figures redraw at most 8 times a second, so the page catches up a moment later.
-    expect(await screen.findByText('1 of 15 runs done')).toBeInTheDocument();
+    expect(await screen.findByText('1 of 15 runs done')).toBeVisible();
 
     const slot = horizonSlot('lstm', 2);
     act(() => {
@@ -67,7 +67,7 @@ describe('MemoryHorizon', () => {
     expect(bridge.stopped()).toEqual([slot]);
     act(() => bridge.snapshot(slot, { status: 'stopped' }));
     expect(startedSlots()).toContain('memory-horizon-lstm-5');
-    expect(await screen.findByText('2 of 15 runs done')).toBeInTheDocument();
+    expect(await screen.findByText('2 of 15 runs done')).toBeVisible();
   });
 
   it('plots the held-out accuracy of every finished run against the lag and says what it measured', async () => {
@@ -83,20 +83,20 @@ describe('MemoryHorizon', () => {
       for (const cell of DEFAULT_HORIZON_PLAN.cells) finish(cell, lag, accuracy[cell][index]!);
     });
     expect(bridge.starts).toHaveLength(15);
-    expect(await screen.findByText(/^15 of 15 runs done · the sweep took/)).toBeInTheDocument();
+    expect(await screen.findByText(/^15 of 15 runs done · the sweep took/)).toBeVisible();
     expect(screen.getByRole('button', { name: 'Run again' })).toBeEnabled();
     const chart = screen.getByRole('figure', { name: 'Held-out accuracy against the lag' });
     expect(chart).toHaveAccessibleDescription(
       /^At lag 40, held-out accuracy was 31% for the RNN, 100% for the LSTM and 40% for the GRU; guessing scores 12\.5%\. Reached 90% or more: the RNN at lags 2, 5, 10 and 20; the LSTM at lags 2, 5, 10, 20 and 40; the GRU at lags 2, 5, 10 and 20\./,
     );
     expect(chart.querySelectorAll('circle[data-series]')).toHaveLength(15);
-    expect(within(chart).getByText('chance 12.5%')).toBeInTheDocument();
+    expect(within(chart).getByText('chance 12.5%')).toBeVisible();
     await user.click(within(chart).getByRole('button', { name: 'Show data' }));
     expect(
       within(chart).getByRole('row', {
         name: /^40 31\.0% \(600 steps\) 100\.0% \(600 steps\) 40\.0% \(600 steps\)$/,
       }),
-    ).toBeInTheDocument();
+    ).toBeVisible();
   });
 
   it('cancels: stops the runs in progress and starts no more', async () => {
@@ -111,7 +111,7 @@ describe('MemoryHorizon', () => {
     ]);
     finish('rnn', 2, 1);
     expect(bridge.starts).toHaveLength(3);
-    await waitFor(() => expect(screen.getByText(/1 of 15 runs done · cancelled/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/1 of 15 runs done · cancelled/)).toBeVisible());
   });
 
   it('stops its runs when it leaves the page', async () => {

@@ -42,7 +42,7 @@ describe('StepTimer', () => {
   it('measures nothing until asked, then trains the three cells one after the other on the same task', async () => {
     const user = userEvent.setup();
     render(<StepTimer width={500} />);
-    expect(screen.getByRole('region', { name: 'Step timer' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Step timer' })).toBeVisible();
     expect(bridge.starts).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Measure' }));
     expect(bridge.starts.map((start) => start.slot)).toEqual(['step-timer-rnn']);
@@ -72,7 +72,7 @@ describe('StepTimer', () => {
     await user.click(screen.getByRole('button', { name: 'Measure' }));
     trainAll();
     expect(bridge.starts).toHaveLength(9);
-    expect(await screen.findByText('Done: all three cells measured.')).toBeInTheDocument();
+    expect(await screen.findByText('Done: all three cells measured.')).toBeVisible();
     const figure = screen.getByRole('figure', { name: 'Time per training step' });
     // The warm-up's 90 and 60 ms steps are left out; the GRU's mean is (2.7 + 2.7 + 3.6) / 3 = 3.
     for (const text of [
@@ -83,11 +83,11 @@ describe('StepTimer', () => {
       '19,712 parameters in the recurrent layer',
       '14,784 parameters in the recurrent layer',
     ]) {
-      expect(within(figure).getByText(text)).toBeInTheDocument();
+      expect(within(figure).getByText(text)).toBeVisible();
     }
     expect(
       within(figure).getByText('GRU ÷ LSTM time per step: 0.75 (their parameter counts: 0.75).'),
-    ).toBeInTheDocument();
+    ).toBeVisible();
     expect(figure).toHaveAccessibleDescription(
       /^Measured: RNN 2\.00 ms, LSTM 4\.00 ms, GRU 3\.00 ms\. .*on this machine.*recall at lag 20 .*64 hidden units, batch 32/,
     );
@@ -100,7 +100,7 @@ describe('StepTimer', () => {
     await user.click(screen.getByRole('button', { name: 'Measure' }));
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(bridge.stopped()).toEqual(['step-timer-rnn']);
-    expect(screen.getByText('Cancelled.')).toBeInTheDocument();
+    expect(screen.getByText('Cancelled.')).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Measure again' }));
     unmount();
     expect(bridge.stopped()).toContain('step-timer-rnn');

@@ -27,7 +27,7 @@ describe('Claim', () => {
         A GRU has <Claim id="gru-parameters">25% fewer parameters</Claim> than an LSTM.
       </p>,
     );
-    expect(screen.getByText('25% fewer parameters', { exact: false })).toBeInTheDocument();
+    expect(screen.getByText('25% fewer parameters', { exact: false })).toBeVisible();
     const link = screen.getByRole('link', { name: /measure it/ });
     expect(link).toHaveAttribute('href', '#/claims#gru-parameters');
     expect(link).toHaveAccessibleName('measure it: parameter counts of GRU and LSTM');
@@ -44,7 +44,7 @@ describe('Claim', () => {
   it('renders only the sentence for an unknown id, and warns during development', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     render(<Claim id="no-such-claim">just words</Claim>);
-    expect(screen.getByText('just words')).toBeInTheDocument();
+    expect(screen.getByText('just words')).toBeVisible();
     expect(screen.queryByRole('link')).not.toBeInTheDocument();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('unknown claim id'));
   });

@@ -8,22 +8,22 @@ describe('UnrolledDemo', () => {
   it('steps a real RNN through the word: one column per character, one cell per hidden unit', async () => {
     const user = userEvent.setup();
     const { container } = render(<UnrolledDemo word="hello" hiddenSize={6} width={800} />);
-    expect(screen.getByRole('figure', { name: 'Unrolled network' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Unrolled network' })).toBeVisible();
     // Five characters and h₀.
     expect(container.querySelectorAll('[data-column]')).toHaveLength(6);
     expect(container.querySelectorAll('[data-cell]')).toHaveLength(6 * 6);
     await user.click(screen.getByRole('button', { name: /Forward/ }));
-    expect(screen.getByText('t = 1 of 5')).toBeInTheDocument();
+    expect(screen.getByText('t = 1 of 5')).toBeVisible();
     expect(
       screen.getByText(/one-hot vector over the word’s 4 distinct characters \(h, e, l, o\)/),
-    ).toBeInTheDocument();
+    ).toBeVisible();
   });
 
   it('shows the gradient flowing back, smaller at every step further from the loss', async () => {
     const user = userEvent.setup();
     const { container } = render(<UnrolledDemo word="hello" hiddenSize={6} width={800} />);
     await user.click(screen.getByRole('checkbox', { name: 'Show gradient flowing back' }));
-    expect(screen.getByText('t = 5 of 5')).toBeInTheDocument();
+    expect(screen.getByText('t = 5 of 5')).toBeVisible();
     const bars = [...container.querySelectorAll('[data-gradient-step]')];
     expect(bars).toHaveLength(5);
     const shown = bars.map((bar) => Number(bar.querySelector('text')!.textContent));
@@ -47,6 +47,6 @@ describe('UnrolledDemo', () => {
 
   it('says what is missing for an empty word instead of drawing nothing', () => {
     render(<UnrolledDemo word="" width={800} />);
-    expect(screen.getByText(/needs at least one character/)).toBeInTheDocument();
+    expect(screen.getByText(/needs at least one character/)).toBeVisible();
   });
 });

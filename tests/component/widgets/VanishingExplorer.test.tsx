@@ -11,9 +11,9 @@ const strongLine = (container: HTMLElement, id: string) =>
 describe('VanishingExplorer', () => {
   it('measures the selected W_hh scale first, then the others, drawn faint beside it', async () => {
     const { container } = render(<VanishingExplorer width={640} initialSeed={11} />);
-    expect(figure()).toBeInTheDocument();
+    expect(figure()).toBeVisible();
     // Nothing is computed during the first render: the page appears at once.
-    expect(screen.getByText('Measuring how far back the gradient reaches…')).toBeInTheDocument();
+    expect(screen.getByText('Measuring how far back the gradient reaches…')).toBeVisible();
     await waitFor(() => expect(container.querySelectorAll('path.line-series').length).toBeGreaterThan(0));
     expect(container.querySelector('[data-series="scale-0.90"]')).not.toBeNull();
     await waitFor(() => expect(container.querySelectorAll('path.line-series')).toHaveLength(6));
@@ -31,7 +31,7 @@ describe('VanishingExplorer', () => {
     expect(strongLine(container, 'scale-1.50')).toHaveAttribute('stroke-opacity', '1');
     expect(strongLine(container, 'scale-0.90')).toBeNull();
     expect(figure()).toHaveAccessibleDescription(/^For scale 1\.5, the gradient norm grows/);
-    expect(screen.getByText(/the gradient grows by a factor of about 10 every/)).toBeInTheDocument();
+    expect(screen.getByText(/the gradient grows by a factor of about 10 every/)).toBeVisible();
 
     fireEvent.change(slider, { target: { value: '0.5' } });
     expect(strongLine(container, 'scale-0.50')).toHaveAttribute('stroke-opacity', '1');
@@ -57,12 +57,12 @@ describe('VanishingExplorer', () => {
     const { container } = render(<VanishingExplorer width={640} />);
     const lines = () => container.querySelectorAll('path.line-series').length;
     await waitFor(() => expect(lines()).toBe(6));
-    expect(screen.getByText(/seed 1\.$/)).toBeInTheDocument();
+    expect(screen.getByText(/seed 1\.$/)).toBeVisible();
     const before = figure().getAttribute('aria-describedby');
     const caption = () => document.getElementById(before!)!.textContent;
     const first = caption();
     await user.click(screen.getByRole('button', { name: 'New random weights' }));
-    expect(screen.getByText(/seed 2\./)).toBeInTheDocument();
+    expect(screen.getByText(/seed 2\./)).toBeVisible();
     await waitFor(() => expect(lines()).toBe(6));
     expect(caption()).not.toBe(first);
     expect(scaledRnnCurve(0.9, 2)).not.toEqual(scaledRnnCurve(0.9, 1));

@@ -6,9 +6,9 @@
 
 import type { BridgeEvent, EngineBridge, StartOptions } from '../../../app/engineBridge';
 import { useStore } from '../../../app/store';
-import type { Probe, RunInfo, Snapshot } from '../../../engine/protocol';
 import type { Divergence, Evaluation } from '../../../engine/trainer';
 import type { TrainerConfig } from '../../../engine/trainerConfig';
+import type { Probe, RunInfo, Snapshot } from '../../../engine/worker/protocol';
 
 export interface StartCall {
   readonly slot: string;
@@ -89,6 +89,7 @@ export class FakeBridge {
       runId: this.runId(slot),
       info: {
         cell: config.cell,
+        layers: config.layers,
         taskTitle: config.task.kind,
         metricName: config.task.kind === 'sine' || config.task.kind === 'adding' ? 'mse' : 'accuracy',
         inputSize: 11,

@@ -1,0 +1,31 @@
+/**
+ * The engine functions app code may call on the main thread, and only these (a layer test checks that
+ * every other app file imports engine/ with `import type`, or talks to the worker through
+ * app/engineBridge.ts). Each is cheap, bounded and synchronous: it counts, validates, plans, or runs
+ * a network of a few units over a few dozen steps, well within a frame. Training never runs here; it
+ * runs in the worker.
+ */
+
+// The padding and bucketing plans of one batch of lengths (the padding figure).
+export { planBucketing, planPadding } from '../engine/batching';
+// The unrolled stepper's tiny RNN: its head, forward and backward on one short sequence.
+export { createHeadWorkspace, headBackward, headForward } from '../engine/head';
+// Weights for the tiny RNN and the vanishing-gradient explorer's curves.
+export { createInitialisedRecurrentParams, orthogonalMatrix } from '../engine/init';
+export { createDenseParams } from '../engine/model';
+// Counting parameters gate by gate (the parameter calculator, the GRU-vs-LSTM claim, the step timer).
+export { countRecurrentParams, GATE_NAMES } from '../engine/params';
+// ‖∂h_T/∂h_t‖ of one short forward pass (the vanishing-gradient explorer).
+export { jacobianNorms } from '../engine/probes';
+export { backward, createWorkspace, forward } from '../engine/recurrent';
+// The seeded generator: figures, widgets and the quiz's shuffles repeat for the same seed.
+export { createRng } from '../engine/rng';
+// Reading an untrusted state_dict file; never throws.
+export { parseStateDict, STATE_DICT_LIMITS } from '../engine/statedict';
+// What each task accepts, and a task's input and output sizes (checked against an imported state_dict).
+export { recallInputSize } from '../engine/tasks/recall';
+export { createTask, TASK_SPECS } from '../engine/tasks/task';
+// Checking a configuration before it goes to the worker (the playground's form, quiz experiments).
+export { DEFAULT_TRAINER_CONFIG, TRAINER_LIMITS, validateTrainerConfig } from '../engine/trainerConfig';
+// The cell kinds, in the course's order.
+export { CELL_KINDS } from '../engine/types';

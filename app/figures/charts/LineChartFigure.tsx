@@ -1,0 +1,143 @@
+import { type ReactNode, useMemo } from 'react';
+import { slug } from '../frame/exportFigure';
+import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
+import { Responsive } from '../frame/Responsive';
+import { LinePlot, type LinePlotProps } from './LinePlot';
+import { chartHeight } from './lineLayout';
+import {
+  chooseLogFloor,
+  type PlotSeries,
+  type PreparedSeries,
+  prepareSeries,
+  xExtent,
+  type YScaleType,
+  yExtent,
+} from './lineSeries';
+
+/**
+ * Hands a chart its width: the given one (tests, exports at a fixed size) or, when none is given,
+ * the measured width of the figure's graphic area, so the chart fills a phone or a projector.
+ */
+export function AtWidth({ width, children }: { width?: number; children: (width: number) => ReactNode }) {
+  return width !== undefined ? children(width) : <Responsive>{children}</Responsive>;
+}
+
+/** Where a chart will be once there is data: a message at the chart's height, never a blank box. */
+export function EmptyPlot({ height, message }: { height: number; message: string }) {
+  return (
+    <div className="line-empty" style={{ minHeight: height }}>
+      <p>{message}</p>
+    </div>
+  );
+}
+
+/** A line chart's series ready to draw, with the ranges its axes show (null when nothing can be drawn). */
+export interface PreparedPlot {
+  readonly scale: YScaleType;
+  /** The log axis's floor: values at or below it are drawn on it. */
+  readonly floor: number;
+  readonly series: readonly PreparedSeries[];
+  /** Null before there is any point. */
+  readonly xDomain: [number, number] | null;
+  /** Null when every value so far is NaN or infinite. */
+  readonly yDomain: [number, number] | null;
+  /** How many values in all were drawn at the floor. */
+  readonly clamped: number;
+}
+
+/**
+ * Cleans a chart's series for drawing (gaps for NaN and infinity, the log axis's floor) and finds the
+ * axes' ranges; `threshold` stays in view even above or below every value.
+ */
+export function usePreparedPlot(
+  series: readonly PlotSeries[],
+  scale: YScaleType,
+  { floor: explicitFloor, threshold = null }: { floor?: number; threshold?: number | null } = {},
+): PreparedPlot {
+  const floor = useMemo(() => chooseLogFloor(series, explicitFloor), [series, explicitFloor]);
+  const prepared = useMemo(
+    () => series.map((one) => prepareSeries(one, scale, floor)),
+    [series, scale, floor],
+  );
+  const xDomain = useMemo(() => xExtent(series), [series]);
+  const yDomain = useMemo(
+    () => yExtent(prepared, scale, threshold === null ? [] : [threshold]),
+    [prepared, scale, threshold],
+  );
+  const clamped = prepared.reduce((sum, one) => sum + one.issues.clamped, 0);
+  return { scale, floor, series: prepared, xDomain, yDomain, clamped };
+}
+
+export interface LineChartFigureProps
+  extends Omit<LinePlotProps, 'width' | 'height' | 'series' | 'xDomain' | 'yDomain' | 'scale'> {
+  readonly plot: PreparedPlot;
+  readonly title: string;
+  readonly description: string;
+  /** Shown on request; left out while the chart is empty. */
+  readonly table: FigureTable;
+  /** The exported file's name; the title's slug when absent. */
+  readonly exportName?: string;
+  readonly controls?: ReactNode;
+  /** Width in CSS pixels; when absent the chart measures the space it has. */
+  readonly width?: number;
+  readonly height?: number;
+  /** Shown instead of the chart before there is any point. */
+  readonly emptyMessage: string;
+  /** What is NaN or infinite when nothing can be drawn: "Nothing to draw: every {this} so far is…". */
+  readonly nonFiniteWhat: string;
+}
+
+/**
+ * The figure every line chart shares: the frame (title, caption, table, export), a width measured or
+ * given, a message instead of an empty or all-NaN plot, and the plot itself.
+ */
+export function LineChartFigure({
+  plot,
+  title,
+  description,
+  table,
+  exportName,
+  controls,
+  width,
+  height,
+  emptyMessage,
+  nonFiniteWhat,
+  ...plotProps
+}: LineChartFigureProps) {
+  const { xDomain, yDomain } = plot;
+  return (
+    <FigureFrame
+      title={title}
+      description={description}
+      table={xDomain === null ? undefined : table}
+      exportName={exportName ?? slug(title)}
+      controls={controls}
+    >
+      <AtWidth width={width}>
+        {(available) => {
+          const plotHeight = height ?? chartHeight(available);
+          if (xDomain === null) return <EmptyPlot height={plotHeight} message={emptyMessage} />;
+          if (yDomain === null) {
+            return (
+              <EmptyPlot
+                height={plotHeight}
+                message={`Nothing to draw: every ${nonFiniteWhat} so far is NaN or infinite.`}
+              />
+            );
+          }
+          return (
+            <LinePlot
+              {...plotProps}
+              width={available}
+              height={plotHeight}
+              series={plot.series}
+              xDomain={xDomain}
+              yDomain={yDomain}
+              scale={plot.scale}
+            />
+          );
+        }}
+      </AtWidth>
+    </FigureFrame>
+  );
+}

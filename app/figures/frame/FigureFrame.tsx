@@ -1,0 +1,113 @@
+import { type ReactNode, useId, useRef, useState } from 'react';
+import { downloadPng, downloadSvg } from './exportFigure';
+import { formatNumber } from './figureText';
+
+/** The figure's data as a table: the text alternative a screen reader (or a curious student) can read. */
+export interface FigureTable {
+  readonly caption: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
+export interface FigureFrameProps {
+  /** Short name of the figure, shown as its heading and used as its accessible name. */
+  readonly title: string;
+  /** One or two sentences saying what the figure shows now, in words (updated as the data changes). */
+  readonly description: string;
+  /** The numbers behind the figure; shown on request as a table. */
+  readonly table?: FigureTable;
+  /** File name (without extension) for exports. */
+  readonly exportName: string;
+  /** Controls drawn above the graphic (sliders, toggles). */
+  readonly controls?: ReactNode;
+  readonly children: ReactNode;
+}
+
+/**
+ * The frame every figure shares: a heading, the graphic, a caption in words, a "show data" table,
+ * and export to SVG and PNG.
+ */
+export function FigureFrame({ title, description, table, exportName, controls, children }: FigureFrameProps) {
+  const titleId = useId();
+  const descriptionId = useId();
+  const graphicRef = useRef<HTMLDivElement>(null);
+  const [showTable, setShowTable] = useState(false);
+  const [exportProblem, setExportProblem] = useState<string | null>(null);
+
+  const exportSvg = () => {
+    setExportProblem(null);
+    if (graphicRef.current && !downloadSvg(graphicRef.current, exportName)) {
+      setExportProblem('This figure is drawn on a canvas; save it as PNG instead.');
+    }
+  };
+  const exportPng = () => {
+    setExportProblem(null);
+    if (!graphicRef.current) return;
+    downloadPng(graphicRef.current, exportName).catch((error: unknown) =>
+      setExportProblem(error instanceof Error ? error.message : String(error)),
+    );
+  };
+
+  return (
+    <figure className="figure" aria-labelledby={titleId} aria-describedby={descriptionId}>
+      <div className="figure-header">
+        <h3 id={titleId} className="figure-title">
+          {title}
+        </h3>
+        <div className="figure-actions">
+          {table && (
+            <button type="button" aria-pressed={showTable} onClick={() => setShowTable((shown) => !shown)}>
+              {showTable ? 'Hide data' : 'Show data'}
+            </button>
+          )}
+          <button type="button" onClick={exportSvg} aria-label={`Save “${title}” as SVG`}>
+            SVG
+          </button>
+          <button type="button" onClick={exportPng} aria-label={`Save “${title}” as PNG`}>
+            PNG
+          </button>
+        </div>
+      </div>
+      {controls && <div className="figure-controls">{controls}</div>}
+      <div className="figure-graphic" ref={graphicRef}>
+        {children}
+      </div>
+      <figcaption id={descriptionId} className="figure-caption">
+        {description}
+      </figcaption>
+      {exportProblem && (
+        <p role="alert" className="figure-problem">
+          {exportProblem}
+        </p>
+      )}
+      {table && showTable && (
+        <div className="figure-table-wrapper">
+          <table className="figure-table">
+            <caption>{table.caption}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, rowIndex) => (
+                // Rows have no identity beyond their position in the data.
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
+                <tr key={rowIndex}>
+                  {row.map((cell, cellIndex) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                    <td key={cellIndex}>{typeof cell === 'number' ? formatNumber(cell) : cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * A lesson's data as types: quiz questions and glossary terms, separate from how they are drawn
+ * (app/quiz/) and scored (app/quiz/scoring.ts). They sit low in the app's layers because the lessons,
+ * the course index, the quiz and the saved progress all read them. Each lesson folder has a `quiz.ts` exporting `questions: readonly Question[]`;
+ * the final quiz lives in the last lesson's folder. Text fields may contain inline TeX between `$…$`.
+ */
+import type { TrainerConfig } from '../engine/trainerConfig';
+
+interface QuestionBase {
+  /** Unique within the lesson, stable forever: saved progress refers to it (e.g. 'l1-weight-sharing'). */
+  readonly id: string;
+  readonly prompt: string;
+  /** A nudge shown on request, without giving the answer away. */
+  readonly hint: string;
+  /** Why the right answer is right, shown after any attempt. */
+  readonly explanation: string;
+}
+
+export interface Choice {
+  readonly id: string;
+  readonly text: string;
+  /** Why this choice is right or wrong, shown once the learner has answered. */
+  readonly feedback: string;
+}
+
+export interface SingleChoiceQuestion extends QuestionBase {
+  readonly kind: 'single';
+  readonly choices: readonly Choice[];
+  /** The id of the one correct choice. */
+  readonly answer: string;
+}
+
+export interface MultipleChoiceQuestion extends QuestionBase {
+  readonly kind: 'multiple';
+  readonly choices: readonly Choice[];
+  /** The ids of every correct choice (at least one). */
+  readonly answers: readonly string[];
+}
+
+export interface NumericQuestion extends QuestionBase {
+  readonly kind: 'numeric';
+  readonly answer: number;
+  /** Accepted when |given − answer| ≤ tolerance. */
+  readonly tolerance: number;
+  /** Shown after the input, e.g. 'parameters'. */
+  readonly unit?: string;
+}
+
+export interface OrderingQuestion extends QuestionBase {
+  readonly kind: 'ordering';
+  /** The items in their CORRECT order; the quiz shuffles them (deterministically) for the learner. */
+  readonly items: readonly { readonly id: string; readonly text: string }[];
+}
+
+/**
+ * Predict, then run: the learner commits to a prediction, then the experiment runs in the engine and
+ * the outcome decides which prediction was right. Nothing is hard-coded: the answer is measured.
+ */
+export interface PredictQuestion extends QuestionBase {
+  readonly kind: 'predict';
+  readonly experiment: Experiment;
+  /** One choice per run (id = the run's id), plus optionally 'tie' for "about the same". */
+  readonly choices: readonly Choice[];
+}
+
+export interface Experiment {
+  /** What is compared, e.g. 'held-out accuracy after 400 steps'. */
+  readonly description: string;
+  /** Each run's configuration: overrides of the playground's default, as in the playground. */
+  readonly runs: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly config: ExperimentConfig;
+  }[];
+  readonly steps: number;
+  /** What is measured at the end of each run. */
+  readonly measure: 'heldOutMetric' | 'finalLoss' | 'msPerStep' | 'clippedShare' | 'earlyGradientShare';
+  /** Which run "wins" the comparison: the highest or lowest measure. */
+  readonly winner: 'highest' | 'lowest';
+  /** If 'tie' is a choice: runs within this relative difference count as about the same. */
+  readonly tieWithin?: number;
+}
+
+/** A partial training configuration; missing fields come from the playground default. */
+export type ExperimentConfig = Partial<Omit<TrainerConfig, 'task'>> & {
+  readonly task?: TrainerConfig['task'];
+};
+
+export type Question =
+  | SingleChoiceQuestion
+  | MultipleChoiceQuestion
+  | NumericQuestion
+  | OrderingQuestion
+  | PredictQuestion;
+
+/** A glossary entry a lesson defines; the glossary page gathers them from every lesson. */
+export interface GlossaryTerm {
+  readonly term: string;
+  readonly definition: string;
+}

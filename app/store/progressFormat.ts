@@ -1,0 +1,164 @@
+/**
+ * The saved shape of a learner's progress (`unroll.progress`, schema version 1), how it is checked when
+ * read back, and how older shapes are brought up to date.
+ *
+ * Version 0 never shipped: it is the shape the quiz prototype kept during development,
+ *   { answers: { "<lesson slug>/<question id>": { tries: number, best: number } }, visited: string[] }
+ * with `best` in [0, 1]. It is migrated (attempts and best score kept, no last answer) so that the
+ * migration path is real and tested rather than a stub; a future version 2 adds one step to MIGRATIONS.
+ */
+
+import { isObject } from '../shared/isObject';
+import { type Answer, readAnswer } from './answers';
+import type { VersionedFormat } from './storage';
+
+export interface QuestionProgress {
+  readonly attempts: number;
+  /** The best score of any attempt, in [0, 1]. */
+  readonly bestScore: number;
+  readonly lastScore: number;
+  readonly lastAnswer: Answer | null;
+  /** Answered fully right at least once. */
+  readonly completed: boolean;
+  /** When it was last answered (ISO 8601), or null if unknown (migrated data). */
+  readonly answeredAt: string | null;
+}
+
+export interface LessonPosition {
+  /** The id of the section heading the learner last reached. */
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface LessonProgress {
+  readonly visited: boolean;
+  readonly lastVisitedAt: string | null;
+  readonly position: LessonPosition | null;
+  /** Every question of the lesson's quiz has been answered at least once. */
+  readonly completed: boolean;
+  readonly questions: Readonly<Record<string, QuestionProgress>>;
+}
+
+export interface Progress {
+  readonly lessons: Readonly<Record<string, LessonProgress>>;
+}
+
+export const EMPTY_PROGRESS: Progress = { lessons: {} };
+
+export const EMPTY_LESSON: LessonProgress = {
+  visited: false,
+  lastVisitedAt: null,
+  position: null,
+  completed: false,
+  questions: {},
+};
+
+const MAX_KEY = 200;
+const isKey = (key: string) => key.length > 0 && key.length <= MAX_KEY;
+const share = (value: unknown): number | null =>
+  typeof value === 'number' && value >= 0 && value <= 1 ? value : null;
+const count = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+const date = (value: unknown): string | null =>
+  typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value)) ? value : null;
+
+function readQuestion(value: unknown): QuestionProgress | null {
+  if (!isObject(value)) return null;
+  const attempts = count(value.attempts);
+  const bestScore = share(value.bestScore);
+  const lastScore = share(value.lastScore);
+  if (attempts === null || bestScore === null || lastScore === null) return null;
+  return {
+    attempts,
+    bestScore,
+    lastScore,
+    lastAnswer: value.lastAnswer === null ? null : readAnswer(value.lastAnswer),
+    completed: value.completed === true,
+    answeredAt: date(value.answeredAt),
+  };
+}
+
+function readPosition(value: unknown): LessonPosition | null {
+  if (!isObject(value) || typeof value.id !== 'string' || typeof value.title !== 'string') return null;
+  if (!isKey(value.id) || value.title.length > 300) return null;
+  return { id: value.id, title: value.title };
+}
+
+function readLesson(value: unknown): LessonProgress | null {
+  if (!isObject(value)) return null;
+  const questions: Record<string, QuestionProgress> = {};
+  if (isObject(value.questions)) {
+    for (const [id, entry] of Object.entries(value.questions)) {
+      const question = isKey(id) ? readQuestion(entry) : null;
+      if (question) questions[id] = question; // A damaged entry is dropped; the rest are kept.
+    }
+  }
+  return {
+    visited: value.visited === true,
+    lastVisitedAt: date(value.lastVisitedAt),
+    position: readPosition(value.position),
+    completed: value.completed === true,
+    questions,
+  };
+}
+
+/** Checks data claiming to be version 1; keeps every usable entry, or returns null if the shape is wrong. */
+export function validateProgress(data: unknown): Progress | null {
+  if (!isObject(data) || !isObject(data.lessons)) return null;
+  const lessons: Record<string, LessonProgress> = {};
+  for (const [slug, entry] of Object.entries(data.lessons)) {
+    const lesson = isKey(slug) ? readLesson(entry) : null;
+    if (lesson) lessons[slug] = lesson;
+  }
+  return { lessons };
+}
+
+/** Version 0 (the prototype, see above) to version 1. */
+function fromVersion0(data: unknown): unknown {
+  if (!isObject(data) || !isObject(data.answers)) return null;
+  const lessons: Record<string, { visited: boolean; questions: Record<string, QuestionProgress> }> = {};
+  const lessonFor = (slug: string) => {
+    lessons[slug] ??= { visited: false, questions: {} };
+    return lessons[slug];
+  };
+  for (const [key, entry] of Object.entries(data.answers)) {
+    const cut = key.lastIndexOf('/');
+    if (cut <= 0 || !isObject(entry)) continue;
+    const attempts = count(entry.tries);
+    const best = share(entry.best);
+    if (attempts === null || best === null) continue;
+    lessonFor(key.slice(0, cut)).questions[key.slice(cut + 1)] = {
+      attempts,
+      bestScore: best,
+      lastScore: best,
+      lastAnswer: null,
+      completed: best >= 1,
+      answeredAt: null,
+    };
+  }
+  if (Array.isArray(data.visited)) {
+    for (const slug of data.visited) if (typeof slug === 'string') lessonFor(slug).visited = true;
+  }
+  return { lessons };
+}
+
+/** Each step turns data of version n into version n + 1. */
+const MIGRATIONS: Readonly<Record<number, (data: unknown) => unknown>> = { 0: fromVersion0 };
+
+export const PROGRESS_VERSION = 1;
+
+export const progressFormat: VersionedFormat<Progress> = {
+  key: 'unroll.progress',
+  version: PROGRESS_VERSION,
+  fallback: EMPTY_PROGRESS,
+  migrate: (data, fromVersion) => {
+    let current = data;
+    for (let version = fromVersion; version < PROGRESS_VERSION; version++) {
+      const step = MIGRATIONS[version];
+      if (!step) return null;
+      current = step(current);
+    }
+    return validateProgress(current);
+  },
+  validate: validateProgress,
+};

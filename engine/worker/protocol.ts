@@ -1,0 +1,113 @@
+/**
+ * The messages between the page and a training worker. Both sides import these types (`import type`),
+ * so a message the other side does not understand is a type error. Every run has an id; messages of a
+ * run that is no longer current are dropped by the receiver.
+ */
+import type { Divergence, Evaluation } from '../trainer.ts';
+import type { TrainerConfig } from '../trainerConfig.ts';
+import type { CellKind } from '../types.ts';
+
+export type RunId = string;
+
+/** How fast a run goes: as fast as the machine allows, or a fixed number of steps per second (for demos). */
+export type RunSpeed = { readonly kind: 'max' } | { readonly kind: 'paced'; readonly stepsPerSecond: number };
+
+export type ToWorker =
+  | {
+      readonly type: 'start';
+      readonly runId: RunId;
+      readonly config: TrainerConfig;
+      /** Stop by itself after this many steps (the run then reports 'finished'). */
+      readonly maxSteps: number;
+      readonly speed: RunSpeed;
+      /** Start paused (for a class demo that the teacher steps through). */
+      readonly paused?: boolean;
+      /** PyTorch-layout weights to start from instead of the initialisation (JSON text, validated). */
+      readonly weights?: string;
+    }
+  | { readonly type: 'pause'; readonly runId: RunId }
+  | { readonly type: 'resume'; readonly runId: RunId }
+  /** Trains exactly `steps` steps, then pauses (single-stepping). */
+  | { readonly type: 'step'; readonly runId: RunId; readonly steps: number }
+  | { readonly type: 'speed'; readonly runId: RunId; readonly speed: RunSpeed }
+  | { readonly type: 'stop'; readonly runId: RunId }
+  | { readonly type: 'exportWeights'; readonly runId: RunId; readonly requestId: number }
+  /** Probes from now on look at this recurrent layer (0 = bottom; default the top one); one is sent at once. */
+  | { readonly type: 'probeLayer'; readonly runId: RunId; readonly layer: number }
+  /** Makes the worker throw, so that tests can check the page survives a crashed worker. */
+  | { readonly type: 'crash' };
+
+export type RunStatus = 'running' | 'paused' | 'finished' | 'stopped' | 'diverged';
+
+/** What the page needs to know about a run once, when it starts. */
+export interface RunInfo {
+  readonly cell: CellKind;
+  /** Stacked recurrent layers, 1..3. */
+  readonly layers: number;
+  readonly taskTitle: string;
+  readonly metricName: Evaluation['metricName'];
+  readonly inputSize: number;
+  readonly outputSize: number;
+  readonly parameterCount: number;
+  /** What a trivial predictor scores on the headline metric, for a reference line. */
+  readonly baseline: { readonly value: number; readonly description: string };
+  /** Where the dense products run: WebAssembly SIMD, or JavaScript where the module cannot load. */
+  readonly kernels: 'wasm' | 'js';
+  /**
+   * The engine's estimate of the run's longest work between two messages (a step or an evaluation),
+   * in ms, erring long: the page waits about three times this before it calls a silent worker lost.
+   */
+  readonly estimatedMsPerStep: number;
+}
+
+/**
+ * Inside a run, at one moment: one layer's gates and states for one held-out sequence, and its Jacobian
+ * norms (the top layer unless a 'probeLayer' message chose another).
+ */
+export interface Probe {
+  readonly step: number;
+  readonly cell: CellKind;
+  /** Which recurrent layer the gates, states and Jacobian norms are of (0 = bottom), of `layers`. */
+  readonly layer: number;
+  readonly layers: number;
+  readonly steps: number;
+  readonly hiddenSize: number;
+  /** Each gate's activations [T][H] for the probed sequence: lstm i, f, g, o, c, h; gru r, z, n, h; rnn h. */
+  readonly gates: Readonly<Record<string, Float64Array>>;
+  /** What was fed at each step, for axis labels (a character, a symbol name, or a value). */
+  readonly inputLabels: readonly string[];
+  /** ||dh_T/dh_t||_F for t = 0..T−1 (index = t), for the probed sequence. */
+  readonly jacobianNorms: Float64Array;
+}
+
+/**
+ * Everything that happened since the last snapshot. The arrays hold one entry per training step in
+ * `firstStep .. firstStep + count − 1` and travel as transferables.
+ */
+export interface Snapshot {
+  readonly status: RunStatus;
+  readonly stepCount: number;
+  readonly firstStep: number;
+  readonly loss: Float64Array;
+  readonly metric: Float64Array;
+  readonly gradNorm: Float64Array;
+  readonly learningRate: Float64Array;
+  /** 1 where clipping fired at that step. */
+  readonly clipped: Uint8Array;
+  readonly paddedShare: Float64Array;
+  /** ||dL/dh_t|| per time step of the newest batch. */
+  readonly gradNormByStep: Float64Array;
+  /** Milliseconds per training step, averaged over this snapshot's steps (0 if none). */
+  readonly msPerStep: number;
+  readonly evaluation: Evaluation | null;
+  readonly probe: Probe | null;
+}
+
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'started'; readonly runId: RunId; readonly info: RunInfo }
+  | { readonly type: 'snapshot'; readonly runId: RunId; readonly snapshot: Snapshot }
+  | { readonly type: 'diverged'; readonly runId: RunId; readonly divergence: Divergence }
+  | { readonly type: 'weights'; readonly runId: RunId; readonly requestId: number; readonly json: string }
+  /** A problem the person should read (bad configuration, bad weights file); the worker itself is fine. */
+  | { readonly type: 'problem'; readonly runId: RunId; readonly message: string };

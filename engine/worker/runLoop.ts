@@ -1,0 +1,300 @@
+/**
+ * The training loop as the worker runs it, written against injected `post`, `now` and `defer` so that it
+ * runs the same in a Web Worker and in Node tests. It trains in slices of a few milliseconds, yields so
+ * that pause/stop messages are handled at once, and posts at most ten snapshots a second per run.
+ */
+
+import { ConfigError } from '../configProblem.ts';
+import { estimatedStepMs } from '../runCost.ts';
+import { exportStateDict, parseStateDict, stringifyStateDict } from '../statedict.ts';
+import { createTrainer, type Evaluation, type Trainer } from '../trainer.ts';
+import { denseKernelAvailable } from '../wasm/dense.ts';
+import { emptyPending, type PendingSteps, recordStep, takeSnapshot } from './pendingSteps.ts';
+import type { FromWorker, RunId, RunSpeed, RunStatus, ToWorker } from './protocol.ts';
+import { takeProbe } from './runProbe.ts';
+
+export interface LoopHost {
+  /** Sends a message to the page; `transfer` lists buffers to move rather than copy. */
+  post(message: FromWorker, transfer: ArrayBuffer[]): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Runs `callback` soon, after pending messages have been handled. */
+  defer(callback: () => void): void;
+  /** Runs `callback` after about `ms` milliseconds (paced runs wait for their next step). */
+  later(ms: number, callback: () => void): void;
+}
+
+/** Time budget of one slice of training before yielding to messages. */
+const SLICE_MS = 12;
+/**
+ * At most ten snapshots a second per run: the page redraws its figures at most eight times a second,
+ * and each message costs the page's main thread work and garbage, three runs at a time.
+ */
+const SNAPSHOT_INTERVAL_MS = 100;
+const EVALUATION_INTERVAL_MS = 700;
+/**
+ * ...and at least this many times over a run's step budget: a short run on a fast machine finishes in
+ * about a second, and two or three held-out points would draw a straight line where the curve bends.
+ */
+const EVALUATIONS_PER_RUN = 30;
+const PROBE_INTERVAL_MS = 250;
+
+interface Run {
+  readonly id: RunId;
+  readonly trainer: Trainer;
+  readonly maxSteps: number;
+  speed: RunSpeed;
+  status: RunStatus;
+  /** Steps still to take while single-stepping (then pause). */
+  stepBudget: number | null;
+  pending: PendingSteps;
+  lastSnapshotAt: number;
+  lastEvaluationAt: number;
+  /** The training step of the last held-out evaluation. */
+  lastEvaluationStep: number;
+  lastProbeAt: number;
+  /** The layer the probes look at (0 = bottom); null for the top layer. */
+  probeLayer: number | null;
+  evaluation: Evaluation | null;
+  /** For paced runs: steps owed so far, by the clock. */
+  pacedCredit: number;
+  pacedSince: number;
+}
+
+export class RunLoop {
+  private run: Run | null = null;
+  private scheduled = false;
+
+  constructor(private readonly host: LoopHost) {}
+
+  handle(message: ToWorker): void {
+    if (message.type === 'crash')
+      throw new Error('The training worker was asked to crash (a test of recovery).');
+    if (message.type === 'start') {
+      this.start(message);
+      return;
+    }
+    const run = this.run;
+    if (!run || run.id !== message.runId) return; // A message about an old run: nothing to do.
+    switch (message.type) {
+      case 'pause':
+        if (run.status === 'running') this.setStatus(run, 'paused');
+        break;
+      case 'resume':
+        if (run.status === 'paused') {
+          run.stepBudget = null;
+          this.setStatus(run, 'running');
+        }
+        break;
+      case 'step':
+        if (run.status === 'paused' || run.status === 'running') {
+          run.stepBudget = Math.max(1, Math.min(10_000, Math.floor(message.steps)));
+          this.setStatus(run, 'running');
+        }
+        break;
+      case 'speed':
+        run.speed = message.speed;
+        run.pacedCredit = 0;
+        run.pacedSince = this.host.now();
+        break;
+      case 'stop':
+        if (run.status === 'running' || run.status === 'paused') this.setStatus(run, 'stopped');
+        break;
+      case 'probeLayer':
+        // Out-of-range layers are clamped in takeProbe; the next snapshot carries the new layer's probe.
+        run.probeLayer = Math.floor(message.layer);
+        this.flush(run, true);
+        break;
+      case 'exportWeights': {
+        const { layers, head } = run.trainer.model;
+        const json = stringifyStateDict(exportStateDict(layers, head));
+        this.host.post({ type: 'weights', runId: run.id, requestId: message.requestId, json }, []);
+        break;
+      }
+    }
+  }
+
+  private start(message: Extract<ToWorker, { type: 'start' }>): void {
+    let trainer: Trainer;
+    try {
+      trainer = createTrainer(message.config);
+      if (message.weights !== undefined) this.loadWeights(trainer, message.weights);
+    } catch (error) {
+      const text =
+        error instanceof ConfigError
+          ? error.problems.map((problem) => problem.message).join(' ')
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      this.host.post({ type: 'problem', runId: message.runId, message: text }, []);
+      return;
+    }
+    const now = this.host.now();
+    this.run = {
+      id: message.runId,
+      trainer,
+      maxSteps: Math.max(1, Math.min(1_000_000, Math.floor(message.maxSteps) || 1)),
+      speed: message.speed,
+      status: message.paused ? 'paused' : 'running',
+      stepBudget: null,
+      pending: emptyPending(1),
+      lastSnapshotAt: -Infinity,
+      lastEvaluationAt: now,
+      lastEvaluationStep: 0,
+      lastProbeAt: -Infinity,
+      probeLayer: null,
+      evaluation: null,
+      pacedCredit: 0,
+      pacedSince: now,
+    };
+    const { task, model, config } = trainer;
+    this.host.post(
+      {
+        type: 'started',
+        runId: message.runId,
+        info: {
+          cell: config.cell,
+          layers: model.layers.length,
+          taskTitle: task.config.kind,
+          metricName: task.loss === 'cross-entropy' ? 'accuracy' : 'mse',
+          inputSize: task.inputSize,
+          outputSize: task.outputSize,
+          parameterCount: model.params.reduce((sum, param) => sum + param.w.length, 0),
+          baseline: { value: task.baseline.value, description: task.baseline.description },
+          kernels: denseKernelAvailable() ? 'wasm' : 'js',
+          estimatedMsPerStep: estimatedStepMs(config, task, task.heldOut().batchSize),
+        },
+      },
+      [],
+    );
+    this.run.evaluation = trainer.evaluate();
+    this.flush(this.run, true);
+    this.schedule();
+  }
+
+  private loadWeights(trainer: Trainer, text: string): void {
+    const target = trainer.model;
+    const result = parseStateDict(text, trainer.config.cell, target.layers.length);
+    if (!result.ok) throw new Error(`These weights cannot be loaded: ${result.errors.join(' ')}`);
+    const { layers, head } = result.value;
+    const from = [...layers.flatMap((layer) => [layer.Wih, layer.Whh, layer.bih, layer.bhh]), head.W, head.b];
+    if (from.some((param, index) => param.w.length !== target.params[index]!.w.length)) {
+      const [ours] = target.layers;
+      throw new Error(
+        `These weights are for input ${layers[0]!.inputSize}, hidden ${layers[0]!.hiddenSize}, output ${head.outputSize}; ` +
+          `this run needs input ${ours!.inputSize}, hidden ${ours!.hiddenSize}, output ${target.head.outputSize}.`,
+      );
+    }
+    // Both lists are in state_dict order (layer by layer, then the head).
+    from.forEach((param, index) => {
+      target.params[index]!.w.set(param.w);
+    });
+  }
+
+  private setStatus(run: Run, status: RunStatus): void {
+    run.status = status;
+    if (status === 'running') {
+      run.pacedCredit = 0;
+      run.pacedSince = this.host.now();
+    }
+    this.flush(run, true);
+    if (status === 'running') this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.host.defer(() => {
+      this.scheduled = false;
+      this.tick();
+    });
+  }
+
+  private stepsAllowedNow(run: Run, now: number): number {
+    if (run.speed.kind === 'max') return Number.POSITIVE_INFINITY;
+    const elapsed = now - run.pacedSince;
+    const owed = Math.floor((elapsed / 1000) * run.speed.stepsPerSecond) - run.pacedCredit;
+    return Math.max(0, owed);
+  }
+
+  private tick(): void {
+    const run = this.run;
+    if (run?.status !== 'running') return;
+    const start = this.host.now();
+    let allowed = this.stepsAllowedNow(run, start);
+    while (allowed > 0 && this.host.now() - start < SLICE_MS) {
+      const before = this.host.now();
+      const report = run.trainer.trainStep();
+      if (!report) {
+        this.flush(run, true);
+        run.status = 'diverged';
+        this.host.post({ type: 'diverged', runId: run.id, divergence: run.trainer.divergence! }, []);
+        this.flush(run, true);
+        return;
+      }
+      recordStep(run.pending, report, this.host.now() - before);
+      allowed--;
+      run.pacedCredit++;
+      if (run.stepBudget !== null) {
+        run.stepBudget--;
+        if (run.stepBudget <= 0) {
+          run.stepBudget = null;
+          run.status = 'paused';
+          break;
+        }
+      }
+      if (run.trainer.stepCount >= run.maxSteps) {
+        run.status = 'finished';
+        break;
+      }
+    }
+    const now = this.host.now();
+    const statusChanged = run.status !== 'running';
+    const stepsSince = run.trainer.stepCount - run.lastEvaluationStep;
+    const stepsDue = run.maxSteps / EVALUATIONS_PER_RUN;
+    const evaluate =
+      statusChanged || now - run.lastEvaluationAt >= EVALUATION_INTERVAL_MS || stepsSince >= stepsDue;
+    if (evaluate) {
+      run.evaluation = run.trainer.evaluate();
+      run.lastEvaluationAt = now;
+      run.lastEvaluationStep = run.trainer.stepCount;
+    }
+    // A snapshot carries only the newest evaluation, so each one is sent before the next replaces it.
+    if (statusChanged || evaluate || now - run.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) {
+      this.flush(run, statusChanged);
+    }
+    if (run.status === 'running') {
+      if (run.speed.kind === 'max') this.schedule();
+      else this.scheduleLater(1000 / run.speed.stepsPerSecond);
+    }
+  }
+
+  /** Paced runs wait for their next step to fall due instead of spinning the CPU. */
+  private scheduleLater(ms: number): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.host.later(Math.max(1, Math.min(1000, ms)), () => {
+      this.scheduled = false;
+      this.tick();
+    });
+  }
+
+  /** Posts the pending steps (and, when due or forced, a probe) as one snapshot. */
+  private flush(run: Run, force: boolean): void {
+    const now = this.host.now();
+    const pending = run.pending;
+    if (!force && pending.loss.length === 0) return;
+    const probeDue = force || now - run.lastProbeAt >= PROBE_INTERVAL_MS;
+    const probe = probeDue ? takeProbe(run.trainer, run.probeLayer ?? undefined) : null;
+    if (probeDue) run.lastProbeAt = now;
+    const { snapshot, transfer } = takeSnapshot(pending, {
+      status: run.status,
+      stepCount: run.trainer.stepCount,
+      evaluation: run.evaluation,
+      probe,
+    });
+    this.host.post({ type: 'snapshot', runId: run.id, snapshot }, transfer);
+    run.pending = emptyPending(run.trainer.stepCount + 1);
+    run.lastSnapshotAt = now;
+  }
+}
