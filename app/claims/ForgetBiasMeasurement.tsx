@@ -2,9 +2,10 @@ import type { TrainerConfig } from '../../engine/trainerConfig';
 import { LossChart } from '../figures/charts/LossChart';
 import { okabeIto } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
+import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
-import { isBusy, useStopOnUnmount } from '../widgets/liveRuns';
+import { isBusy } from '../widgets/liveRuns';
 import {
   type BiasResult,
   biasResult,

@@ -5,6 +5,7 @@ import type { RunSpeed } from '../../engine/worker/protocol';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
 import { useRuns } from './useRuns';
+import { useStopOnUnmount } from './useStopOnUnmount';
 import './live.css';
 
 export interface RunSpec {
@@ -67,6 +68,8 @@ export function RunControls({
   title?: string;
 }) {
   const runs = useRuns(specs.map((spec) => spec.slot));
+  // Every page with these controls (lessons, slides, the playground) ends its runs' workers on leaving.
+  useStopOnUnmount(specs.map((spec) => spec.slot));
   const { startRun, pauseRun, resumeRun, stepRun, clearRun, setRunSpeed } = useStore(
     useShallow((state) => ({
       startRun: state.startRun,

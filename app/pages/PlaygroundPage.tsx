@@ -30,6 +30,8 @@ export function PlaygroundPage() {
   // Read once per address: the notices describe what the link asked for.
   const initial = useMemo(() => parsePlaygroundState(search), [search]);
   const [configs, setConfigs] = useState<readonly TrainerConfig[]>(initial.configs);
+  // Each configuration keeps the slot its run trains in, so removing B leaves C's run with C.
+  const [slots, setSlots] = useState<readonly string[]>(() => SLOTS.slice(0, initial.configs.length));
   const [maxSteps, setMaxSteps] = useState(initial.maxSteps);
   const [selected, setSelected] = useState(0);
   const [notices, setNotices] = useState<readonly string[]>(initial.notices);
@@ -40,6 +42,7 @@ export function PlaygroundPage() {
   useEffect(() => {
     if (search === lastWritten.current) return;
     setConfigs(initial.configs);
+    setSlots(SLOTS.slice(0, initial.configs.length));
     setMaxSteps(initial.maxSteps);
     setNotices(initial.notices);
     setSelected(0);
@@ -54,7 +57,7 @@ export function PlaygroundPage() {
   }, [configs, maxSteps, navigate]);
 
   const specs: RunSpec[] = configs.map((config, index) => ({
-    slot: SLOTS[index]!,
+    slot: slots[index]!,
     config,
     label: labelFor(configs, index),
   }));
@@ -68,13 +71,16 @@ export function PlaygroundPage() {
   const updateSelected = (next: TrainerConfig) =>
     setConfigs((current) => current.map((config, index) => (index === selected ? next : config)));
   const addConfiguration = () => {
-    if (configs.length >= 3) return;
+    const free = SLOTS.find((slot) => !slots.includes(slot));
+    if (configs.length >= 3 || free === undefined) return;
     setConfigs((current) => [...current, current[selected]!]);
+    setSlots([...slots, free]);
     setSelected(configs.length);
   };
   const removeConfiguration = (index: number) => {
-    clearRun(SLOTS[configs.length - 1]!);
+    clearRun(slots[index]!);
     setConfigs((current) => current.filter((_, position) => position !== index));
+    setSlots(slots.filter((_, position) => position !== index));
     setSelected(0);
   };
   const copyLink = () => {
@@ -121,7 +127,7 @@ export function PlaygroundPage() {
             <div className="config-tabs" role="tablist" aria-label="Configuration to edit">
               {configs.map((_, index) => (
                 <button
-                  key={SLOTS[index]}
+                  key={slots[index]}
                   type="button"
                   role="tab"
                   aria-selected={index === selected}

@@ -1,9 +1,9 @@
 import '../styles/quiz.css';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { usePageTitle } from '../components/usePageTitle';
 import { finalQuizLesson, lessons, paths } from '../course';
-import { ConfirmDialog } from '../quiz/ConfirmDialog';
 import { progressDocument } from '../quiz/exportProgress';
 import { ProgressTable } from '../quiz/ProgressTable';
 import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../quiz/summary';

@@ -1,13 +1,27 @@
 import { useRef, useState } from 'react';
 import type { TrainerConfig } from '../../engine/trainerConfig';
-import { createTask, parseStateDict, STATE_DICT_LIMITS } from '../engine';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { STATE_DICT_LIMITS } from '../engine';
 import { download } from '../shared/download';
+import { plural } from '../shared/format';
 import { useStore } from '../store';
+import type { RunState } from '../store/runsSlice';
+// The confirmation dialog's styles live with the quiz's, where it was first used.
+import '../styles/quiz.css';
+
+/** What loading would replace, in words, or null when there is nothing to lose. */
+function whatIsReplaced(run: RunState | undefined): string | null {
+  if (!run || run.phase === 'problem' || run.phase === 'crashed') return null;
+  if (run.phase === 'running' || run.phase === 'starting') return `it is training, at step ${run.stepCount}`;
+  if (run.stepCount === 0) return null;
+  return `it has trained ${plural(run.stepCount, 'step')}`;
+}
 
 /**
  * Export of a run's weights as PyTorch state_dict JSON, and import of such a file to train on from
- * those weights. The file is checked here (and again in the worker); a bad file gets a sentence that
- * says what is wrong, and nothing changes.
+ * those weights. The file is parsed and checked once, in the worker (a 20 MB file would freeze the page
+ * for a second); a bad file gets the worker's sentence saying what is wrong, and the run stays as it
+ * was. Replacing a run that has trained asks first.
  */
 export function WeightsPanel({
   slot,
@@ -21,13 +35,15 @@ export function WeightsPanel({
   maxSteps: number;
 }) {
   const exportWeights = useStore((state) => state.exportRunWeights);
-  const startRun = useStore((state) => state.startRun);
+  const loadRunWeights = useStore((state) => state.loadRunWeights);
   // A run that could not start, or whose worker crashed, has no model in the worker to save.
   const hasRun = useStore((state) => {
     const phase = state.runs[slot]?.phase;
     return phase !== undefined && phase !== 'problem' && phase !== 'crashed';
   });
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
+  const [asking, setAsking] = useState<{ file: File; replaced: string } | null>(null);
+  const [reading, setReading] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const save = () => {
@@ -42,43 +58,31 @@ export function WeightsPanel({
   };
 
   const load = async (file: File) => {
+    setReading(true);
+    setMessage({ text: `Reading ${file.name}…`, problem: false });
+    try {
+      const text = await file.text();
+      await loadRunWeights(slot, config, { maxSteps, speed: { kind: 'max' }, paused: true }, text);
+      setMessage({
+        text: `Loaded ${file.name} into ${label}. Press Train to continue from these weights.`,
+        problem: false,
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setMessage({ text: `${file.name} cannot be loaded: ${reason}`, problem: true });
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const choose = (file: File) => {
     if (file.size > STATE_DICT_LIMITS.maxTextLength) {
       setMessage({ text: `${file.name} is too large to be a weights file for this app.`, problem: true });
       return;
     }
-    const text = await file.text();
-    const result = parseStateDict(text, config.cell, config.layers);
-    if (!result.ok) {
-      setMessage({ text: `${file.name} cannot be loaded: ${result.errors.join(' ')}`, problem: true });
-      return;
-    }
-    const { layers, head } = result.value;
-    const model = {
-      inputSize: layers[0]!.inputSize,
-      hiddenSize: layers[0]!.hiddenSize,
-      outputSize: head.outputSize,
-    };
-    const task = createTask(config.task, config.seed);
-    const needed = { input: task.inputSize, hidden: config.hiddenSize, output: task.outputSize };
-    if (
-      model.inputSize !== needed.input ||
-      model.hiddenSize !== needed.hidden ||
-      model.outputSize !== needed.output
-    ) {
-      setMessage({
-        text:
-          `${file.name} holds a model with input ${model.inputSize}, hidden ${model.hiddenSize} and output ${model.outputSize}; ` +
-          `this configuration needs input ${needed.input}, hidden ${needed.hidden} and output ${needed.output}. ` +
-          'Change the task or hidden size to match, then load it again.',
-        problem: true,
-      });
-      return;
-    }
-    startRun(slot, config, { maxSteps, speed: { kind: 'max' }, paused: true, weights: text });
-    setMessage({
-      text: `Loaded ${file.name} into ${label}. Press Train to continue from these weights.`,
-      problem: false,
-    });
+    const replaced = whatIsReplaced(useStore.getState().runs[slot]);
+    if (replaced) setAsking({ file, replaced });
+    else void load(file);
   };
 
   return (
@@ -86,7 +90,7 @@ export function WeightsPanel({
       <button type="button" onClick={save} disabled={!hasRun}>
         Save {label} weights (PyTorch JSON)
       </button>
-      <button type="button" onClick={() => input.current?.click()}>
+      <button type="button" onClick={() => input.current?.click()} disabled={reading}>
         Load weights into {label}…
       </button>
       <input
@@ -99,9 +103,25 @@ export function WeightsPanel({
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
-          if (file) void load(file);
+          if (file) choose(file);
         }}
       />
+      <ConfirmDialog
+        open={asking !== null}
+        title={`Replace ${label}'s run?`}
+        confirmLabel="Replace the run"
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          const file = asking!.file;
+          setAsking(null);
+          void load(file);
+        }}
+      >
+        <p>
+          {label}'s run would be replaced: {asking?.replaced}. Loading {asking?.file.name} starts a new run
+          from its weights, paused, and this run's curves are dropped (save its weights first to keep them).
+        </p>
+      </ConfirmDialog>
       {message && (
         <p
           role={message.problem ? 'alert' : 'status'}

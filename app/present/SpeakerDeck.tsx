@@ -96,11 +96,13 @@ export function SpeakerDeck({
           level={2}
         />
         <div className="speaker-side">
-          <section className="speaker-notes" aria-labelledby="speaker-notes-heading">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: long notes scroll, and a scrollable region must be reachable by keyboard */}
+          <section className="speaker-notes" aria-labelledby="speaker-notes-heading" tabIndex={0}>
             <h2 id="speaker-notes-heading">Notes</h2>
             {slide.notes ? <p>{slide.notes}</p> : <p className="muted">No notes for this slide.</p>}
           </section>
-          <section className="speaker-next" aria-labelledby="speaker-next-heading">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long next slide scrolls, like the notes */}
+          <section className="speaker-next" aria-labelledby="speaker-next-heading" tabIndex={0}>
             <h2 id="speaker-next-heading">Next</h2>
             {next ? (
               <div className="speaker-next-slide">

@@ -3,6 +3,7 @@
  * (the projector window and the speaker view) talk through it. A browser without it still presents;
  * the two windows just do not follow each other.
  */
+import { readPresentMessage } from './messageShape';
 import { PRESENT_CHANNEL, type PresentMessage } from './sync';
 
 export interface PresentChannel {
@@ -23,16 +24,20 @@ function windowId(): string {
   return `${random}-${counter}`;
 }
 
-/** Opens the presenter channel; `onMessage` hears the other windows (never this one's own posts). */
+/**
+ * Opens the presenter channel; `onMessage` hears the other windows (never this one's own posts), and
+ * only messages of a shape this window understands.
+ */
 export function openPresentChannel(onMessage: (message: PresentMessage) => void): PresentChannel {
   const sender = windowId();
   if (typeof BroadcastChannel === 'undefined') {
     return { sender, post: () => {}, close: () => {} };
   }
   const channel = new BroadcastChannel(PRESENT_CHANNEL);
-  channel.onmessage = (event: MessageEvent<PresentMessage>) => {
-    const message = event.data;
-    if (message && typeof message === 'object' && message.sender !== sender) onMessage(message);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    // Another version of the site, or any page of it, may post here: only what this window understands.
+    const message = readPresentMessage(event.data);
+    if (message && message.sender !== sender) onMessage(message);
   };
   let open = true;
   return {

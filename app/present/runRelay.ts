@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../store';
 import type { RunState, RunsSlice } from '../store/runsSlice';
+import { startFits } from './messageShape';
 import { changedRuns, mergeRuns, type RunCommand } from './sync';
 import type { PresenterDeck } from './usePresenterDeck';
 
@@ -16,11 +17,18 @@ export type RunActions = Pick<
   'startRun' | 'pauseRun' | 'resumeRun' | 'stepRun' | 'stopRun' | 'setRunSpeed' | 'clearRun'
 >;
 
-/** Carries out a command from the speaker view with the audience window's own store actions. */
-export function applyRunCommand(actions: RunActions, command: RunCommand): void {
+/**
+ * Carries out a command from the speaker view with the audience window's own store actions. A start
+ * that would train more runs at once than a slide uses is ignored (`runs`: the audience window's).
+ */
+export function applyRunCommand(
+  actions: RunActions,
+  command: RunCommand,
+  runs: Readonly<Record<string, RunState>> = {},
+): void {
   switch (command.action) {
     case 'start':
-      actions.startRun(command.slot, command.config, command.options);
+      if (startFits(runs, command.slot)) actions.startRun(command.slot, command.config, command.options);
       break;
     case 'pause':
       actions.pauseRun(command.slot);
@@ -92,7 +100,8 @@ export function useAudienceRunRelay({ channel, listen, peers }: PresenterDeck, s
         sent = {};
         schedule();
       } else if (message.kind === 'run-command' && message.slug === slug) {
-        applyRunCommand(useStore.getState(), message.command);
+        const state = useStore.getState();
+        applyRunCommand(state, message.command, state.runs);
       }
     });
     const unsubscribe = peers > 0 ? useStore.subscribe(schedule) : () => {};

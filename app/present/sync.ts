@@ -103,6 +103,9 @@ export function syncReducer(state: SyncState, message: PresentMessage): SyncStat
     case 'run-command':
     case 'runs':
       return state;
+    default:
+      // A kind from another version of the app: the deck stays where it is.
+      return state;
   }
 }
 

@@ -117,10 +117,13 @@ export function useExperiment(question: PredictQuestion): ExperimentControl {
     );
   }, [runs, state.phase, slots, experiment, question.choices, launch, sequential]);
 
-  // Leaving the page stops the runs and frees their memory.
+  // Leaving the page stops the runs, frees their memory and ends their workers.
   useEffect(
     () => () => {
-      for (const slot of slots) if (useStore.getState().runs[slot]) useStore.getState().clearRun(slot);
+      for (const slot of slots) {
+        if (useStore.getState().runs[slot]) useStore.getState().clearRun(slot);
+        useStore.getState().releaseRun(slot);
+      }
     },
     [slots],
   );

@@ -61,6 +61,17 @@ export interface RunsSlice {
   /** Connects the store to the engine (app/main.tsx does this once; tests pass a fake). */
   connectEngine: (bridge: EngineBridge) => void;
   startRun: (slot: string, config: TrainerConfig, options: StartOptions) => void;
+  /**
+   * Starts a run (paused) from PyTorch weights as JSON text. The worker parses and checks the text, off
+   * the page's thread; the promise rejects with its sentence if it refuses, and the slot's current run,
+   * if any, goes on as it was. Once the worker accepts, the new run replaces it.
+   */
+  loadRunWeights: (
+    slot: string,
+    config: TrainerConfig,
+    options: Omit<StartOptions, 'weights'>,
+    text: string,
+  ) => Promise<void>;
   pauseRun: (slot: string) => void;
   resumeRun: (slot: string) => void;
   stepRun: (slot: string, steps?: number) => void;
@@ -68,7 +79,10 @@ export interface RunsSlice {
   setRunSpeed: (slot: string, speed: RunSpeed) => void;
   /** Forgets a slot's run (its worker stays for the next start). */
   clearRun: (slot: string) => void;
-  /** Ends a slot's worker but keeps what its run recorded (sweeps of many runs free their workers). */
+  /**
+   * Ends a slot's worker but keeps what its run recorded (sweeps free their workers; pages free theirs
+   * when they unmount); a run still going is marked stopped.
+   */
   releaseRun: (slot: string) => void;
   exportRunWeights: (slot: string) => Promise<string>;
   crashRunForTesting: (slot: string) => void;
@@ -126,9 +140,62 @@ function appendSnapshot(run: RunState, snapshot: Snapshot): RunState {
   };
 }
 
+function newRun(slot: string, runId: string, config: TrainerConfig): RunState {
+  return {
+    slot,
+    runId,
+    config,
+    phase: 'starting',
+    info: null,
+    stepCount: 0,
+    history: emptyHistory(),
+    evaluations: [],
+    probe: null,
+    gradNormByStep: new Float64Array(0),
+    gradRows: [],
+    msPerStep: 0,
+    paddedShare: 0,
+    divergence: null,
+    problem: null,
+    version: 0,
+  };
+}
+
 export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set, get) => {
   let bridge: EngineBridge | null = null;
   let unsubscribe: (() => void) | null = null;
+  /** Runs from weights the worker is still checking, by run id. */
+  const loading = new Map<
+    string,
+    { slot: string; config: TrainerConfig; resolve: () => void; reject: (error: Error) => void }
+  >();
+  const abandonLoading = (slot: string) => {
+    for (const [runId, pending] of loading) {
+      if (pending.slot !== slot) continue;
+      loading.delete(runId);
+      pending.reject(new Error('A new run started before the weights were read.'));
+    }
+  };
+
+  /** A message or crash about a run from weights not yet accepted; true if it was one. */
+  const settleLoading = (event: BridgeEvent): boolean => {
+    const runId = event.kind === 'message' ? event.message.runId : event.runId;
+    const pending = runId === null ? undefined : loading.get(runId);
+    if (!pending || runId === null) return false;
+    if (event.kind === 'message' && event.message.type === 'started') {
+      loading.delete(runId);
+      const run = { ...newRun(event.slot, runId, pending.config), info: event.message.info };
+      set({ runs: { ...get().runs, [event.slot]: run } });
+      pending.resolve();
+    } else if (event.kind === 'message' && event.message.type === 'problem') {
+      loading.delete(runId);
+      pending.reject(new Error(event.message.message));
+    } else if (event.kind !== 'message') {
+      loading.delete(runId);
+      pending.reject(new Error('The training worker stopped while it read the weights.'));
+    }
+    return true;
+  };
 
   const update = (slot: string, change: (run: RunState) => RunState) => {
     const run = get().runs[slot];
@@ -136,6 +203,7 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set,
   };
 
   const onEvent = (event: BridgeEvent) => {
+    if (settleLoading(event)) return;
     const run = get().runs[event.slot];
     if (event.kind === 'crashed') {
       if (!run || (event.runId !== null && event.runId !== run.runId)) return;
@@ -143,6 +211,20 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set,
         ...current,
         phase: 'crashed',
         problem: `The training worker stopped unexpectedly (${event.message}). It has been replaced: press Train to start again.`,
+        version: current.version + 1,
+      }));
+      return;
+    }
+    if (event.kind === 'halted') {
+      if (!run || event.runId !== run.runId) return;
+      const asked = event.action === 'pause' ? 'Pause' : 'Stop';
+      update(event.slot, (current) => ({
+        ...current,
+        phase: 'stopped',
+        problem:
+          `One step of this run takes longer than the page waits, so ${asked} ended its worker instead: the run ` +
+          `stopped at step ${current.stepCount}, and what it recorded stays here. Press Train to start again ` +
+          '(smaller batch, shorter sequences or fewer units make steps quicker).',
         version: current.version + 1,
       }));
       return;
@@ -190,27 +272,16 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set,
       unsubscribe = next.subscribe(onEvent);
     },
     startRun: (slot, config, options) => {
+      abandonLoading(slot);
       const runId = need().start(slot, config, options);
-      const run: RunState = {
-        slot,
-        runId,
-        config,
-        phase: 'starting',
-        info: null,
-        stepCount: 0,
-        history: emptyHistory(),
-        evaluations: [],
-        probe: null,
-        gradNormByStep: new Float64Array(0),
-        gradRows: [],
-        msPerStep: 0,
-        paddedShare: 0,
-        divergence: null,
-        problem: null,
-        version: 0,
-      };
-      set({ runs: { ...get().runs, [slot]: run } });
+      set({ runs: { ...get().runs, [slot]: newRun(slot, runId, config) } });
     },
+    loadRunWeights: (slot, config, options, text) =>
+      new Promise<void>((resolve, reject) => {
+        abandonLoading(slot);
+        const runId = need().start(slot, config, { ...options, weights: text });
+        loading.set(runId, { slot, config, resolve, reject });
+      }),
     // Commands to a run that cannot exist (no engine connected) have nothing to act on.
     pauseRun: (slot) => bridge?.pause(slot),
     resumeRun: (slot) => bridge?.resume(slot),
@@ -222,7 +293,14 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set,
       const { [slot]: _removed, ...rest } = get().runs;
       set({ runs: rest });
     },
-    releaseRun: (slot) => bridge?.release(slot),
+    releaseRun: (slot) => {
+      bridge?.release(slot);
+      // The worker is gone: a run it was still training ends here, with what it recorded.
+      const phase = get().runs[slot]?.phase;
+      if (phase === 'starting' || phase === 'running' || phase === 'paused') {
+        update(slot, (run) => ({ ...run, phase: 'stopped', version: run.version + 1 }));
+      }
+    },
     exportRunWeights: (slot) => need().exportWeights(slot),
     crashRunForTesting: (slot) => need().crashForTesting(slot),
   };

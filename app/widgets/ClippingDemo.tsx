@@ -3,6 +3,7 @@ import { ClippingChart } from '../figures/charts/ClippingChart';
 import { LossChart, type LossScale } from '../figures/charts/LossChart';
 import { clipPoints, clippedShare, clipThreshold, lossSeries } from '../live/runData';
 import { useRuns } from '../live/useRuns';
+import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
 import {
@@ -13,7 +14,7 @@ import {
   clippingSlot,
   clipVariantLabels,
 } from './clippingConfig';
-import { isBusy, lastEvaluation, useStopOnUnmount } from './liveRuns';
+import { isBusy, lastEvaluation } from './liveRuns';
 import './widgets.css';
 
 const slots = CLIP_VARIANTS.map(clippingSlot);

@@ -5,7 +5,6 @@ import { RunControls, type RunSpec } from '../live/RunControls';
 import { RunFigures } from '../live/RunFigures';
 import { useRuns } from '../live/useRuns';
 import { configFrom } from './experimentConfig';
-import { useStopOnUnmount } from './liveRuns';
 import './widgets.css';
 import '../figures/frame/basicFigures.css';
 
@@ -84,7 +83,6 @@ export function GateExplorer({
     [kind, window, hiddenSize, seed],
   );
   const runs = useRuns(specs.map((spec) => spec.slot));
-  useStopOnUnmount(specs.map((spec) => spec.slot));
   const title = `Inside a trained ${cellLabels[kind]}: its gates, character by character`;
   return (
     <section className="live-panel" aria-label={`${cellLabels[kind]} gate explorer`}>

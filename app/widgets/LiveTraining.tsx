@@ -4,6 +4,7 @@ import { cellLabels } from '../figures/frame/palette';
 import type { ExperimentConfig } from '../lessonTypes';
 import { RunControls, type RunSpec } from '../live/RunControls';
 import { type FigureId, RunFigures } from '../live/RunFigures';
+import { useContentStable } from '../live/useContentStable';
 import { useRuns } from '../live/useRuns';
 import { useStore } from '../store';
 import { configFrom } from './experimentConfig';
@@ -32,15 +33,18 @@ export function LiveTraining({
   steps = 600,
   figures = ['loss'],
 }: LiveTrainingProps) {
+  // Keyed on content, not identity: a parent re-render with an equal inline config keeps the runs.
+  const stableConfig = useContentStable(config);
+  const stableCompare = useContentStable(compare);
   const specs: RunSpec[] = useMemo(() => {
-    const base = configFrom(config);
-    const cells = compare && compare.length > 0 ? compare : [base.cell];
+    const base = configFrom(stableConfig);
+    const cells = stableCompare && stableCompare.length > 0 ? stableCompare : [base.cell];
     return cells.map((cell) => ({
       slot: `${id}-${cell}`,
       config: { ...base, cell },
       label: cellLabels[cell],
     }));
-  }, [id, config, compare]);
+  }, [id, stableConfig, stableCompare]);
   const runs = useRuns(specs.map((spec) => spec.slot));
   const stopRun = useStore((state) => state.stopRun);
   useEffect(

@@ -2,9 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cellLabels } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
+import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { useStore } from '../store';
 import { LagAccuracyChart } from './LagAccuracyChart';
-import { formatDuration, lastEvaluation, useStopOnUnmount } from './liveRuns';
+import { formatDuration, lastEvaluation } from './liveRuns';
 import {
   DEFAULT_HORIZON_PLAN,
   describeHorizon,

@@ -5,8 +5,9 @@ import { FigureFrame } from '../figures/frame/FigureFrame';
 import { formatCount } from '../figures/frame/figureText';
 import { cellLabels } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
+import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { useStore } from '../store';
-import { isOver, useStopOnUnmount } from './liveRuns';
+import { isOver } from './liveRuns';
 import {
   describeTimings,
   msPerStep,

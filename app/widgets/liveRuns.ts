@@ -1,7 +1,5 @@
-/** Small helpers the live widgets share: which runs are over, their last evaluation, stopping on unmount. */
-import { useEffect } from 'react';
+/** Small helpers the live widgets share: which runs are over, their last evaluation, durations. */
 import type { Evaluation } from '../../engine/trainer';
-import { useStore } from '../store';
 import type { RunPhase, RunState } from '../store/runsSlice';
 
 const over: ReadonlySet<RunPhase> = new Set(['finished', 'stopped', 'diverged', 'crashed', 'problem']);
@@ -18,18 +16,6 @@ export function isBusy(run: RunState | undefined): boolean {
 
 export function lastEvaluation(run: RunState | undefined): Evaluation | null {
   return run?.evaluations[run.evaluations.length - 1] ?? null;
-}
-
-/** Stops every run in these slots when the component leaves the page, so no worker trains unseen. */
-export function useStopOnUnmount(slots: readonly string[]): void {
-  const stopRun = useStore((state) => state.stopRun);
-  const key = slots.join('\n');
-  useEffect(
-    () => () => {
-      for (const slot of key.split('\n')) stopRun(slot);
-    },
-    [key, stopRun],
-  );
 }
 
 /** "1 min 4 s", "42 s", "0.8 s": a duration for people. */

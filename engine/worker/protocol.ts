@@ -53,6 +53,11 @@ export interface RunInfo {
   readonly baseline: { readonly value: number; readonly description: string };
   /** Where the dense products run: WebAssembly SIMD, or JavaScript where the module cannot load. */
   readonly kernels: 'wasm' | 'js';
+  /**
+   * The engine's estimate of the run's longest work between two messages (a step or an evaluation),
+   * in ms, erring long: the page waits about three times this before it calls a silent worker lost.
+   */
+  readonly estimatedMsPerStep: number;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 
 import { ConfigError } from '../configProblem.ts';
+import { estimatedStepMs } from '../runCost.ts';
 import { exportStateDict, parseStateDict, stringifyStateDict } from '../statedict.ts';
 import { createTrainer, type Evaluation, type Trainer } from '../trainer.ts';
 import { denseKernelAvailable } from '../wasm/dense.ts';
@@ -161,6 +162,7 @@ export class RunLoop {
           parameterCount: model.params.reduce((sum, param) => sum + param.w.length, 0),
           baseline: { value: task.baseline.value, description: task.baseline.description },
           kernels: denseKernelAvailable() ? 'wasm' : 'js',
+          estimatedMsPerStep: estimatedStepMs(config, task, task.heldOut().batchSize),
         },
       },
       [],

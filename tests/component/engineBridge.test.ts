@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { type BridgeEvent, EngineBridge } from '../../app/engineBridge';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type BridgeEvent, EngineBridge, HALT_MS } from '../../app/engineBridge';
+import { useStore } from '../../app/store';
 import { DEFAULT_TRAINER_CONFIG } from '../../engine/trainerConfig';
-import type { FromWorker, ToWorker } from '../../engine/worker/protocol';
+import type { FromWorker, RunInfo, RunStatus, ToWorker } from '../../engine/worker/protocol';
 
 /** A stand-in for a Web Worker: records what it is sent and lets the test reply or crash. */
 class FakeWorker {
@@ -20,7 +21,7 @@ class FakeWorker {
   terminate() {
     this.terminated = true;
   }
-  reply(message: FromWorker) {
+  reply(message: FromWorker | unknown) {
     this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
   }
   crash(text: string) {
@@ -37,6 +38,43 @@ function setup() {
 }
 
 const options = { maxSteps: 10, speed: { kind: 'max' } as const };
+
+const info: RunInfo = {
+  cell: 'lstm',
+  layers: 1,
+  taskTitle: 'recall',
+  metricName: 'accuracy',
+  inputSize: 10,
+  outputSize: 8,
+  parameterCount: 100,
+  baseline: { value: 0.125, description: 'guessing' },
+  kernels: 'wasm',
+  estimatedMsPerStep: 5,
+};
+
+/** The worker's snapshot of `steps` steps ending at `stepCount`. */
+function snapshot(runId: string, status: RunStatus, stepCount: number, steps = 1, msPerStep = 2): FromWorker {
+  const values = () => new Float64Array(steps).fill(0.5);
+  return {
+    type: 'snapshot',
+    runId,
+    snapshot: {
+      status,
+      stepCount,
+      firstStep: stepCount - steps + 1,
+      loss: values(),
+      metric: values(),
+      gradNorm: values(),
+      learningRate: values(),
+      clipped: new Uint8Array(steps),
+      paddedShare: values(),
+      gradNormByStep: new Float64Array(3),
+      msPerStep,
+      evaluation: null,
+      probe: null,
+    },
+  };
+}
 
 describe('EngineBridge', () => {
   it('gives each slot its own worker and sends it the start message', () => {
@@ -97,5 +135,187 @@ describe('EngineBridge', () => {
   it('refuses to export weights before anything has trained', async () => {
     const { bridge } = setup();
     await expect(bridge.exportWeights('a')).rejects.toThrow('press Train first');
+  });
+
+  it('ignores messages of the wrong shape, warning once, and still hears the good ones', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { bridge, events } = setup();
+    const runId = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    expect(() => {
+      worker.reply(null);
+      worker.reply([]);
+      worker.reply({ type: 'snapshot', runId, snapshot: null });
+      worker.reply({ type: 'snapshot', runId, snapshot: { status: 'running', loss: [1] } });
+      worker.reply({ type: 'started', runId, info: 'lstm' });
+      worker.reply({ type: 'someday', runId });
+    }).not.toThrow();
+    expect(events).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    worker.reply({ type: 'problem', runId, message: 'fine' });
+    expect(events).toHaveLength(1);
+    warn.mockRestore();
+  });
+});
+
+describe('EngineBridge weights', () => {
+  it('keeps the current run going while the worker checks weights, and gives it back if they are refused', () => {
+    const { bridge, events } = setup();
+    const old = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    const loading = bridge.start('a', DEFAULT_TRAINER_CONFIG, { ...options, paused: true, weights: '{}' });
+    const worker = FakeWorker.made[0]!;
+    worker.reply(snapshot(old, 'running', 7));
+    worker.reply({ type: 'problem', runId: loading, message: 'These weights cannot be loaded.' });
+    expect(events.map((event) => event.kind === 'message' && event.message.runId)).toEqual([old, loading]);
+    bridge.pause('a');
+    expect(worker.sent.at(-1)).toEqual({ type: 'pause', runId: old });
+    worker.reply(snapshot(old, 'paused', 8));
+    // The worker accepts the next file: from then on only the new run is heard.
+    const accepted = bridge.start('a', DEFAULT_TRAINER_CONFIG, { ...options, paused: true, weights: '{}' });
+    worker.reply({ type: 'started', runId: accepted, info });
+    worker.reply(snapshot(old, 'running', 9));
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ kind: 'message', message: { type: 'started', runId: accepted } });
+  });
+});
+
+describe('EngineBridge liveness', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reports a worker that falls silent while training as lost, ends it, and starts fresh next time', () => {
+    vi.useFakeTimers();
+    const { bridge, events } = setup();
+    const runId = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    worker.reply({ type: 'started', runId, info });
+    worker.reply(snapshot(runId, 'running', 382));
+    vi.advanceTimersByTime(3000);
+    worker.reply(snapshot(runId, 'running', 383));
+    vi.advanceTimersByTime(4000);
+    expect(events.filter((event) => event.kind === 'crashed')).toEqual([]);
+    // The worker closed itself: nothing more arrives.
+    vi.advanceTimersByTime(1500);
+    expect(events.at(-1)).toMatchObject({ slot: 'a', kind: 'crashed', runId });
+    expect(worker.terminated).toBe(true);
+    bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    expect(FakeWorker.made).toHaveLength(2);
+  });
+
+  it('notices a worker that never answers a start', () => {
+    vi.useFakeTimers();
+    const { bridge, events } = setup();
+    const runId = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    vi.advanceTimersByTime(6000);
+    expect(events).toEqual([expect.objectContaining({ kind: 'crashed', runId })]);
+  });
+
+  it('leaves a paused or finished run’s quiet worker alone, and waits longer for heavy steps', () => {
+    vi.useFakeTimers();
+    const { bridge, events } = setup();
+    const paused = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    FakeWorker.made[0]!.reply(snapshot(paused, 'paused', 0, 0));
+    const finished = bridge.start('b', DEFAULT_TRAINER_CONFIG, options);
+    FakeWorker.made[1]!.reply(snapshot(finished, 'finished', 10));
+    const heavy = bridge.start('c', DEFAULT_TRAINER_CONFIG, options);
+    FakeWorker.made[2]!.reply({ type: 'started', runId: heavy, info: { ...info, estimatedMsPerStep: 4000 } });
+    vi.advanceTimersByTime(12_000);
+    expect(events.filter((event) => event.kind === 'crashed')).toEqual([]);
+    vi.advanceTimersByTime(2000);
+    expect(events.filter((event) => event.kind === 'crashed')).toEqual([
+      expect.objectContaining({ slot: 'c', runId: heavy }),
+    ]);
+    // Resuming the paused run expects it to speak again.
+    bridge.resume('a');
+    vi.advanceTimersByTime(6000);
+    expect(events.filter((event) => event.kind === 'crashed').map((event) => event.slot)).toEqual(['c', 'a']);
+  });
+});
+
+describe('EngineBridge pause and stop during a long step', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps a worker that acknowledges the pause in time', () => {
+    vi.useFakeTimers();
+    const { bridge, events } = setup();
+    const runId = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    worker.reply(snapshot(runId, 'running', 5));
+    bridge.pause('a');
+    vi.advanceTimersByTime(50);
+    worker.reply(snapshot(runId, 'paused', 6));
+    vi.advanceTimersByTime(10_000);
+    expect(worker.terminated).toBe(false);
+    expect(events.every((event) => event.kind === 'message')).toBe(true);
+  });
+
+  it('ends a worker that does not act on Pause within the halt time, and the next Train gets a fresh one', () => {
+    vi.useFakeTimers();
+    const { bridge, events } = setup();
+    const runId = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    worker.reply(snapshot(runId, 'running', 5, 1, 9000));
+    bridge.pause('a');
+    // A snapshot the worker posted before it read the pause is no acknowledgement.
+    worker.reply(snapshot(runId, 'running', 6, 1, 9000));
+    vi.advanceTimersByTime(HALT_MS - 1);
+    expect(worker.terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(worker.terminated).toBe(true);
+    expect(events.at(-1)).toEqual({ slot: 'a', kind: 'halted', runId, action: 'pause' });
+    bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    expect(FakeWorker.made).toHaveLength(2);
+  });
+
+  it('does not blame the worker when the page itself was too busy to hear its answer', () => {
+    vi.useFakeTimers();
+    const { bridge, events } = setup();
+    const runId = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    worker.reply(snapshot(runId, 'running', 5));
+    bridge.pause('a');
+    // The page drew figures for a second: the clock moved on, and the timer runs late.
+    vi.setSystemTime(Date.now() + 1000);
+    vi.advanceTimersByTime(HALT_MS);
+    expect(worker.terminated).toBe(false);
+    // The answer that waited behind the page's work is heard.
+    worker.reply(snapshot(runId, 'paused', 6));
+    vi.advanceTimersByTime(10 * HALT_MS);
+    expect(worker.terminated).toBe(false);
+    expect(events.every((event) => event.kind === 'message')).toBe(true);
+  });
+
+  it('Reset then Train right away does not queue the new run behind the long step', () => {
+    vi.useFakeTimers();
+    const { bridge } = setup();
+    const runId = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    FakeWorker.made[0]!.reply(snapshot(runId, 'running', 5));
+    bridge.stop('a');
+    vi.advanceTimersByTime(100);
+    bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
+    expect(FakeWorker.made).toHaveLength(2);
+    expect(FakeWorker.made[1]!.sent[0]).toMatchObject({ type: 'start' });
+  });
+
+  it('keeps the halted run’s history in the store, stopped, with a sentence saying why', () => {
+    vi.useFakeTimers();
+    FakeWorker.made = [];
+    const bridge = new EngineBridge(() => new FakeWorker() as unknown as Worker);
+    useStore.setState({ runs: {} });
+    useStore.getState().connectEngine(bridge);
+    useStore.getState().startRun('a', DEFAULT_TRAINER_CONFIG, options);
+    const runId = useStore.getState().runs.a!.runId;
+    FakeWorker.made[0]!.reply({ type: 'started', runId, info });
+    FakeWorker.made[0]!.reply(snapshot(runId, 'running', 3, 3, 9000));
+    useStore.getState().pauseRun('a');
+    vi.advanceTimersByTime(HALT_MS);
+    const run = useStore.getState().runs.a!;
+    expect(run.phase).toBe('stopped');
+    expect(run.history.loss).toHaveLength(3);
+    expect(run.problem).toMatch(/Pause ended its worker instead: the run stopped at step 3/);
   });
 });

@@ -30,6 +30,7 @@ const layers = [
   'app/store',
   'app/lessonTypes.ts',
   'app/engineBridge.ts',
+  'app/workerMessages.ts',
   'app/engine.ts',
   'app/shared',
   'app/styles',

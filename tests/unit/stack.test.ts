@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../engine/configProblem.ts';
 import { createModel, type Model, modelFrom, zeroGradients } from '../../engine/model.ts';
 import { createRng, type Rng } from '../../engine/rng.ts';
+import { MEMORY_BUDGET_BYTES, memoryNeeded } from '../../engine/runCost.ts';
 import {
   createStackWorkspace,
   sampleStackDropoutMasks,
@@ -21,7 +22,7 @@ import {
   stringifyStateDict,
 } from '../../engine/statedict.ts';
 import { createTask, taskConfig } from '../../engine/tasks/task.ts';
-import { createTrainer, MEMORY_BUDGET_BYTES, memoryNeeded } from '../../engine/trainer.ts';
+import { createTrainer } from '../../engine/trainer.ts';
 import {
   DEFAULT_TRAINER_CONFIG,
   type TrainerConfig,

@@ -7,14 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../engine/configProblem.ts';
 import { createHeadWorkspace, headForward } from '../../engine/head.ts';
 import { forward } from '../../engine/recurrent.ts';
-import { taskConfig } from '../../engine/tasks/task.ts';
 import {
-  createTrainer,
-  type Evaluation,
+  ASSUMED_FLOPS_PER_MS,
+  estimatedStepMs,
   MEMORY_BUDGET_BYTES,
-  type StepReport,
-  type Trainer,
-} from '../../engine/trainer.ts';
+  STEP_TIME_BUDGET_MS,
+  workFlops,
+} from '../../engine/runCost.ts';
+import { taskConfig } from '../../engine/tasks/task.ts';
+import { createTrainer, type Evaluation, type StepReport, type Trainer } from '../../engine/trainer.ts';
 import {
   DEFAULT_TRAINER_CONFIG,
   type TrainerConfig,
@@ -134,6 +135,43 @@ describe('divergence', () => {
     expect(trainer.stepCount).toBe(reports.length);
     const evaluation = trainer.evaluate();
     for (const value of [evaluation.loss, evaluation.metric]) expect(Number.isNaN(value)).toBe(false);
+  });
+
+  it('stops a finite blow-up (SGD at learning rate 1 on sine, no clipping) instead of finishing it', () => {
+    const trainer = createTrainer(
+      config({
+        task: taskConfig('sine', { heldOutSize: 16 }),
+        optimizer: { kind: 'sgd' },
+        learningRate: 1,
+        clip: { kind: 'none' },
+      }),
+    );
+    const reports: StepReport[] = [];
+    for (let k = 0; k < 200 && trainer.divergence === null; k++) {
+      const report = trainer.trainStep();
+      if (report !== null) reports.push(report);
+    }
+    const divergence = trainer.divergence;
+    expect(divergence, 'the run blew up without being stopped').not.toBeNull();
+    expect(divergence!.what).toBe('loss');
+    expect(divergence!.message).toMatch(/times its first value/);
+    expect(divergence!.message).toMatch(/no gradient clipping/);
+    // Stopped at the blow-up: every reported loss stayed within the bound.
+    for (const report of reports) expect(report.loss).toBeLessThanOrEqual(1000 * reports[0]!.loss);
+  });
+
+  it('lets healthy runs and noisy-but-learning runs (Adam 1, no clipping) train on', () => {
+    for (const healthy of [
+      config({ task: taskConfig('sine', { heldOutSize: 16 }) }),
+      config({ task: taskConfig('recall', { heldOutSize: 16 }) }),
+      config({
+        task: taskConfig('sine', { heldOutSize: 16 }),
+        learningRate: 1,
+        clip: { kind: 'none' },
+      }),
+    ]) {
+      train(createTrainer(healthy), 200);
+    }
   });
 
   it('trains the same task without trouble at a sane learning rate with clipping (the control)', () => {
@@ -279,6 +317,7 @@ describe('memory', () => {
   });
 
   it('still allows large runs that fit', () => {
+    // About 5 s of estimated work per step (2 s measured): slow, but within both budgets.
     const large = config({
       cell: 'lstm',
       hiddenSize: 128,
@@ -286,6 +325,57 @@ describe('memory', () => {
       task: taskConfig('adding', { steps: 200 }),
     });
     expect(() => createTrainer(large)).not.toThrow();
+  });
+
+  it('refuses a run whose training step would take many seconds, naming what to lower', () => {
+    // Inside the memory budget (0.93 GB), but about 36 s per step by the estimate (batch 256, which
+    // is just over the budget, measured 17 to 20 s): Pause would wait that long.
+    const heavy = config({
+      cell: 'lstm',
+      hiddenSize: 256,
+      batchSize: 224,
+      task: taskConfig('adding', { steps: 100, heldOutSize: 16 }),
+    });
+    const error = (() => {
+      try {
+        createTrainer(heavy);
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(
+      /One training step of this run \(batch 224 × 100 steps × 256 units × 1 layer\) could take about \d+ s.*at most 10 s is allowed\. Lower the batch size/,
+    );
+    expect((error as ConfigError).message).not.toMatch(/memory/);
+  });
+
+  it('counts a slow held-out evaluation in the time estimate without refusing the run', () => {
+    // LSTM 256 on adding (50 steps, 512 held-out sequences): a quick step, a slow evaluation.
+    const slowEvaluation = config({
+      cell: 'lstm',
+      hiddenSize: 256,
+      batchSize: 16,
+      task: taskConfig('adding', {}),
+    });
+    const trainer = createTrainer(slowEvaluation);
+    const heldOut = trainer.task.heldOut().batchSize;
+    const { training } = workFlops(slowEvaluation, trainer.task, heldOut);
+    expect(estimatedStepMs(slowEvaluation, trainer.task, heldOut)).toBeGreaterThan(STEP_TIME_BUDGET_MS);
+    expect(training / ASSUMED_FLOPS_PER_MS).toBeLessThan(STEP_TIME_BUDGET_MS);
+  });
+
+  it('counts every layer in the time estimate: layer 0 reads the input, later layers read H', () => {
+    const one = config({ cell: 'gru', hiddenSize: 32, batchSize: 8, task: taskConfig('adding', {}) });
+    const trainer = createTrainer(one);
+    const { inputSize, steps } = trainer.task;
+    expect(inputSize).not.toBe(32);
+    const flops = (layers: number) => workFlops({ ...one, layers }, trainer.task, 10);
+    // One more GRU layer adds 2·3·H·(H + H) per sequence step: 3x that for training, once for evaluation.
+    const extraLayer = 2 * 3 * 32 * (32 + 32);
+    expect(flops(2).training - flops(1).training).toBe(3 * extraLayer * 8 * steps);
+    expect(flops(3).evaluation - flops(2).evaluation).toBe(extraLayer * 10 * steps);
   });
 
   it('evaluates the held-out set in chunks with the same result as one forward over all of it', () => {

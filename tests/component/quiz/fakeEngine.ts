@@ -19,6 +19,7 @@ const info: RunInfo = {
   parameterCount: 1000,
   baseline: { value: 0.125, description: 'guessing' },
   kernels: 'wasm',
+  estimatedMsPerStep: 10,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { useStore } from '../../../app/store';
 import { GateExplorer } from '../../../app/widgets/GateExplorer';
 import type { Probe } from '../../../engine/worker/protocol';
 import { connectFakeBridge, type FakeBridge } from './fakeBridge';
@@ -79,5 +80,21 @@ describe('GateExplorer', () => {
     expect(await screen.findByRole('figure', { name: 'GRU gates over time' })).toBeVisible();
     unmount();
     expect(bridge.stopped()).toEqual(['gate-explorer-gru']);
+  });
+
+  it('ends its worker when it leaves the page, keeping what the run recorded as stopped', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<GateExplorer cell="lstm" />);
+    await user.click(screen.getByRole('button', { name: 'Train' }));
+    act(() => {
+      bridge.started('gate-explorer-lstm');
+      bridge.snapshot('gate-explorer-lstm', { steps: 12 });
+    });
+    expect(bridge.released).toEqual([]);
+    unmount();
+    expect(bridge.released).toEqual(['gate-explorer-lstm']);
+    const run = useStore.getState().runs['gate-explorer-lstm'];
+    expect(run).toMatchObject({ phase: 'stopped', stepCount: 12 });
+    expect(run!.history.loss).toHaveLength(12);
   });
 });

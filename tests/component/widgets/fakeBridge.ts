@@ -32,6 +32,8 @@ export interface SnapshotPart {
 export class FakeBridge {
   readonly starts: StartCall[] = [];
   readonly commands: { readonly kind: string; readonly slot: string }[] = [];
+  /** Slots whose worker the page ended, in order. */
+  readonly released: string[] = [];
   private readonly listeners = new Set<(event: BridgeEvent) => void>();
   private readonly current = new Map<string, { runId: string; steps: number }>();
   private nextRun = 1;
@@ -66,7 +68,9 @@ export class FakeBridge {
   exportWeights(): Promise<string> {
     return Promise.reject(new Error('The fake bridge has no weights.'));
   }
-  release(): void {}
+  release(slot: string): void {
+    this.released.push(slot);
+  }
   crashForTesting(): void {}
   dispose(): void {
     this.listeners.clear();
@@ -93,6 +97,7 @@ export class FakeBridge {
         parameterCount: 1000,
         baseline: { value: 0.125, description: 'guess one of 8 symbols at random' },
         kernels: 'wasm',
+        estimatedMsPerStep: 10,
         ...info,
       },
     });
@@ -128,6 +133,11 @@ export class FakeBridge {
         probe: part.probe ?? null,
       },
     });
+  }
+
+  /** The worker's 'problem' message (a refused configuration or weights file) for the slot's current run. */
+  problem(slot: string, message: string): void {
+    this.send(slot, { type: 'problem', runId: this.runId(slot), message });
   }
 
   diverged(slot: string, divergence: Divergence): void {

@@ -1,0 +1,35 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LiveTraining } from '../../../app/widgets/LiveTraining';
+import { taskConfig } from '../../../engine/tasks/task';
+import { connectFakeBridge, type FakeBridge } from './fakeBridge';
+
+let bridge: FakeBridge;
+
+/** The props a lesson writes inline: every render of the lesson makes new objects of them. */
+const inline = (hiddenSize = 16) => ({
+  config: { hiddenSize, task: taskConfig('recall', { lag: 5 }) },
+  compare: ['rnn', 'gru'] as const,
+});
+
+describe('LiveTraining', () => {
+  beforeEach(() => {
+    bridge = connectFakeBridge();
+  });
+
+  it('keeps its runs when the lesson re-renders it with equal inline props, and stops them when they change', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<LiveTraining id="live-test" title="Recall" {...inline()} />);
+    await user.click(screen.getByRole('button', { name: 'Train' }));
+    expect(bridge.starts.map((start) => start.slot)).toEqual(['live-test-rnn', 'live-test-gru']);
+    expect(bridge.starts[0]!.config).toMatchObject({ cell: 'rnn', hiddenSize: 16 });
+
+    rerender(<LiveTraining id="live-test" title="Recall" {...inline()} />);
+    expect(bridge.stopped()).toEqual([]);
+
+    // Different content is a different experiment: the runs of the old one stop.
+    rerender(<LiveTraining id="live-test" title="Recall" {...inline(32)} />);
+    expect(bridge.stopped()).toEqual(['live-test-rnn', 'live-test-gru']);
+  });
+});
