@@ -4,10 +4,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { EngineBridge } from './engineBridge';
-import { useStore } from './store';
+import { followOtherTabs, useStore } from './store';
 
 useStore.getState().hydrateSettings();
 useStore.getState().hydrateProgress();
+followOtherTabs();
 useStore.getState().connectEngine(new EngineBridge());
 
 const root = document.getElementById('root');

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { usePageTitle } from '../components/usePageTitle';
 import { finalQuizLesson, lessons, paths } from '../course';
+import { DamagedProgress } from '../quiz/DamagedProgress';
 import { progressDocument } from '../quiz/exportProgress';
 import { ProgressTable } from '../quiz/ProgressTable';
 import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../quiz/summary';
@@ -17,6 +18,7 @@ export function ProgressPage() {
   usePageTitle('Your progress');
   const progress = useStore((state) => state.progress);
   const saved = useStore((state) => state.progressSaved);
+  const locked = useStore((state) => state.progressLock !== null);
   const resetProgress = useStore((state) => state.resetProgress);
   const quizzes = useQuizzes(lessons);
   const [confirming, setConfirming] = useState(false);
@@ -71,12 +73,13 @@ export function ProgressPage() {
         </p>
         <p className="print-only">Printed on {today.toLocaleDateString('en-GB', { dateStyle: 'long' })}.</p>
       </header>
-      {!saved && (
+      {!saved && !locked && (
         <p className="progress-warning">
           This browser is not saving your progress, so it lasts only until you close this tab. Export it as
           JSON to keep a copy.
         </p>
       )}
+      <DamagedProgress />
       <ProgressTable
         lessons={lessons}
         progress={progress}

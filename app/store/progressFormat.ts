@@ -41,6 +41,11 @@ export interface LessonProgress {
 
 export interface Progress {
   readonly lessons: Readonly<Record<string, LessonProgress>>;
+  /**
+   * When the learner last reset their progress (ISO 8601). Another tab that still holds older answers
+   * merges them in only if they are newer than this, so a deliberate reset wins over a stale tab.
+   */
+  readonly resetAt?: string;
 }
 
 export const EMPTY_PROGRESS: Progress = { lessons: {} };
@@ -110,7 +115,8 @@ export function validateProgress(data: unknown): Progress | null {
     const lesson = isKey(slug) ? readLesson(entry) : null;
     if (lesson) lessons[slug] = lesson;
   }
-  return { lessons };
+  const resetAt = date(data.resetAt);
+  return resetAt === null ? { lessons } : { lessons, resetAt };
 }
 
 /** Version 0 (the prototype, see above) to version 1. */

@@ -1,22 +1,43 @@
 import type { StateCreator } from 'zustand';
 import type { Answer } from './answers';
 import {
+  DAMAGED_PREFIX,
+  type DamagedCopy,
+  discardDamagedCopy,
+  keepDamagedCopy,
+  listDamagedCopies,
+  MAX_DAMAGED_COPIES,
+  recoverProgress,
+} from './damagedCopies';
+import {
   EMPTY_LESSON,
   EMPTY_PROGRESS,
   type LessonPosition,
-  type LessonProgress,
   type Progress,
   progressFormat,
 } from './progressFormat';
+import { mergeProgress } from './progressMerge';
 import type { SettingsSlice } from './settingsSlice';
-import { load, save } from './storage';
+import { load, parseSaved, type Saved, save } from './storage';
+
+/**
+ * Why saved progress is left alone: it was written by a newer version of Unroll, or it could not be read
+ * and the browser had no room to keep a copy of it (the reader chooses on the Progress page).
+ */
+export type ProgressLock = 'newer' | 'unkept';
 
 export interface ProgressSlice {
   progress: Progress;
-  /** False when the browser would not save: progress then lasts only as long as the tab. */
+  /** False when progress is not being saved: the browser refuses, or the saved copy is locked. */
   progressSaved: boolean;
+  progressLock: ProgressLock | null;
+  /** The unreadable saved text under the progress key while locked 'unkept', to download or restore. */
+  heldProgressText: string | null;
+  damagedCopies: readonly DamagedCopy[];
   /** Reads saved progress; called once by app/main.tsx so that importing the store has no side effect. */
   hydrateProgress: () => void;
+  /** Follows another tab's write of the progress (the `storage` event): merges it in, saves nothing. */
+  followProgress: (event: Pick<StorageEvent, 'key' | 'newValue'>) => void;
   visitLesson: (slug: string) => void;
   /** Remembers the section the learner reached, for "continue where you left off". */
   setLessonPosition: (slug: string, position: LessonPosition) => void;
@@ -32,82 +53,199 @@ export interface ProgressSlice {
     quizQuestionIds: readonly string[],
   ) => void;
   resetProgress: () => void;
-}
-
-/** Where a copy of unreadable saved progress is kept, so that nothing is destroyed without a trace. */
-export const DAMAGED_PROGRESS_KEY = 'unroll.progress.damaged';
-
-function keepDamagedCopy(): void {
-  try {
-    const text = globalThis.localStorage?.getItem(progressFormat.key);
-    if (text !== null && text !== undefined) globalThis.localStorage.setItem(DAMAGED_PROGRESS_KEY, text);
-  } catch {
-    // Storage that cannot be read cannot be copied either; the notice already says so.
-  }
+  /**
+   * Merges what can be read of a kept damaged copy (or of the held text, by its key `unroll.progress`)
+   * into the progress; returns how many answered questions it found, or null when none could be read.
+   */
+  restoreDamagedCopy: (key: string) => number | null;
+  discardDamagedCopy: (key: string) => void;
+  /** Lifts an 'unkept' lock: the reader chose to replace the unreadable saved text with this tab's progress. */
+  replaceHeldProgress: () => void;
 }
 
 const now = () => new Date().toISOString();
+const answered = (progress: Progress) =>
+  Object.values(progress.lessons).reduce((sum, lesson) => sum + Object.keys(lesson.questions).length, 0);
+
+const UNKEPT =
+  'Your saved quiz progress could not be read, and the browser had no room to keep a copy of it. It is left as it was, and nothing new is saved until you choose what to do with it on the Progress page.';
+const NEWER =
+  'Your quiz progress was saved by a newer version of Unroll; this page will not change it, so answers given here last until you close the tab.';
 
 // Needs the settings slice for `storageNotice`, the one notice the layout shows.
 export const createProgressSlice: StateCreator<ProgressSlice & SettingsSlice, [], [], ProgressSlice> = (
   set,
   get,
 ) => {
-  const commit = (progress: Progress) => {
+  /**
+   * Acts on saved progress that this version must not write over: a newer version's is locked; a damaged
+   * one is kept as a copy (then replaced by a fresh start), or locked when no copy could be kept.
+   * Returns true when saving may go on.
+   */
+  const guard = (saved: Saved<Progress>): boolean => {
+    if (saved.status === 'newer') {
+      set({ progressLock: 'newer', progressSaved: false, heldProgressText: null, storageNotice: NEWER });
+      return false;
+    }
+    if (saved.status !== 'damaged' || saved.text === null) return true;
+    const kept = keepDamagedCopy(saved.text, new Date());
+    if (!kept.kept) {
+      set({
+        progressLock: 'unkept',
+        progressSaved: false,
+        heldProgressText: saved.text,
+        storageNotice: UNKEPT,
+      });
+      return false;
+    }
+    const dropped =
+      kept.dropped > 0
+        ? ` Only the ${MAX_DAMAGED_COPIES} most recent copies are kept, so the oldest ${kept.dropped === 1 ? 'was' : `${kept.dropped} were`} deleted.`
+        : '';
+    set({
+      damagedCopies: listDamagedCopies(),
+      storageNotice: `Your saved quiz progress could not be read, so Unroll started fresh. A copy of it is kept on the Progress page, where you can download it or try to restore it.${dropped}`,
+    });
+    return true;
+  };
+
+  /** Applies a change to this tab's progress merged with the stored copy, and saves the result. */
+  const commit = (change: (progress: Progress) => Progress) => {
+    const state = get();
+    if (state.progressLock !== null) {
+      set({ progress: change(state.progress) });
+      return;
+    }
+    const saved = load(progressFormat);
+    if (!guard(saved)) {
+      set({ progress: change(get().progress) });
+      return;
+    }
+    const base = saved.status === 'ok' ? mergeProgress(state.progress, saved.value) : state.progress;
+    const progress = change(base);
     const notice = save(progressFormat, progress);
-    const wasSaved = get().progressSaved;
     set({
       progress,
       progressSaved: notice === null,
       // Says so once when saving starts failing, not on every answer.
-      ...(notice !== null && wasSaved ? { storageNotice: notice } : {}),
+      ...(notice !== null && state.progressSaved ? { storageNotice: notice } : {}),
     });
   };
-  const lesson = (slug: string): LessonProgress => get().progress.lessons[slug] ?? EMPTY_LESSON;
-  const withLesson = (slug: string, next: LessonProgress): Progress => ({
-    lessons: { ...get().progress.lessons, [slug]: next },
-  });
+  const inLesson = (
+    slug: string,
+    change: (lesson: Progress['lessons'][string]) => Progress['lessons'][string] | null,
+  ) =>
+    commit((progress) => {
+      const next = change(progress.lessons[slug] ?? EMPTY_LESSON);
+      return next === null ? progress : { ...progress, lessons: { ...progress.lessons, [slug]: next } };
+    });
 
   return {
     progress: EMPTY_PROGRESS,
     progressSaved: true,
+    progressLock: null,
+    heldProgressText: null,
+    damagedCopies: [],
     hydrateProgress: () => {
       const saved = load(progressFormat);
-      if (saved.notice?.includes('damaged')) keepDamagedCopy();
-      set({
-        progress: saved.value,
-        progressSaved: saved.notice === null || saved.notice.includes('damaged'),
-        ...(saved.notice ? { storageNotice: `Your quiz progress: ${lowerFirst(saved.notice)}` } : {}),
-      });
+      set({ progressLock: null, heldProgressText: null, damagedCopies: listDamagedCopies() });
+      if (saved.status === 'ok' || saved.status === 'empty') {
+        set({ progress: saved.value, progressSaved: true });
+      } else if (saved.status === 'newer' || saved.status === 'damaged') {
+        set({ progress: saved.value, progressSaved: true });
+        // Started fresh only once the damaged text is safely kept; the fresh start is then saved.
+        if (guard(saved) && saved.status === 'damaged') {
+          set({ progressSaved: save(progressFormat, saved.value) === null });
+        }
+      } else {
+        set({
+          progress: saved.value,
+          progressSaved: false,
+          storageNotice: `Your quiz progress: ${lowerFirst(saved.notice ?? '')}`,
+        });
+      }
+    },
+    followProgress: (event) => {
+      if (event.key?.startsWith(DAMAGED_PREFIX)) {
+        set({ damagedCopies: listDamagedCopies() });
+        return;
+      }
+      // A null key means another tab cleared all storage: this tab keeps what it has.
+      if (event.key !== progressFormat.key) return;
+      const saved = parseSaved(progressFormat, event.newValue);
+      if (saved.status === 'newer') {
+        if (get().progressLock !== 'newer') guard(saved);
+        set({ progress: saved.value });
+      } else if (saved.status === 'ok') {
+        const wasLocked = get().progressLock !== null;
+        set({
+          // Another tab has written readable progress: whatever was held has been dealt with there.
+          progress: wasLocked ? saved.value : mergeProgress(get().progress, saved.value),
+          ...(wasLocked ? { progressLock: null, heldProgressText: null, progressSaved: true } : {}),
+        });
+      }
+      // Damaged text from another tab is dealt with by the next write here, which reads it first.
     },
     visitLesson: (slug) => {
-      commit(withLesson(slug, { ...lesson(slug), visited: true, lastVisitedAt: now() }));
+      inLesson(slug, (lesson) => ({ ...lesson, visited: true, lastVisitedAt: now() }));
     },
     setLessonPosition: (slug, position) => {
-      const current = lesson(slug);
-      if (current.position?.id === position.id) return;
-      commit(withLesson(slug, { ...current, visited: true, position }));
+      if (get().progress.lessons[slug]?.position?.id === position.id) return;
+      // The time says which tab's position is the latest when two tabs' progress is merged.
+      inLesson(slug, (lesson) => ({ ...lesson, visited: true, position, lastVisitedAt: now() }));
     },
     recordAnswer: (slug, questionId, answer, score, quizQuestionIds) => {
-      const current = lesson(slug);
-      const before = current.questions[questionId];
       const bounded = Math.min(1, Math.max(0, Number.isFinite(score) ? score : 0));
-      const questions = {
-        ...current.questions,
-        [questionId]: {
-          attempts: (before?.attempts ?? 0) + 1,
-          bestScore: Math.max(before?.bestScore ?? 0, bounded),
-          lastScore: bounded,
-          lastAnswer: answer,
-          completed: (before?.completed ?? false) || bounded >= 1,
-          answeredAt: now(),
-        },
-      };
-      const completed =
-        quizQuestionIds.length > 0 && quizQuestionIds.every((id) => (questions[id]?.attempts ?? 0) > 0);
-      commit(withLesson(slug, { ...current, visited: true, questions, completed }));
+      inLesson(slug, (lesson) => {
+        const before = lesson.questions[questionId];
+        const questions = {
+          ...lesson.questions,
+          [questionId]: {
+            attempts: (before?.attempts ?? 0) + 1,
+            bestScore: Math.max(before?.bestScore ?? 0, bounded),
+            lastScore: bounded,
+            lastAnswer: answer,
+            completed: (before?.completed ?? false) || bounded >= 1,
+            answeredAt: now(),
+          },
+        };
+        const completed =
+          quizQuestionIds.length > 0 && quizQuestionIds.every((id) => (questions[id]?.attempts ?? 0) > 0);
+        return { ...lesson, visited: true, questions, completed };
+      });
     },
-    resetProgress: () => commit(EMPTY_PROGRESS),
+    // The time of the reset travels with the empty progress, so that a tab still holding older answers
+    // does not merge them back.
+    resetProgress: () => commit(() => ({ lessons: {}, resetAt: now() })),
+    restoreDamagedCopy: (key) => {
+      const text =
+        key === progressFormat.key
+          ? get().heldProgressText
+          : get().damagedCopies.find((c) => c.key === key)?.text;
+      const recovered = text ? recoverProgress(text) : null;
+      if (recovered === null) return null;
+      // A restore is deliberate: a reset made since does not filter the restored answers out.
+      const restore = (progress: Progress): Progress => {
+        const merged = mergeProgress({ lessons: progress.lessons }, { lessons: recovered.lessons });
+        return progress.resetAt ? { ...merged, resetAt: progress.resetAt } : merged;
+      };
+      if (key === progressFormat.key) {
+        set({ progress: restore(get().progress) });
+        get().replaceHeldProgress();
+      } else commit(restore);
+      return answered(recovered);
+    },
+    discardDamagedCopy: (key) => {
+      discardDamagedCopy(key);
+      set({ damagedCopies: listDamagedCopies() });
+    },
+    replaceHeldProgress: () => {
+      if (get().progressLock !== 'unkept') return;
+      set({ progressLock: null, heldProgressText: null, progressSaved: true });
+      // Written as it is: the unreadable text it replaces is exactly what the reader chose to give up.
+      const notice = save(progressFormat, get().progress);
+      set({ progressSaved: notice === null, ...(notice ? { storageNotice: notice } : {}) });
+    },
   };
 };
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { load, save, type VersionedFormat } from './storage';
+import { load, parseSaved, save, type VersionedFormat } from './storage';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -25,6 +25,8 @@ export interface SettingsSlice {
   storageNotice: string | null;
   /** Reads saved settings; called once by app/main.tsx so that importing the store has no side effect. */
   hydrateSettings: () => void;
+  /** Follows another tab's theme choice (the `storage` event). */
+  followSettings: (event: Pick<StorageEvent, 'key' | 'newValue'>) => void;
   setTheme: (theme: ThemeChoice) => void;
   dismissStorageNotice: () => void;
 }
@@ -35,7 +37,23 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
     storageNotice: null,
     hydrateSettings: () => {
       const saved = load(settingsFormat);
-      set({ settings: saved.value, storageNotice: saved.notice });
+      if (saved.status === 'damaged') {
+        // Only the theme is saved here, so the default replaces it at once and the note is said once.
+        save(settingsFormat, settingsFormat.fallback);
+        set({
+          settings: saved.value,
+          storageNotice:
+            'The saved theme choice could not be read, so Unroll follows the system theme again.',
+        });
+      } else {
+        // A newer version's settings are read as far as they can be and left as they are, quietly.
+        set({ settings: saved.value, storageNotice: saved.status === 'newer' ? null : saved.notice });
+      }
+    },
+    followSettings: (event) => {
+      if (event.key !== settingsFormat.key) return;
+      const saved = parseSaved(settingsFormat, event.newValue);
+      if (saved.status === 'ok' || saved.status === 'newer') set({ settings: saved.value });
     },
     setTheme: (theme) => {
       const settings = { ...get().settings, theme };

@@ -17,29 +17,41 @@ const format: VersionedFormat<{ count: number }> = {
 
 describe('versioned storage', () => {
   it('returns the fallback quietly when nothing was saved', () => {
-    expect(load(format)).toEqual({ value: { count: 0 }, notice: null });
+    expect(load(format)).toMatchObject({ value: { count: 0 }, notice: null, status: 'empty' });
   });
 
   it('reads back what it saved', () => {
     expect(save(format, { count: 7 })).toBeNull();
-    expect(load(format)).toEqual({ value: { count: 7 }, notice: null });
+    expect(load(format)).toMatchObject({ value: { count: 7 }, notice: null, status: 'ok' });
   });
 
   it('migrates data saved by an older schema version', () => {
     localStorage.setItem('test.format', JSON.stringify({ version: 1, data: { n: 3 } }));
-    expect(load(format)).toEqual({ value: { count: 3 }, notice: null });
+    expect(load(format)).toMatchObject({ value: { count: 3 }, notice: null, status: 'ok' });
   });
 
   it.each([
     ['text that is not JSON', '{oops'],
     ['a value of the wrong shape', JSON.stringify({ version: 2, data: { count: 'many' } })],
-    ['a version from the future', JSON.stringify({ version: 9, data: { count: 1 } })],
     ['a bare number', '42'],
-  ])('sets aside %s with a notice', (_label, text) => {
+  ])('reports %s as damaged, with the text as found', (_label, text) => {
     localStorage.setItem('test.format', text);
     const result = load(format);
     expect(result.value).toEqual({ count: 0 });
-    expect(result.notice).toMatch(/damaged/);
+    expect(result.status).toBe('damaged');
+    expect(result.text).toBe(text);
+    expect(result.notice).toMatch(/could not be read/);
+  });
+
+  it('reports data from a newer schema version as newer, not damaged, and reads what it can', () => {
+    const text = JSON.stringify({ version: 9, data: { count: 1, more: true } });
+    localStorage.setItem('test.format', text);
+    const result = load(format);
+    expect(result.status).toBe('newer');
+    expect(result.value).toEqual({ count: 1 });
+    expect(result.text).toBe(text);
+    expect(result.notice).toMatch(/newer version of Unroll/);
+    expect(localStorage.getItem('test.format')).toBe(text);
   });
 
   it('reports a refused write (a full quota) instead of throwing', () => {

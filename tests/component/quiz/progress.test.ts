@@ -3,15 +3,22 @@ import { lessons } from '../../../app/course';
 import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../../../app/quiz/summary';
 import type { QuizState } from '../../../app/quiz/useQuiz';
 import { useStore } from '../../../app/store';
+import { listDamagedCopies } from '../../../app/store/damagedCopies';
 import { EMPTY_PROGRESS, type Progress, progressFormat } from '../../../app/store/progressFormat';
-import { DAMAGED_PROGRESS_KEY } from '../../../app/store/progressSlice';
 import { load } from '../../../app/store/storage';
 
 const KEY = 'unroll.progress';
 const saved = () => JSON.parse(localStorage.getItem(KEY) ?? 'null') as { version: number; data: Progress };
 
 beforeEach(() => {
-  useStore.setState({ progress: EMPTY_PROGRESS, progressSaved: true, storageNotice: null });
+  useStore.setState({
+    progress: EMPTY_PROGRESS,
+    progressSaved: true,
+    progressLock: null,
+    heldProgressText: null,
+    damagedCopies: [],
+    storageNotice: null,
+  });
 });
 
 afterEach(() => {
@@ -129,15 +136,18 @@ describe('saved progress', () => {
   it.each([
     ['text that is not JSON', '{"version":1,'],
     ['the wrong shape', JSON.stringify({ version: 1, data: { lessons: [] } })],
-    ['a version from the future', JSON.stringify({ version: 2, data: { lessons: {} } })],
     ['an unknown old version', JSON.stringify({ version: -1, data: {} })],
-  ])('sets aside %s with a visible notice and a copy, then starts fresh', (_label, text) => {
+  ])('sets aside %s: a copy is kept, the notice says so, and it starts fresh', (_label, text) => {
     localStorage.setItem(KEY, text);
     useStore.getState().hydrateProgress();
     expect(useStore.getState().progress).toEqual(EMPTY_PROGRESS);
-    expect(useStore.getState().storageNotice).toMatch(/^Your quiz progress: some saved data was damaged/);
-    expect(localStorage.getItem(DAMAGED_PROGRESS_KEY)).toBe(text);
+    expect(useStore.getState().storageNotice).toMatch(
+      /^Your saved quiz progress could not be read, so Unroll started fresh\. A copy of it is kept on the Progress page/,
+    );
+    expect(listDamagedCopies().map((copy) => copy.text)).toEqual([text]);
+    expect(useStore.getState().damagedCopies).toHaveLength(1);
     expect(useStore.getState().progressSaved).toBe(true);
+    expect(saved().data).toEqual(EMPTY_PROGRESS);
   });
 
   it('keeps working in memory, with one notice, when the browser refuses to save', () => {
@@ -168,8 +178,8 @@ describe('saved progress', () => {
   it('forgets everything on reset', () => {
     useStore.getState().recordAnswer('01-x', 'q1', { kind: 'single', choice: 'a' }, 1, ['q1']);
     useStore.getState().resetProgress();
-    expect(useStore.getState().progress).toEqual(EMPTY_PROGRESS);
-    expect(saved().data).toEqual(EMPTY_PROGRESS);
+    expect(useStore.getState().progress.lessons).toEqual({});
+    expect(saved().data.lessons).toEqual({});
   });
 });
 
