@@ -2,7 +2,8 @@
  * `bench`: training throughput of our engine beside tfjs (cpu and wasm backends) on the standard workload
  * (cli/benchWorkload.ts: input 8, hidden 32, sequence 50, batch 16, 10-class softmax head at the
  * last step; one step = forward + BPTT + SGD update), for the LSTM, GRU and RNN, plus the latency of one
- * LSTM step at hidden 64, sequence 200, batch 1.
+ * LSTM step at hidden 64, sequence 200, batch 1, and the char-LM workload (cli/benchCharLm.ts: a 2-layer LSTM
+ * of 128 over a vocabulary of 64, the head at every step, Adam).
  *
  * The machine is shared, so measurements are interleaved: each round times every engine on every cell for
  * a slice of the budget, and each figure is the median over the rounds. Each round also times the
@@ -14,8 +15,14 @@ import type { DenseKernels } from '../engine/recurrent.ts';
 import type { CellKind } from '../engine/types.ts';
 import { PEAK_FLOPS_PER_ROUND, type SimdPeak, simdPeakKernel } from '../engine/wasm/dense.ts';
 import { type FlagSpec, helpText, numberFlag, parseFlags, UsageError } from './args.ts';
-import { createEngineWorkload, STANDARD_WORKLOAD, type WorkloadSizes } from './benchWorkload.ts';
-import { FLOP_FORMULA, gflops } from './flops.ts';
+import { type CharLmResult, runCharLm } from './benchCharLm.ts';
+import {
+  CHAR_LM_WORKLOAD,
+  createEngineWorkload,
+  STANDARD_WORKLOAD,
+  type WorkloadSizes,
+} from './benchWorkload.ts';
+import { CHAR_LM_FLOP_FORMULA, FLOP_FORMULA, gflops } from './flops.ts';
 
 export type BenchEngine = 'unroll' | 'tfjs-cpu' | 'tfjs-wasm';
 
@@ -27,10 +34,17 @@ export interface BenchResult {
   readonly gflops: number;
 }
 
-/** The result line of `bench --json`. */
+/** The workloads `bench` can time: the standard one (every cell) and the char-LM. */
+export type BenchWorkload = 'standard' | 'char-lm';
+
+/**
+ * The result line of `bench --json`: `results` and `latency` for the standard workload (empty and absent
+ * without it), `charLm` one row per engine when the char-LM ran.
+ */
 export interface BenchSummary {
   readonly results: BenchResult[];
-  readonly latency: { readonly lstm_h64_t200_b1_ms: number };
+  readonly latency?: { readonly lstm_h64_t200_b1_ms: number };
+  readonly charLm?: CharLmResult[];
 }
 
 /** A run's results and, where WebAssembly loads, the machine's f64x2 ceiling measured among them. */
@@ -40,6 +54,7 @@ export interface BenchRun extends BenchSummary {
 
 const CELLS: readonly CellKind[] = ['lstm', 'gru', 'rnn'];
 const ENGINES: readonly BenchEngine[] = ['unroll', 'tfjs-wasm', 'tfjs-cpu'];
+const WORKLOADS: readonly BenchWorkload[] = ['standard', 'char-lm'];
 const LATENCY_WORKLOAD: WorkloadSizes = {
   inputSize: 8,
   hiddenSize: 64,
@@ -62,12 +77,18 @@ export const BENCH_FLAGS: readonly FlagSpec[] = [
     value: 'wasm|js',
     help: "our engine's dense kernels: WebAssembly (default) or the JavaScript fallback",
   },
+  {
+    name: 'workloads',
+    kind: 'value',
+    value: 'LIST',
+    help: 'comma-separated subset of standard,char-lm (default both)',
+  },
   { name: 'json', kind: 'boolean', help: 'print one JSON line with the results on stdout' },
   { name: 'help', kind: 'boolean', help: 'show this help' },
 ];
 
 export const BENCH_USAGE =
-  'bench [--json] [--seconds S] [--engines unroll,tfjs-wasm,tfjs-cpu] [--kernels wasm|js]';
+  'bench [--json] [--seconds S] [--engines unroll,tfjs-wasm,tfjs-cpu] [--kernels wasm|js] [--workloads standard,char-lm]';
 
 type TfjsBench = (options: {
   backend: 'cpu' | 'wasm';
@@ -148,34 +169,37 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function parseEngines(text: string | undefined): BenchEngine[] {
-  if (text === undefined) return [...ENGINES];
+/** The names of a comma-separated flag, in `known`'s order; all of them when the flag is absent. */
+function parseList<T extends string>(text: string | undefined, known: readonly T[], flag: string): T[] {
+  if (text === undefined) return [...known];
   const names = text.split(',').map((name) => name.trim());
   for (const name of names) {
-    if (!(ENGINES as readonly string[]).includes(name)) {
-      throw new UsageError(`--engines takes names from ${ENGINES.join(', ')}; got ${JSON.stringify(name)}.`);
+    if (!(known as readonly string[]).includes(name)) {
+      throw new UsageError(`--${flag} takes names from ${known.join(', ')}; got ${JSON.stringify(name)}.`);
     }
   }
-  return ENGINES.filter((engine) => names.includes(engine));
+  return known.filter((entry) => names.includes(entry));
 }
 
 /**
- * Runs the benchmark: `rounds` interleaved rounds of `slice` seconds per engine and cell, our engine on
- * the given dense kernels.
+ * Runs the benchmark: for the standard workload `rounds` interleaved rounds of `slice` seconds per engine
+ * and cell, then the char-LM once per engine; our engine on the given dense kernels.
  */
 export async function runBenchmark(
   engines: readonly BenchEngine[],
   seconds: number,
   kernels: DenseKernels = 'wasm',
+  workloads: readonly BenchWorkload[] = WORKLOADS,
 ): Promise<BenchRun> {
   const tfjs = engines.some((engine) => engine !== 'unroll') ? await loadTfjs() : null;
-  const rounds = seconds >= 1.5 ? 3 : 1;
+  const standard = workloads.includes('standard');
+  const rounds = standard ? (seconds >= 1.5 ? 3 : 1) : 0;
   const slice = seconds / rounds;
   const samples = new Map<string, number[]>();
   const peak = simdPeakKernel();
   const ceilings: number[] = [];
-  const workloads = new Map(
-    CELLS.map((cell) => [cell, createEngineWorkload(cell, STANDARD_WORKLOAD, 1, kernels)]),
+  const steppers = new Map(
+    (standard ? CELLS : []).map((cell) => [cell, createEngineWorkload(cell, STANDARD_WORKLOAD, 1, kernels)]),
   );
   for (let round = 0; round < rounds; round++) {
     // The ceiling is timed in every round too, so that it sees the same load as the workloads.
@@ -186,7 +210,7 @@ export async function runBenchmark(
       for (const engine of order) {
         const seqPerSec =
           engine === 'unroll'
-            ? timeEngine(workloads.get(cell)!, STANDARD_WORKLOAD.batchSize, slice, slice * WARMUP_SHARE)
+            ? timeEngine(steppers.get(cell)!, STANDARD_WORKLOAD.batchSize, slice, slice * WARMUP_SHARE)
             : (
                 await tfjs!({
                   backend: engine === 'tfjs-cpu' ? 'cpu' : 'wasm',
@@ -200,15 +224,20 @@ export async function runBenchmark(
       }
     }
   }
-  const results = CELLS.flatMap((cell) =>
+  const results = (standard ? CELLS : []).flatMap((cell) =>
     engines.map((engine) => {
       const seqPerSec = median(samples.get(`${engine} ${cell}`)!);
       return { engine, cell, seqPerSec, gflops: gflops(cell, STANDARD_WORKLOAD, seqPerSec) };
     }),
   );
+  const latency = standard ? { lstm_h64_t200_b1_ms: measureLatency(Math.max(0.3, seconds), kernels) } : null;
+  const charLm = workloads.includes('char-lm') ? await runCharLm(engines, seconds, kernels) : null;
+  // The ceiling once more after the char-LM, so that it too has a measurement near it.
+  if (peak && (charLm || ceilings.length === 0)) ceilings.push(timePeak(peak, 0.5));
   return {
     results,
-    latency: { lstm_h64_t200_b1_ms: measureLatency(Math.max(0.3, seconds), kernels) },
+    ...(latency ? { latency } : {}),
+    ...(charLm ? { charLm } : {}),
     ceilingGflops: ceilings.length > 0 ? median(ceilings) : null,
   };
 }
@@ -221,42 +250,62 @@ export function formatBenchmark(
   kernels: DenseKernels = 'wasm',
 ): string {
   const { inputSize, hiddenSize, steps, batchSize, classes } = STANDARD_WORKLOAD;
-  const rate = (engine: BenchEngine, cell: CellKind) =>
-    summary.results.find((row) => row.engine === engine && row.cell === cell)?.seqPerSec;
-  const ratio = (cell: CellKind, peer: BenchEngine) => {
-    const ours = rate('unroll', cell);
-    const theirs = rate(peer, cell);
+  // Every row as (workload, engine, seq/s, GFLOP/s): the standard workload's cells, then the char-LM.
+  const all = [
+    ...summary.results.map((row) => ({ ...row, workload: row.cell as string })),
+    ...(summary.charLm ?? []).map((row) => ({ ...row, workload: 'char-lm' })),
+  ];
+  const ratio = (workload: string, peer: BenchEngine) => {
+    const ours = all.find((row) => row.engine === 'unroll' && row.workload === workload)?.seqPerSec;
+    const theirs = all.find((row) => row.engine === peer && row.workload === workload)?.seqPerSec;
     return ours !== undefined && theirs !== undefined ? `${(ours / theirs).toFixed(1)}×` : '–';
   };
   const ceiling = summary.ceilingGflops;
-  const header = ['cell', 'engine', 'seq/s', 'GFLOP/s', 'of ceiling', 'unroll/tfjs-wasm', 'unroll/tfjs-cpu'];
-  const rows = summary.results.map((row) => [
-    row.cell,
+  const header = [
+    'workload',
+    'engine',
+    'seq/s',
+    'GFLOP/s',
+    'of ceiling',
+    'unroll/tfjs-wasm',
+    'unroll/tfjs-cpu',
+  ];
+  const rows = all.map((row) => [
+    row.workload,
     row.engine,
-    row.seqPerSec.toFixed(1),
+    row.seqPerSec.toFixed(row.seqPerSec < 10 ? 2 : 1),
     row.gflops.toFixed(3),
     ceiling ? `${((100 * row.gflops) / ceiling).toFixed(1)}%` : '–',
-    row.engine === 'unroll' ? ratio(row.cell, 'tfjs-wasm') : '',
-    row.engine === 'unroll' ? ratio(row.cell, 'tfjs-cpu') : '',
+    row.engine === 'unroll' ? ratio(row.workload, 'tfjs-wasm') : '',
+    row.engine === 'unroll' ? ratio(row.workload, 'tfjs-cpu') : '',
   ]);
   const widths = header.map((title, k) => Math.max(title.length, ...rows.map((row) => row[k]!.length)));
   const line = (cells: readonly string[]) =>
     cells.map((cell, k) => (k < 2 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!))).join('  ');
   const cpu = cpus();
+  const lm = CHAR_LM_WORKLOAD;
   return [
-    `Workload: input ${inputSize}, hidden ${hiddenSize}, sequence ${steps}, batch ${batchSize}, dense softmax head ` +
-      `(${classes} classes, target at the last step); one step = forward + BPTT + SGD update; ` +
-      `unroll on its ${kernels === 'wasm' ? 'WebAssembly' : 'JavaScript'} kernels.`,
+    `Workloads: lstm, gru, rnn: input ${inputSize}, hidden ${hiddenSize}, sequence ${steps}, batch ${batchSize}, dense softmax head ` +
+      `(${classes} classes, target at the last step); one step = forward + BPTT + SGD update.`,
+    `  char-lm: ${lm.layers}-layer LSTM, vocabulary ${lm.inputSize} (one-hot input, softmax head at every step), hidden ` +
+      `${lm.hiddenSize}, sequence ${lm.steps}, batch ${lm.batchSize}; one step = forward + BPTT + Adam update.`,
+    `  unroll on its ${kernels === 'wasm' ? 'WebAssembly' : 'JavaScript'} kernels.`,
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} logical cores, ${arch()}), Node ${process.version}; ` +
-      `load average ${loadAtStart.toFixed(1)} at start; ${seconds} s per engine and cell, median of interleaved rounds, each after an untimed warm-up of a quarter as long.`,
+      `load average ${loadAtStart.toFixed(1)} at start; ${seconds} s per engine and cell, median of interleaved rounds, each after an untimed warm-up of a quarter as long;`,
+    '  char-lm: once per engine for as long (at least one step), after one untimed step (none on tfjs-cpu).',
     `${FLOP_FORMULA}`,
-    '  (matrix products only: forward 2GH(I+H), backward dW_ih, dW_hh and W_hhᵀδ 2GH(I+2H), head, SGD update;',
-    '   no dL/dx, which training does not need; gate nonlinearities and softmax not counted)',
+    `${CHAR_LM_FLOP_FORMULA}`,
+    '  (matrix products only: forward 2GH(I+H), backward dW_ih, dW_hh and W_hhᵀδ 2GH(I+2H), head, update 2 per',
+    '   parameter; dL/dx only where a layer below needs it; gate nonlinearities and softmax not counted)',
     '',
     line(header),
     ...rows.map(line),
     '',
-    `LSTM training step, hidden 64, sequence 200, batch 1: ${summary.latency.lstm_h64_t200_b1_ms.toFixed(2)} ms (median)`,
+    ...(summary.latency
+      ? [
+          `LSTM training step, hidden 64, sequence 200, batch 1: ${summary.latency.lstm_h64_t200_b1_ms.toFixed(2)} ms (median)`,
+        ]
+      : []),
     ceiling
       ? `WebAssembly SIMD f64x2 ceiling: ${ceiling.toFixed(2)} GFLOP/s (independent multiply-adds in registers, ` +
         'engine/wasm/dense.wat `peak`; median over the rounds); "of ceiling" is GFLOP/s against it.'
@@ -276,14 +325,15 @@ export async function benchCommand(argv: readonly string[]): Promise<string> {
   if (!(Number.isFinite(seconds) && seconds >= 0.05 && seconds <= 600)) {
     throw new UsageError(`--seconds must be a number from 0.05 to 600; got ${seconds}.`);
   }
-  const engines = parseEngines(flags.values.get('engines'));
+  const engines = parseList(flags.values.get('engines'), ENGINES, 'engines');
+  const workloads = parseList(flags.values.get('workloads'), WORKLOADS, 'workloads');
   const kernels = flags.values.get('kernels') ?? 'wasm';
   if (kernels !== 'wasm' && kernels !== 'js') {
     throw new UsageError(`--kernels takes wasm or js; got ${JSON.stringify(kernels)}.`);
   }
   // The 1-minute load average when the run began: on a shared machine, the context of every figure.
   const loadAtStart = loadavg()[0]!;
-  const summary = await runBenchmark(engines, seconds, kernels);
+  const summary = await runBenchmark(engines, seconds, kernels, workloads);
   const { ceilingGflops: _, ...results } = summary;
   return flags.switches.has('json')
     ? JSON.stringify(results)

@@ -1,14 +1,17 @@
 /**
- * The benchmark's workload on our engine, built from the same pieces the trainer uses (engine/recurrent.ts,
- * engine/head.ts, engine/optim.ts) but without a task: one recurrent layer, many-to-one, a dense softmax
- * head, cross-entropy, plain SGD. The batch is random and generated once, like the tfjs peer's
- * (cli/tfjsPeer.ts), so a timed step is forward + BPTT + update and nothing else.
+ * The benchmark's workloads on our engine, built from the same pieces the trainer uses (engine/recurrent.ts,
+ * engine/stack.ts, engine/head.ts, engine/optim.ts) but without a task. The standard workload: one
+ * recurrent layer, many-to-one, a dense softmax head, cross-entropy, plain SGD. The char-LM workload: a
+ * 2-layer LSTM over one-hot characters, the softmax head at every step (many-to-many), Adam. The batches
+ * are random and generated once, like the tfjs peer's (cli/tfjsPeer.ts), so a timed step is forward +
+ * BPTT + update and nothing else.
  */
 import { createHeadWorkspace, headBackward, headForward } from '../engine/head.ts';
 import { createModel, zeroGradients } from '../engine/model.ts';
 import { createOptimizer } from '../engine/optim.ts';
 import { backward, createWorkspace, type DenseKernels, forward } from '../engine/recurrent.ts';
 import { createRng } from '../engine/rng.ts';
+import { createStackWorkspace, stackBackward, stackForward } from '../engine/stack.ts';
 import type { CellKind, SequenceBatch } from '../engine/types.ts';
 
 /** The sizes of one benchmark workload. */
@@ -28,6 +31,27 @@ export const STANDARD_WORKLOAD: WorkloadSizes = {
   batchSize: 16,
   classes: 10,
 };
+
+/** The sizes of a stacked workload: a {@link WorkloadSizes} and the number of layers. */
+export interface StackSizes extends WorkloadSizes {
+  readonly layers: number;
+}
+
+/**
+ * The char-LM workload of `bench`: vocabulary 64 (one-hot input 64, softmax over 64 at every step),
+ * 2 LSTM layers of 128, sequence 64, batch 32: a small character model at the size people train.
+ */
+export const CHAR_LM_WORKLOAD: StackSizes = {
+  inputSize: 64,
+  hiddenSize: 128,
+  steps: 64,
+  batchSize: 32,
+  classes: 64,
+  layers: 2,
+};
+
+/** The char-LM workload's Adam learning rate (PyTorch's and tfjs's default), the tfjs peer's. */
+export const CHAR_LM_LEARNING_RATE = 0.001;
 
 /** The SGD learning rate, the tfjs peer's. */
 const LEARNING_RATE = 0.1;
@@ -70,6 +94,54 @@ export function createEngineWorkload(
     // Like the trainer (and tfjs, whose autodiff only follows paths from the weights), no dL/dx.
     backward(model.layers[0]!, workspace, dHs, { inputGradient: false });
     optimizer.step(LEARNING_RATE);
+    return loss;
+  };
+}
+
+/**
+ * A ready-to-time char-LM training step (see {@link CHAR_LM_WORKLOAD}) on one fixed random batch: a random
+ * symbol sequence per row, x_t its one-hot and the label at t the symbol at t + 1. `step` runs zero grads,
+ * the stack's forward, the head's forward and backward at every step, BPTT through both layers (no dL/dx
+ * of the bottom one) and Adam, and returns the loss. Allocates everything up front.
+ */
+export function createCharLmWorkload(
+  sizes: StackSizes = CHAR_LM_WORKLOAD,
+  seed = 1,
+  kernels: DenseKernels = 'wasm',
+): () => number {
+  const { inputSize: V, hiddenSize: H, steps: T, batchSize: B, classes, layers } = sizes;
+  const rng = createRng(seed);
+  const model = createModel('lstm', V, H, classes, rng.fork(1), { scheme: 'pytorch' }, layers);
+  const data = rng.fork(2);
+  const x = new Float64Array(B * T * V);
+  const labels = new Int32Array(B * T);
+  for (let b = 0; b < B; b++) {
+    let symbol = data.int(V);
+    for (let t = 0; t < T; t++) {
+      x[(b * T + t) * V + symbol] = 1;
+      symbol = data.int(V);
+      labels[b * T + t] = symbol % classes;
+    }
+  }
+  const batch: SequenceBatch = {
+    batchSize: B,
+    steps: T,
+    inputSize: V,
+    x,
+    lengths: new Int32Array(B).fill(T),
+    target: { kind: 'class', numClasses: classes, labels },
+  };
+  const workspace = createStackWorkspace(model.layers, B, T, true, kernels);
+  const headWorkspace = createHeadWorkspace(classes);
+  const optimizer = createOptimizer({ kind: 'adam' }, model.params);
+  const dHs = new Float64Array(B * T * H);
+  return () => {
+    zeroGradients(model);
+    const { outputs } = stackForward(model.layers, batch, { workspace });
+    const { loss } = headForward(model.head, outputs, batch.target, headWorkspace);
+    headBackward(model.head, outputs, batch.target, headWorkspace, dHs);
+    stackBackward(model.layers, workspace, dHs, { inputGradient: false });
+    optimizer.step(CHAR_LM_LEARNING_RATE);
     return loss;
   };
 }

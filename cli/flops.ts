@@ -10,7 +10,7 @@
  * are not counted, so the figure is a lower bound on the work done.
  */
 import { type CellKind, GATE_BLOCKS } from '../engine/types.ts';
-import type { WorkloadSizes } from './benchWorkload.ts';
+import type { StackSizes, WorkloadSizes } from './benchWorkload.ts';
 
 /** The formula in words, for the benchmark's output and the README. */
 export const FLOP_FORMULA =
@@ -29,4 +29,22 @@ export function flopsPerStep(cell: CellKind, sizes: WorkloadSizes): number {
 /** GFLOP/s of an engine that trains `seqPerSec` sequences per second on this workload. */
 export function gflops(cell: CellKind, sizes: WorkloadSizes, seqPerSec: number): number {
   return (flopsPerStep(cell, sizes) * (seqPerSec / sizes.batchSize)) / 1e9;
+}
+
+/** The char-LM workload's formula in words (cli/benchWorkload.ts CHAR_LM_WORKLOAD). */
+export const CHAR_LM_FLOP_FORMULA =
+  'FLOPs/step = B·T·[2·G·H·(2I+3H) + (L−1)·2·G·H·6H + 6·O·H] + 2·P,  G = 4, P the parameters, head at every step';
+
+/**
+ * FLOPs of one char-LM training step: every layer's products as in {@link flopsPerStep}, where layer k > 0
+ * reads H values and also sends dL/dx (2·G·H·H) down to the layer below, the head at every step, and the
+ * update counted as 2 per parameter like SGD (Adam does more, so this is a lower bound too).
+ */
+export function charLmFlopsPerStep(sizes: StackSizes): number {
+  const { inputSize: I, hiddenSize: H, steps: T, batchSize: B, classes: O, layers: L } = sizes;
+  const G = GATE_BLOCKS.lstm;
+  const bottom = 2 * G * H * (2 * I + 3 * H);
+  const above = 2 * G * H * (2 * H + 3 * H) + 2 * G * H * H;
+  const parameters = G * H * (I + H + 2) + (L - 1) * G * H * (2 * H + 2) + O * (H + 1);
+  return B * T * (bottom + (L - 1) * above + 6 * O * H) + 2 * parameters;
 }

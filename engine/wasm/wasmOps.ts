@@ -10,6 +10,9 @@ import { backwardRows, type CellKernel, type CellStep } from '../cells/step.ts';
 import type { RecurrentParams } from '../types.ts';
 import { type DenseArena, SIGMOID, TANH } from './dense.ts';
 
+/** The rows of dPre transposed at a time for the weight gradients: 64 steps of 512 gates are 256 KB. */
+const CHUNK = 64;
+
 /**
  * WebAssembly dense ops for one layer, their buffers taken from `arena` (whose views the workspace's
  * other buffers must also be, since the kernel reads only its own memory).
@@ -30,6 +33,9 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
   // A row of ones and a G*H scratch: the bias gradients are column sums, i.e. products with ones.
   const ones = f64(K).fill(1);
   const columnSums = f64(grad * GH);
+  // dPre transposed, CHUNK steps at a time: gemm then reads each gate's values over the steps
+  // contiguously instead of one number per G*H-wide row (twice as fast at G*H = 512, K = 2048).
+  const chunkT = f64(grad * GH * CHUNK);
 
   /** The byte address of view[offset]; refuses a view the kernel cannot see. */
   const at = (view: Float64Array | Int32Array, offset: number): number => {
@@ -37,22 +43,22 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
     return view.byteOffset + offset * view.BYTES_PER_ELEMENT;
   };
 
-  /**
-   * dw [G*H][n] += Σ_{k' < k} dPre[k'] ⊗ v[k'], accumulated in the arena's copy `into`: gemm reads dPre's
-   * columns in place (row stride 1, step stride G*H).
-   */
-  const addOuter = (
-    dw: Float64Array,
-    into: Float64Array,
-    dPre: Float64Array,
-    v: Float64Array,
-    n: number,
-    k: number,
-  ) => {
-    into.set(dw);
-    gemm(at(into, 0), n * 8, at(dPre, 0), 8, GH * 8, at(v, 0), n * 8, 0, 0, GH, n, k, 1);
-    dw.set(into);
+  /** chunkT [G*H][steps] = rows from..from+steps of dPre [·][G*H], transposed. */
+  const transposeChunk = (dPre: Float64Array, from: number, steps: number) => {
+    for (let k = 0; k < steps; k++) {
+      const row = (from + k) * GH;
+      for (let g = 0; g < GH; g++) chunkT[g * steps + k] = dPre[row + g]!;
+    }
   };
+
+  /**
+   * into [G*H][n] += Σ_{k' < steps} chunkT[·][k'] ⊗ v[from + k'] for the chunk in chunkT. The sums still
+   * run over the steps in order, chunk after chunk, so the result is the one-pass product's to the bit.
+   */
+  const addChunk = (into: Float64Array, v: Float64Array, n: number, from: number, steps: number) => {
+    gemm(at(into, 0), n * 8, at(chunkT, 0), steps * 8, 8, at(v, from * n), n * 8, 0, 0, GH, n, steps, 1);
+  };
+
   /** columnSums = Σ_k dPre[k] over k rows, as the product of a row of ones with dPre. */
   const sumColumns = (dPre: Float64Array, k: number) => {
     gemm(at(columnSums, 0), 0, at(ones, 0), 0, 8, at(dPre, 0), GH * 8, 0, 0, 1, GH, k, 0);
@@ -116,8 +122,18 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
     ): void {
       if (count > K) throw new RangeError(`addWeightGradients: ${count} rows, room for ${K}.`);
       if (count === 0) return;
-      addOuter(params.Wih.dw, dWih, dPreX, x, I, count);
-      addOuter(params.Whh.dw, dWhh, dPreH, h, H, count);
+      // dW += Σ_k dPre[k] ⊗ v[k], accumulated in the arena's copies; the LSTM and RNN share one dPre.
+      dWih.set(params.Wih.dw);
+      dWhh.set(params.Whh.dw);
+      for (let from = 0; from < count; from += CHUNK) {
+        const steps = Math.min(CHUNK, count - from);
+        transposeChunk(dPreX, from, steps);
+        addChunk(dWih, x, I, from, steps);
+        if (dPreH !== dPreX) transposeChunk(dPreH, from, steps);
+        addChunk(dWhh, h, H, from, steps);
+      }
+      params.Wih.dw.set(dWih);
+      params.Whh.dw.set(dWhh);
       sumColumns(dPreX, count);
       const dbih = params.bih.dw;
       for (let g = 0; g < GH; g++) dbih[g] += columnSums[g];

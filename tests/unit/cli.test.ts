@@ -182,7 +182,7 @@ describe('train', () => {
 
 describe('bench', () => {
   it('prints one JSON line: a result per engine and cell, and the LSTM latency', () => {
-    const run = cli('bench --json --seconds 0.3');
+    const run = cli('bench --json --seconds 0.3 --workloads standard');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const summary = oneJsonLine(run.stdout);
@@ -202,6 +202,27 @@ describe('bench', () => {
     );
     expect(sortedKeys(summary.latency)).toEqual(['lstm_h64_t200_b1_ms']);
     expect((summary.latency as { lstm_h64_t200_b1_ms: number }).lstm_h64_t200_b1_ms).toBeGreaterThan(0);
+  });
+
+  it('adds the char-LM as its own key, one row per engine, when it runs', () => {
+    // tfjs takes seconds to tens of seconds per char-LM step, so this checks the shape on our engine.
+    const run = cli('bench --json --seconds 0.05 --engines unroll');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const summary = oneJsonLine(run.stdout);
+    expect(sortedKeys(summary)).toEqual(['charLm', 'latency', 'results']);
+    expect(summary.results).toHaveLength(3);
+    const charLm = summary.charLm as Record<string, unknown>[];
+    expect(charLm).toHaveLength(1);
+    expect(sortedKeys(charLm[0])).toEqual(['engine', 'gflops', 'seqPerSec']);
+    expect(charLm[0]!.engine).toBe('unroll');
+    expect(charLm[0]!.gflops).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown workload with exit code 2', () => {
+    const run = cli('bench --workloads char');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--workloads takes names from standard, char-lm; got "char"\.\n$/);
   });
 
   it('refuses a bad --seconds with exit code 2', () => {
