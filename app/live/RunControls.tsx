@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { RunSpeed } from '../../engine/worker/protocol';
@@ -61,10 +61,13 @@ export function RunControls({
   runs: specs,
   maxSteps,
   title,
+  blocked,
 }: {
   runs: readonly RunSpec[];
   maxSteps: number;
   title?: string;
+  /** Why Train cannot start (settings on screen that are not in use); Train and Step wait for it. */
+  blocked?: ReactNode;
 }) {
   const runs = useRuns(specs.map((spec) => spec.slot));
   const { startRun, pauseRun, resumeRun, stepRun, clearRun, setRunSpeed } = useStore(
@@ -80,6 +83,7 @@ export function RunControls({
   const [speedId, setSpeedId] = useState('max');
   const speed = speeds.find((entry) => entry.id === speedId)!.speed;
   const speedLabel = useId();
+  const blockedId = useId();
   const bySlot = new Map(runs.map((run) => [run.slot, run]));
   const current = specs.map((spec) => bySlot.get(spec.slot));
   const anyRunning = current.some((run) => run?.phase === 'running' || run?.phase === 'starting');
@@ -125,7 +129,13 @@ export function RunControls({
             Pause
           </button>
         ) : (
-          <button type="button" className="primary" onClick={train}>
+          <button
+            type="button"
+            className="primary"
+            onClick={train}
+            disabled={blocked !== undefined}
+            aria-describedby={blocked !== undefined ? blockedId : undefined}
+          >
             {allPaused && !notStarted
               ? 'Resume'
               : notStarted && current.some((run) => run)
@@ -133,7 +143,12 @@ export function RunControls({
                 : 'Train'}
           </button>
         )}
-        <button type="button" onClick={step} disabled={anyRunning} title="Train one step, then pause">
+        <button
+          type="button"
+          onClick={step}
+          disabled={anyRunning || blocked !== undefined}
+          title="Train one step, then pause"
+        >
           Step
         </button>
         <button type="button" onClick={reset} disabled={current.every((run) => run === undefined)}>
@@ -154,6 +169,11 @@ export function RunControls({
           </select>
         </label>
       </div>
+      {blocked !== undefined && (
+        <div id={blockedId} className="run-blocked">
+          {blocked}
+        </div>
+      )}
       <ul className="run-status">
         {specs.map((spec, index) => {
           const run = current[index];

@@ -5,7 +5,7 @@
  */
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import { DEFAULT_TRAINER_CONFIG, validateTrainerConfig } from '../engine';
-import { URL_FIELDS } from './urlFields';
+import { quoted, URL_FIELDS } from './urlFields';
 
 /** What the playground starts from: recall at lag 10, which an LSTM learns in seconds. */
 export const PLAYGROUND_DEFAULT: TrainerConfig = {
@@ -26,11 +26,6 @@ export interface PlaygroundState {
   readonly notices: readonly string[];
 }
 
-function describeValue(raw: string): string {
-  const shown = raw.length > 24 ? `${raw.slice(0, 24)}…` : raw;
-  return `"${shown}"`;
-}
-
 function parseOne(
   params: URLSearchParams,
   prefix: string,
@@ -44,8 +39,13 @@ function parseOne(
     if (raw === null) continue;
     const next = field.apply(config, raw);
     if (next === null) {
+      const subject = `${field.label}${name}`;
+      const reason = field.explain(config, raw, subject);
+      const using = field.read(config) ?? 'the default';
       notices.push(
-        `${field.label}${name}: ${describeValue(raw)} is not allowed (${field.allowed}); using ${field.read(config) ?? 'the default'}.`,
+        reason.startsWith(subject)
+          ? `${reason} The link gave ${quoted(raw)}; using ${using}.`
+          : `${subject}: ${quoted(raw)} is not used. ${reason} Using ${using}.`,
       );
     } else {
       config = next;
@@ -79,7 +79,7 @@ export function parsePlaygroundState(search: string): PlaygroundState {
     if (Number.isInteger(value) && value >= 1 && value <= MAX_STEPS_LIMIT) maxSteps = value;
     else {
       notices.push(
-        `Steps to train: ${describeValue(rawSteps)} is not allowed (a whole number from 1 to ${MAX_STEPS_LIMIT}); using ${MAX_STEPS_DEFAULT}.`,
+        `Steps to train: ${quoted(rawSteps)} is not allowed (a whole number from 1 to ${MAX_STEPS_LIMIT}); using ${MAX_STEPS_DEFAULT}.`,
       );
     }
   }
