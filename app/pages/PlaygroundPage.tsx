@@ -12,6 +12,7 @@ import { historyCsv } from '../playground/files';
 import { FixFirst, StepsField } from '../playground/StepsField';
 import { formatPlaygroundState, MAX_STEPS_LIMIT, parsePlaygroundState } from '../playground/urlState';
 import { WeightsPanel } from '../playground/WeightsPanel';
+import { pageQuery } from '../routes';
 import { download } from '../shared/download';
 import { useStore } from '../store';
 import '../playground/playground.css';
@@ -27,8 +28,8 @@ function labelFor(configs: readonly TrainerConfig[], index: number): string {
 /** Every knob of the engine, live figures, compare mode, and the whole setup in a shareable link. */
 export function PlaygroundPage() {
   usePageTitle('Playground');
-  const search = useSearch();
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
+  const search = pageQuery(location, useSearch());
   // Read once per address: the notices describe what the link asked for.
   const initial = useMemo(() => parsePlaygroundState(search), [search]);
   const [configs, setConfigs] = useState<readonly TrainerConfig[]>(initial.configs);

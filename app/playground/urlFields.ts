@@ -62,7 +62,7 @@ function allowedNumber(limits: Limits, integer: boolean): string {
 function commaQuestion(raw: string, subject: string | undefined): string | null {
   const parsed = parseNumber(raw);
   if (parsed.ok || !parsed.readings) return null;
-  return subject ? `${subject}: ${quoted(raw)} reads two ways. ${parsed.message}` : parsed.message;
+  return subject ? `${subject}: ${parsed.message}` : parsed.message;
 }
 
 /** A value quoted in a sentence, cut short: a URL can carry anything. */
