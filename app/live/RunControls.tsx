@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { RunSpeed } from '../../engine/worker/protocol';
+import { formatNumber, formatPercent } from '../shared/format';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
 import { useRuns } from './useRuns';
@@ -26,9 +27,8 @@ const idle = new Set(['finished', 'stopped', 'diverged', 'crashed', 'problem']);
 export function formatMetric(run: RunState): string | null {
   const evaluation = run.evaluations[run.evaluations.length - 1];
   if (!evaluation) return null;
-  if (evaluation.metricName === 'accuracy')
-    return `held-out accuracy ${(evaluation.metric * 100).toFixed(1)}%`;
-  return `held-out MSE ${evaluation.metric.toPrecision(3)}`;
+  if (evaluation.metricName === 'accuracy') return `held-out accuracy ${formatPercent(evaluation.metric, 1)}`;
+  return `held-out MSE ${formatNumber(evaluation.metric)}`;
 }
 
 function phaseWords(run: RunState | undefined, maxSteps: number): string {
@@ -181,7 +181,7 @@ export function RunControls({
           return (
             <li key={spec.slot}>
               <strong>{spec.label}</strong>: {phaseWords(run, maxSteps)}
-              {run && run.msPerStep > 0 && <> · {run.msPerStep.toFixed(1)} ms per step</>}
+              {run && run.msPerStep > 0 && <> · {formatNumber(run.msPerStep, 2)} ms per step</>}
               {metric && <> · {metric}</>}
             </li>
           );

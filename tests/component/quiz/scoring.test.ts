@@ -239,7 +239,7 @@ describe('predict questions', () => {
   it('format measured values for the learner', () => {
     expect(formatMeasure('heldOutMetric', 0.9375, 'accuracy')).toBe('93.8%');
     expect(formatMeasure('msPerStep', 1.23456)).toBe('1.23 ms per step');
-    expect(formatMeasure('earlyGradientShare', 1e-7)).toBe('1.0e-7 of the largest');
+    expect(formatMeasure('earlyGradientShare', 1e-7)).toBe('10⁻⁷ of the largest');
     expect(formatMeasure('finalLoss', null)).toBe('no value');
   });
 });
