@@ -6,7 +6,7 @@ import { Layout } from './components/Layout';
 import { NotFoundPage } from './components/NotFoundPage';
 import { useThemeOnDocument } from './components/ThemeToggle';
 import { HomePage } from './pages/HomePage';
-import { claimsRoute, presentRoute, speakerRoute } from './routes';
+import { claimsRoute, lessonRoute, playgroundRoute, presentRoute, speakerRoute } from './routes';
 
 // Pages other than the course map load on demand, so the first visit downloads little.
 const LessonPage = lazy(() =>
@@ -48,15 +48,14 @@ export function App() {
           <Suspense fallback={<p className="page muted">Loading…</p>}>
             <Switch>
               <Route path="/" component={HomePage} />
-              <Route path="/lessons/:slug">{(params) => <LessonPage slug={params.slug} />}</Route>
-              {/* A lesson opened at a section heading, e.g. its quiz: /lessons/<slug>/check-yourself */}
-              <Route path="/lessons/:slug/:section">
-                {(params) => <LessonPage slug={params.slug} section={params.section} />}
+              {/* A lesson, or one opened at a section heading, e.g. its quiz: /lessons/<slug>/check-yourself */}
+              <Route path={lessonRoute}>
+                {(params) => <LessonPage slug={params.slug ?? ''} section={params.section} />}
               </Route>
               <Route path="/quiz/final" component={FinalQuizPage} />
               <Route path="/glossary" component={GlossaryPage} />
               <Route path="/progress" component={ProgressPage} />
-              <Route path="/playground" component={PlaygroundPage} />
+              <Route path={playgroundRoute} component={PlaygroundPage} />
               {/* Presenter mode: /present/<slug>/<n>, and its speaker view in a second window. */}
               <Route path={presentRoute}>
                 {(params) => <PresentPage slug={params.slug ?? ''} slide={params.slide} />}

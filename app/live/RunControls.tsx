@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { RunSpeed } from '../../engine/worker/protocol';
+import { formatNumber, formatPercent } from '../shared/format';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
 import { useRuns } from './useRuns';
@@ -27,9 +28,8 @@ const idle = new Set(['finished', 'stopped', 'diverged', 'crashed', 'problem']);
 export function formatMetric(run: RunState): string | null {
   const evaluation = run.evaluations[run.evaluations.length - 1];
   if (!evaluation) return null;
-  if (evaluation.metricName === 'accuracy')
-    return `held-out accuracy ${(evaluation.metric * 100).toFixed(1)}%`;
-  return `held-out MSE ${evaluation.metric.toPrecision(3)}`;
+  if (evaluation.metricName === 'accuracy') return `held-out accuracy ${formatPercent(evaluation.metric, 1)}`;
+  return `held-out MSE ${formatNumber(evaluation.metric)}`;
 }
 
 function phaseWords(run: RunState | undefined, maxSteps: number): string {
@@ -62,10 +62,13 @@ export function RunControls({
   runs: specs,
   maxSteps,
   title,
+  blocked,
 }: {
   runs: readonly RunSpec[];
   maxSteps: number;
   title?: string;
+  /** Why Train cannot start (settings on screen that are not in use); Train and Step wait for it. */
+  blocked?: ReactNode;
 }) {
   const runs = useRuns(specs.map((spec) => spec.slot));
   // Every page with these controls (lessons, slides, the playground) ends its runs' workers on leaving.
@@ -83,6 +86,7 @@ export function RunControls({
   const [speedId, setSpeedId] = useState('max');
   const speed = speeds.find((entry) => entry.id === speedId)!.speed;
   const speedLabel = useId();
+  const blockedId = useId();
   const bySlot = new Map(runs.map((run) => [run.slot, run]));
   const current = specs.map((spec) => bySlot.get(spec.slot));
   const anyRunning = current.some((run) => run?.phase === 'running' || run?.phase === 'starting');
@@ -128,7 +132,13 @@ export function RunControls({
             Pause
           </button>
         ) : (
-          <button type="button" className="primary" onClick={train}>
+          <button
+            type="button"
+            className="primary"
+            onClick={train}
+            disabled={blocked !== undefined}
+            aria-describedby={blocked !== undefined ? blockedId : undefined}
+          >
             {allPaused && !notStarted
               ? 'Resume'
               : notStarted && current.some((run) => run)
@@ -136,7 +146,12 @@ export function RunControls({
                 : 'Train'}
           </button>
         )}
-        <button type="button" onClick={step} disabled={anyRunning} title="Train one step, then pause">
+        <button
+          type="button"
+          onClick={step}
+          disabled={anyRunning || blocked !== undefined}
+          title="Train one step, then pause"
+        >
           Step
         </button>
         <button type="button" onClick={reset} disabled={current.every((run) => run === undefined)}>
@@ -157,6 +172,11 @@ export function RunControls({
           </select>
         </label>
       </div>
+      {blocked !== undefined && (
+        <div id={blockedId} className="run-blocked">
+          {blocked}
+        </div>
+      )}
       <ul className="run-status">
         {specs.map((spec, index) => {
           const run = current[index];
@@ -164,7 +184,7 @@ export function RunControls({
           return (
             <li key={spec.slot}>
               <strong>{spec.label}</strong>: {phaseWords(run, maxSteps)}
-              {run && run.msPerStep > 0 && <> · {run.msPerStep.toFixed(1)} ms per step</>}
+              {run && run.msPerStep > 0 && <> · {formatNumber(run.msPerStep, 2)} ms per step</>}
               {metric && <> · {metric}</>}
             </li>
           );

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import { usePageTitle } from '../components/usePageTitle';
@@ -7,9 +7,12 @@ import { RunControls, type RunSpec } from '../live/RunControls';
 import { FIGURE_IDS, RunFigures } from '../live/RunFigures';
 import { useRuns } from '../live/useRuns';
 import { ConfigForm } from '../playground/ConfigForm';
+import type { FieldProblem } from '../playground/FieldControl';
 import { historyCsv } from '../playground/files';
+import { FixFirst, StepsField } from '../playground/StepsField';
 import { formatPlaygroundState, MAX_STEPS_LIMIT, parsePlaygroundState } from '../playground/urlState';
 import { WeightsPanel } from '../playground/WeightsPanel';
+import { pageQuery } from '../routes';
 import { download } from '../shared/download';
 import { useStore } from '../store';
 import '../playground/playground.css';
@@ -25,8 +28,8 @@ function labelFor(configs: readonly TrainerConfig[], index: number): string {
 /** Every knob of the engine, live figures, compare mode, and the whole setup in a shareable link. */
 export function PlaygroundPage() {
   usePageTitle('Playground');
-  const search = useSearch();
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
+  const search = pageQuery(location, useSearch());
   // Read once per address: the notices describe what the link asked for.
   const initial = useMemo(() => parsePlaygroundState(search), [search]);
   const [configs, setConfigs] = useState<readonly TrainerConfig[]>(initial.configs);
@@ -37,6 +40,14 @@ export function PlaygroundPage() {
   const [notices, setNotices] = useState<readonly string[]>(initial.notices);
   const [copied, setCopied] = useState<string | null>(null);
   const lastWritten = useRef<string>(search);
+  // Settings typed but not in use hold Train, so a run never uses values other than those shown.
+  const [formProblems, setFormProblems] = useState<readonly FieldProblem[]>([]);
+  const [stepsProblem, setStepsProblem] = useState<FieldProblem | null>(null);
+  const onStepsProblem = useCallback(
+    (_key: string, problem: FieldProblem | null) => setStepsProblem(problem),
+    [],
+  );
+  const problems = stepsProblem ? [...formProblems, stepsProblem] : formProblems;
 
   // A new address from outside (back button, a pasted link) replaces the state.
   useEffect(() => {
@@ -138,21 +149,18 @@ export function PlaygroundPage() {
               ))}
             </div>
           )}
-          <ConfigForm config={configs[selected]!} onChange={updateSelected} />
-          <div className="config-field">
-            <label htmlFor="playground-steps">Steps to train</label>
-            <input
-              id="playground-steps"
-              type="number"
-              min={1}
-              max={MAX_STEPS_LIMIT}
-              value={maxSteps}
-              onChange={(event) => {
-                const value = Number(event.target.value);
-                if (Number.isInteger(value) && value >= 1 && value <= MAX_STEPS_LIMIT) setMaxSteps(value);
-              }}
-            />
-          </div>
+          <ConfigForm
+            key={selected}
+            config={configs[selected]!}
+            onChange={updateSelected}
+            onProblemsChange={setFormProblems}
+          />
+          <StepsField
+            value={maxSteps}
+            limit={MAX_STEPS_LIMIT}
+            onChange={setMaxSteps}
+            onProblem={onStepsProblem}
+          />
           <div className="compare-buttons">
             {configs.length < 3 && (
               <button type="button" onClick={addConfiguration}>
@@ -168,7 +176,12 @@ export function PlaygroundPage() {
         </section>
         <section className="playground-results" aria-labelledby="results-heading">
           <h2 id="results-heading">Training</h2>
-          <RunControls runs={specs} maxSteps={maxSteps} title="Playground" />
+          <RunControls
+            runs={specs}
+            maxSteps={maxSteps}
+            title="Playground"
+            blocked={problems.length > 0 ? <FixFirst problems={problems} /> : undefined}
+          />
           {stale && (
             <p className="notice-inline" role="status">
               The settings changed since this run started. Press Reset, then Train, to use them.

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TaskKind } from '../../engine/tasks/task';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import { TASK_SPECS } from '../engine';
-import { type FieldGroup, URL_FIELDS, type UrlField } from './urlFields';
+import { FieldControl, type FieldProblem } from './FieldControl';
+import { type FieldGroup, URL_FIELDS } from './urlFields';
 
 const groupTitles: Record<FieldGroup, string> = {
   model: 'Model',
@@ -46,18 +47,40 @@ const choiceLabels: Record<string, string> = {
   ),
 };
 
+const choiceLabel = (choice: string) => choiceLabels[choice] ?? choice;
+
 /**
  * Every engine option as a control, generated from the same field table as the URL, so the form and
- * the link can never disagree. A value out of range keeps what the person typed, says what is
- * allowed, and leaves the configuration unchanged.
+ * the link can never disagree. A value that cannot be used keeps what the person typed, says why, and
+ * is reported through `onProblemsChange`, so the page can hold Train until every field is in use.
  */
 export function ConfigForm({
   config,
   onChange,
+  onProblemsChange,
 }: {
   config: TrainerConfig;
   onChange: (next: TrainerConfig) => void;
+  onProblemsChange?: (problems: readonly FieldProblem[]) => void;
 }) {
+  const [problems, setProblems] = useState<Readonly<Record<string, FieldProblem>>>({});
+  const onProblem = useCallback((key: string, problem: FieldProblem | null) => {
+    setProblems((current) => {
+      if (problem === null) {
+        if (!(key in current)) return current;
+        const { [key]: _gone, ...rest } = current;
+        return rest;
+      }
+      const known = current[key];
+      if (known && known.message === problem.message && known.inputId === problem.inputId) return current;
+      return { ...current, [key]: problem };
+    });
+  }, []);
+  useEffect(() => {
+    // In the form's order, so "Fix these first" lists them as they appear.
+    const order = URL_FIELDS.map((field) => field.key);
+    onProblemsChange?.(Object.values(problems).sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)));
+  }, [problems, onProblemsChange]);
   return (
     <div className="config-form">
       {groupOrder.map((group) => {
@@ -69,90 +92,18 @@ export function ConfigForm({
           <fieldset key={group} className="config-group">
             <legend>{groupTitles[group]}</legend>
             {fields.map((field) => (
-              <FieldControl key={field.key} field={field} config={config} onChange={onChange} />
+              <FieldControl
+                key={field.key}
+                field={field}
+                config={config}
+                onChange={onChange}
+                onProblem={onProblem}
+                label={choiceLabel}
+              />
             ))}
           </fieldset>
         );
       })}
-    </div>
-  );
-}
-
-function FieldControl({
-  field,
-  config,
-  onChange,
-}: {
-  field: UrlField;
-  config: TrainerConfig;
-  onChange: (next: TrainerConfig) => void;
-}) {
-  const id = useId();
-  const value = field.read(config) ?? '';
-  const [text, setText] = useState(value);
-  const [problem, setProblem] = useState<string | null>(null);
-  // When the configuration changes from outside (a link, another field), show its value.
-  useEffect(() => {
-    setText(value);
-    setProblem(null);
-  }, [value]);
-
-  const commit = (raw: string) => {
-    const next = field.apply(config, raw.trim());
-    if (next === null) {
-      setProblem(`${field.label} must be ${field.allowed}.`);
-      return;
-    }
-    setProblem(null);
-    onChange(next);
-  };
-
-  if (field.choices) {
-    return (
-      <div className="config-field">
-        <label htmlFor={id}>{field.label}</label>
-        <select id={id} value={value} onChange={(event) => commit(event.target.value)}>
-          {field.choices.map((choice) => (
-            <option key={choice} value={choice}>
-              {choiceLabels[choice] ?? choice}
-            </option>
-          ))}
-        </select>
-        {problem && (
-          <p className="config-problem" role="alert">
-            {problem}
-          </p>
-        )}
-      </div>
-    );
-  }
-  const problemId = `${id}-problem`;
-  return (
-    <div className="config-field">
-      <label htmlFor={id}>{field.label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        value={text}
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? problemId : undefined}
-        onChange={(event) => setText(event.target.value)}
-        onBlur={() => commit(text)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit(text);
-        }}
-      />
-      {field.min !== undefined && (
-        <span className="config-range">
-          {field.min} to {field.max}
-        </span>
-      )}
-      {problem && (
-        <p id={problemId} className="config-problem" role="alert">
-          {problem}
-        </p>
-      )}
     </div>
   );
 }

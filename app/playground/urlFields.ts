@@ -11,6 +11,7 @@ import type { TaskConfig, TaskKind } from '../../engine/tasks/task';
 import type { BatchingConfig, TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
 import { CELL_KINDS, TASK_SPECS, TRAINER_LIMITS } from '../engine';
+import { parseNumber } from '../shared/parseNumber';
 
 /** The sections of the playground's form. */
 export type FieldGroup = 'model' | 'task' | 'optimiser' | 'stability' | 'regularisation' | 'batching';
@@ -19,25 +20,54 @@ export interface UrlField {
   readonly key: string;
   readonly label: string;
   readonly group: FieldGroup;
-  /** For a choice: the allowed values, in order. For a number: its bounds. */
+  /** For a choice: the allowed values, in order. */
   readonly choices?: readonly string[];
-  readonly min?: number;
-  readonly max?: number;
-  /** Allowed values, in words, for the notice. */
-  readonly allowed: string;
+  /** For a number: its bounds in this configuration (a task's sequence length depends on the task). */
+  range?(config: TrainerConfig): { readonly min: number; readonly max: number };
   /** The field's value in this configuration, or undefined when it does not apply (e.g. lag for adding). */
   read(config: TrainerConfig): string | undefined;
-  /** Applies a raw URL value; returns the new configuration, or null if the value is not allowed. */
+  /** Applies a raw value (typed or from a URL); the new configuration, or null if it is not allowed. */
   apply(config: TrainerConfig, raw: string): TrainerConfig | null;
+  /**
+   * Why `apply` refused `raw` in this configuration, as a sentence: the real reason (a value allowed
+   * only for some tasks says so), or the question a comma that reads two ways raises. `subject` names
+   * the field in the sentence (default its label; a link's notice adds which configuration); the
+   * question stands alone unless a subject is given, since a form field's label is beside it.
+   */
+  explain(config: TrainerConfig, raw: string, subject?: string): string;
 }
 
-/** A URL value as a number within [min, max] (whole when `integer`), or null: the URL is untrusted. */
+type Limits = { readonly min: number; readonly max: number };
+
+/**
+ * A typed or URL value as a number within [min, max] (whole when `integer`), or null: read by the one
+ * parser of the app, so "0,001" is 0.001 here as in a quiz answer.
+ */
 function readUrlNumber(raw: string, min: number, max: number, integer: boolean): number | null {
-  if (raw.trim() === '' || raw.length > 32) return null;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) return null;
+  if (raw.length > 32) return null;
+  const parsed = parseNumber(raw);
+  if (!parsed.ok) return null;
+  const value = parsed.value;
+  if (value < min || value > max) return null;
   if (integer && !Number.isInteger(value)) return null;
   return value;
+}
+
+/** "a whole number from 1 to 512". */
+function allowedNumber(limits: Limits, integer: boolean): string {
+  return `${integer ? 'a whole number' : 'a number'} from ${limits.min} to ${limits.max}`;
+}
+
+/** The parser's question about a comma that reads two ways, or null. */
+function commaQuestion(raw: string, subject: string | undefined): string | null {
+  const parsed = parseNumber(raw);
+  if (parsed.ok || !parsed.readings) return null;
+  return subject ? `${subject}: ${parsed.message}` : parsed.message;
+}
+
+/** A value quoted in a sentence, cut short: a URL can carry anything. */
+export function quoted(raw: string): string {
+  return `"${raw.length > 24 ? `${raw.slice(0, 24)}…` : raw}"`;
 }
 
 /** A number as the URL carries it: short, and read back to the same value. */
@@ -49,26 +79,28 @@ function numberField(
   group: FieldGroup,
   key: string,
   label: string,
-  limits: { readonly min: number; readonly max: number },
+  limits: Limits | ((config: TrainerConfig) => Limits),
   integer: boolean,
   get: (config: TrainerConfig) => number | undefined,
   set: (config: TrainerConfig, value: number) => TrainerConfig | null,
 ): UrlField {
+  const range = typeof limits === 'function' ? limits : () => limits;
   return {
     key,
     label,
     group,
-    min: limits.min,
-    max: limits.max,
-    allowed: `${integer ? 'a whole number' : 'a number'} from ${limits.min} to ${limits.max}`,
+    range,
     read: (config) => {
       const value = get(config);
       return value === undefined ? undefined : writeUrlNumber(value);
     },
     apply: (config, raw) => {
-      const value = readUrlNumber(raw, limits.min, limits.max, integer);
+      const { min, max } = range(config);
+      const value = readUrlNumber(raw, min, max, integer);
       return value === null ? null : set(config, value);
     },
+    explain: (config, raw, subject) =>
+      commaQuestion(raw, subject) ?? `${subject ?? label} must be ${allowedNumber(range(config), integer)}.`,
   };
 }
 
@@ -79,16 +111,27 @@ function choiceField<V extends string>(
   values: readonly V[],
   get: (config: TrainerConfig) => V | undefined,
   set: (config: TrainerConfig, value: V) => TrainerConfig | null,
+  /** Why an allowed value cannot be set in this configuration (e.g. it needs another task). */
+  whyNot?: (config: TrainerConfig, value: V) => string,
 ): UrlField {
+  const known = (raw: string): raw is V => (values as readonly string[]).includes(raw);
   return {
     key,
     label,
     group,
     choices: values,
-    allowed: `one of ${values.join(', ')}`,
     read: get,
-    apply: (config, raw) => ((values as readonly string[]).includes(raw) ? set(config, raw as V) : null),
+    apply: (config, raw) => (known(raw) ? set(config, raw) : null),
+    explain: (config, raw, subject = label) =>
+      known(raw) && whyNot ? whyNot(config, raw) : `${subject} must be one of ${values.join(', ')}.`,
   };
+}
+
+/** The bounds of a task's own field (sequence length differs by task), or the first task's. */
+function taskLimits(key: string, kinds: readonly TaskKind[], config: TrainerConfig): Limits {
+  const kind = kinds.includes(config.task.kind) ? config.task.kind : kinds[0]!;
+  const spec = TASK_SPECS[kind].fields.find((field) => field.key === key)!;
+  return { min: spec.min, max: spec.max };
 }
 
 /** Changes one field of the task configuration if the task has it. */
@@ -98,18 +141,19 @@ function taskNumberField(key: string, label: string, kinds: readonly TaskKind[])
     'task',
     key,
     label,
-    { min: spec.min, max: spec.max },
+    (config) => taskLimits(key, kinds, config),
     spec.integer,
     (config) =>
       kinds.includes(config.task.kind) ? (config.task as unknown as Record<string, number>)[key] : undefined,
-    (config, value) => {
-      if (!kinds.includes(config.task.kind)) return config;
-      const own = TASK_SPECS[config.task.kind].fields.find((field) => field.key === key);
-      if (!own || value < own.min || value > own.max) return null;
-      return { ...config, task: { ...config.task, [key]: value } as TaskConfig };
-    },
+    (config, value) =>
+      kinds.includes(config.task.kind)
+        ? { ...config, task: { ...config.task, [key]: value } as TaskConfig }
+        : config,
   );
 }
+
+/** The tasks whose sequences can vary in length, and so be padded or bucketed. */
+const VARIABLE_LENGTH_TASKS: readonly TaskKind[] = ['recall', 'adding'];
 
 const L = TRAINER_LIMITS;
 
@@ -138,7 +182,13 @@ export const URL_FIELDS: readonly UrlField[] = [
     'Task',
     ['recall', 'adding', 'sine', 'chars'],
     (c) => c.task.kind,
-    (c, kind) => (kind === c.task.kind ? c : { ...c, task: TASK_SPECS[kind].defaults as TaskConfig }),
+    (c, kind) => {
+      if (kind === c.task.kind) return c;
+      const task = TASK_SPECS[kind].defaults as TaskConfig;
+      // Padding and buckets need sequences of varying length; a task of one length batches them fixed.
+      const batching = VARIABLE_LENGTH_TASKS.includes(kind) ? c.batching : { kind: 'fixed' as const };
+      return { ...c, task, batching };
+    },
   ),
   taskNumberField('lag', 'Lag', ['recall']),
   taskNumberField('symbols', 'Symbols', ['recall']),
@@ -293,9 +343,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     key: 'fbias',
     label: 'Forget-gate bias',
     group: 'model',
-    min: L.forgetBias.min,
-    max: L.forgetBias.max,
-    allowed: `"off" or a number from ${L.forgetBias.min} to ${L.forgetBias.max}`,
+    range: () => L.forgetBias,
     read: (c) =>
       c.cell !== 'lstm' ? undefined : c.init.forgetBias === null ? 'off' : writeUrlNumber(c.init.forgetBias),
     apply: (c, raw) => {
@@ -303,6 +351,9 @@ export const URL_FIELDS: readonly UrlField[] = [
       const value = readUrlNumber(raw, L.forgetBias.min, L.forgetBias.max, false);
       return value === null ? null : { ...c, init: { ...c.init, forgetBias: value } };
     },
+    explain: (_c, raw, subject) =>
+      commaQuestion(raw, subject) ??
+      `${subject ?? 'Forget-gate bias'} must be "off" or ${allowedNumber(L.forgetBias, false)}.`,
   },
   numberField(
     'regularisation',
@@ -358,7 +409,7 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, kind) => {
       if (kind === c.batching.kind) return c;
       if (kind === 'fixed') return { ...c, batching: { kind } };
-      if (c.task.kind !== 'recall' && c.task.kind !== 'adding') return null;
+      if (!VARIABLE_LENGTH_TASKS.includes(c.task.kind)) return null;
       const previous = c.batching.kind === 'fixed' ? { minSteps: 5, maxSteps: 40, buckets: 4 } : c.batching;
       return {
         ...c,
@@ -370,6 +421,8 @@ export const URL_FIELDS: readonly UrlField[] = [
         },
       };
     },
+    (c, kind) =>
+      `${kind === 'padding' ? 'Padding' : 'Length buckets'} need sequences of varying length, which only the recall and adding tasks have; the ${TASK_SPECS[c.task.kind].title.toLowerCase()} task batches its sequences at one length.`,
   ),
   numberField(
     'batching',

@@ -5,7 +5,8 @@
  */
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import { DEFAULT_TRAINER_CONFIG, validateTrainerConfig } from '../engine';
-import { URL_FIELDS } from './urlFields';
+import { parseNumber } from '../shared/parseNumber';
+import { quoted, URL_FIELDS } from './urlFields';
 
 /** What the playground starts from: recall at lag 10, which an LSTM learns in seconds. */
 export const PLAYGROUND_DEFAULT: TrainerConfig = {
@@ -26,9 +27,10 @@ export interface PlaygroundState {
   readonly notices: readonly string[];
 }
 
-function describeValue(raw: string): string {
-  const shown = raw.length > 24 ? `${raw.slice(0, 24)}…` : raw;
-  return `"${shown}"`;
+/** A compare configuration read from its keys, and whether any of them was used. */
+interface ParsedConfig {
+  readonly config: TrainerConfig;
+  readonly used: boolean;
 }
 
 function parseOne(
@@ -36,19 +38,26 @@ function parseOne(
   prefix: string,
   base: TrainerConfig,
   notices: string[],
-): TrainerConfig {
+): ParsedConfig {
   let config = base;
+  let used = false;
   const name = prefix === '' ? '' : ` (configuration ${prefix[0]!.toUpperCase()})`;
   for (const field of URL_FIELDS) {
     const raw = params.get(prefix + field.key);
     if (raw === null) continue;
     const next = field.apply(config, raw);
     if (next === null) {
+      const subject = `${field.label}${name}`;
+      const reason = field.explain(config, raw, subject);
+      const using = field.read(config) ?? 'the default';
       notices.push(
-        `${field.label}${name}: ${describeValue(raw)} is not allowed (${field.allowed}); using ${field.read(config) ?? 'the default'}.`,
+        reason.startsWith(subject)
+          ? `${reason} The link gave ${quoted(raw)}; using ${using}.`
+          : `${subject}: ${quoted(raw)} is not used. ${reason} Using ${using}.`,
       );
     } else {
       config = next;
+      used = true;
     }
   }
   const problems = validateTrainerConfig(config);
@@ -56,9 +65,33 @@ function parseOne(
     notices.push(
       `${problems.map((problem) => problem.message).join(' ')} Using the defaults${name} instead.`,
     );
-    return base;
+    return { config: base, used: false };
   }
-  return config;
+  return { config, used };
+}
+
+const FIELD_KEYS = new Set(URL_FIELDS.map((field) => field.key));
+
+/** Whether a key names something the playground reads: a field (with a compare prefix) or `until`. */
+function isKnownKey(key: string): boolean {
+  if (key === 'until') return true;
+  const prefix = COMPARE_PREFIXES.slice(1).find((candidate) => key.startsWith(candidate)) ?? '';
+  return FIELD_KEYS.has(key.slice(prefix.length));
+}
+
+const times = ['', 'once', 'twice', 'three times'];
+
+/** One sentence for the keys that were not read: unknown ones, and those given more than once. */
+function ignoredKeys(params: URLSearchParams): string | null {
+  const counts = new Map<string, number>();
+  for (const key of params.keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const ignored: string[] = [];
+  for (const [key, count] of counts) {
+    const shown = quoted(key).slice(1, -1);
+    if (!isKnownKey(key)) ignored.push(`${shown} (unknown)`);
+    else if (count > 1) ignored.push(`${shown} (given ${times[count] ?? `${count} times`}, used the first)`);
+  }
+  return ignored.length > 0 ? `Ignored: ${ignored.join(', ')}.` : null;
 }
 
 /** Reads the playground's state from a query string (with or without the leading '?'). */
@@ -66,21 +99,33 @@ export function parsePlaygroundState(search: string): PlaygroundState {
   const params = new URLSearchParams(search.length > 4000 ? '' : search);
   const notices: string[] =
     search.length > 4000 ? ['The link was too long to read; using the defaults.'] : [];
-  const first = parseOne(params, '', PLAYGROUND_DEFAULT, notices);
+  const ignored = ignoredKeys(params);
+  if (ignored) notices.push(ignored);
+  const first = parseOne(params, '', PLAYGROUND_DEFAULT, notices).config;
   const configs = [first];
   for (const prefix of COMPARE_PREFIXES.slice(1)) {
-    const present = [...params.keys()].some((key) => key.startsWith(prefix));
-    if (present) configs.push(parseOne(params, prefix, first, notices));
+    const keys = URL_FIELDS.map((field) => prefix + field.key).filter((key) => params.has(key));
+    if (keys.length === 0) continue;
+    // A compare configuration exists only when one of its settings could be used.
+    const parsed = parseOne(params, prefix, first, notices);
+    if (parsed.used) configs.push(parsed.config);
+    else
+      notices.push(
+        `Configuration ${prefix[0]!.toUpperCase()} was not added: none of its settings could be used.`,
+      );
   }
   let maxSteps = MAX_STEPS_DEFAULT;
   const rawSteps = params.get('until');
   if (rawSteps !== null) {
-    const value = Number(rawSteps);
+    const parsed = parseNumber(rawSteps);
+    const value = parsed.ok ? parsed.value : Number.NaN;
     if (Number.isInteger(value) && value >= 1 && value <= MAX_STEPS_LIMIT) maxSteps = value;
     else {
-      notices.push(
-        `Steps to train: ${describeValue(rawSteps)} is not allowed (a whole number from 1 to ${MAX_STEPS_LIMIT}); using ${MAX_STEPS_DEFAULT}.`,
-      );
+      const reason =
+        !parsed.ok && parsed.readings
+          ? `Steps to train: ${parsed.message}`
+          : `Steps to train must be a whole number from 1 to ${MAX_STEPS_LIMIT}.`;
+      notices.push(`${reason} The link gave ${quoted(rawSteps)}; using ${MAX_STEPS_DEFAULT}.`);
     }
   }
   return { configs, maxSteps, notices };

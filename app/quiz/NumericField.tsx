@@ -11,8 +11,8 @@ export interface NumericFieldProps {
 }
 
 /**
- * A text field rather than type="number", so that "5,376" and "1.5e3" can be typed and read
- * (app/quiz/parseNumber.ts); the numeric keyboard still opens on phones.
+ * A text field rather than type="number", so that "5 376", "0,25" and "1.5e3" can be typed and read
+ * (app/shared/parseNumber.ts); the numeric keyboard still opens on phones.
  */
 export function NumericField({ value, onChange, onEnter, unit, errorId, invalid }: NumericFieldProps) {
   const id = useId();

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { Question } from '../lessonTypes';
+import { parseNumber } from '../shared/parseNumber';
 import { useStore } from '../store';
 import type { Answer } from '../store/answers';
 import { ChoiceList } from './ChoiceList';
@@ -8,7 +9,6 @@ import { Feedback, type FeedbackNote } from './Feedback';
 import { NumericField } from './NumericField';
 import { OrderingList } from './OrderingList';
 import { PredictCard } from './PredictCard';
-import { parseNumber } from './parseNumber';
 import { QuestionFrame } from './QuestionFrame';
 import { checkAnswer, type Result } from './scoring';
 

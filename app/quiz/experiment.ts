@@ -5,7 +5,7 @@
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { Experiment, ExperimentConfig } from '../lessonTypes';
 import { PLAYGROUND_DEFAULT } from '../playground/urlState';
-import { formatPercent } from '../shared/format';
+import { formatNumber, formatPercent } from '../shared/format';
 import type { PredictOutcome } from '../store/answers';
 import type { RunState } from '../store/runsSlice';
 
@@ -110,7 +110,7 @@ export function formatMeasure(
   metricName?: string,
 ): string {
   if (value === null) return 'no value';
-  const significant = (x: number) => Number(x.toPrecision(3)).toString();
+  const significant = (x: number) => formatNumber(x);
   switch (measure) {
     case 'heldOutMetric':
       return metricName === 'accuracy' ? formatPercent(value, 1) : significant(value);
@@ -123,7 +123,7 @@ export function formatMeasure(
     case 'earlyGradientShare':
       return value >= 0.001
         ? `${significant(value * 100)}% of the largest`
-        : `${value.toExponential(1)} of the largest`;
+        : `${formatNumber(value, 2)} of the largest`;
   }
 }
 

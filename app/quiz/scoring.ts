@@ -12,9 +12,9 @@ import type {
   Question,
   SingleChoiceQuestion,
 } from '../lessonTypes';
+import { parseNumber } from '../shared/parseNumber';
 import type { Answer, AnswerOf } from '../store/answers';
 import { itemsInPlace, longestInOrder } from './ordering';
-import { parseNumber } from './parseNumber';
 
 export type Verdict = 'right' | 'partly' | 'wrong';
 

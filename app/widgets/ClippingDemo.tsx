@@ -4,6 +4,7 @@ import { LossChart, type LossScale } from '../figures/charts/LossChart';
 import { clipPoints, clippedShare, clipThreshold, lossSeries } from '../live/runData';
 import { useRuns } from '../live/useRuns';
 import { useStopOnUnmount } from '../live/useStopOnUnmount';
+import { formatNumber, formatPercent } from '../shared/format';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
 import {
@@ -27,15 +28,15 @@ export function clipOutcome(variant: ClipVariant, run: RunState | undefined): st
   if (run.phase === 'problem' || run.phase === 'crashed')
     return `${name}: ${run.problem ?? 'the run could not train.'}`;
   const evaluation = lastEvaluation(run);
-  const score = evaluation ? `held-out MSE ${evaluation.metric.toPrecision(2)}` : null;
+  const score = evaluation ? `held-out MSE ${formatNumber(evaluation.metric, 2)}` : null;
   const baseline = run.info
-    ? ` (the baseline, “${run.info.baseline.description}”, scores ${run.info.baseline.value.toPrecision(2)})`
+    ? ` (the baseline, “${run.info.baseline.description}”, scores ${formatNumber(run.info.baseline.value, 2)})`
     : '';
   const clipped = run.history.clipped.filter(Boolean).length;
   const count = run.history.clipped.length;
   const clipping =
     variant === 'clipped' && count > 0
-      ? `; clipping fired on ${clipped} of ${count} steps (${(clippedShare(run) * 100).toFixed(1)}%)`
+      ? `; clipping fired on ${clipped} of ${count} steps (${formatPercent(clippedShare(run), 1)})`
       : '';
   const where = isBusy(run) ? `step ${run.stepCount}` : `finished ${run.stepCount} steps`;
   return `${name}: ${where}${score ? `, ${score}${baseline}` : ''}${clipping}.`;

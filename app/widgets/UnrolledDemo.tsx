@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { UnrolledStepperWithState } from '../figures/diagrams/UnrolledStepper';
+import { formatNumber } from '../shared/format';
 import { runUnrolledDemo } from './tinyRnn';
 import './widgets.css';
 import '../figures/frame/basicFigures.css';
@@ -29,7 +30,7 @@ function describeModel(
   return (
     `A real, untrained RNN with ${units} hidden units (weights drawn from seed ${seed}). Each character ` +
     `is a one-hot vector over the word’s ${alphabet.length} distinct characters (${alphabet.map(shown).join(', ')}). ` +
-    `The gradient belongs to one loss at the last step: the cross-entropy L = ${loss.toFixed(2)} of an output ` +
+    `The gradient belongs to one loss at the last step: the cross-entropy L = ${formatNumber(loss)} of an output ` +
     `layer asked which character came first (“${shown(target)}”), sent back through time by backpropagation.`
   );
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
+import { formatNumber, powerOfTenLabel } from '../../shared/format';
 import { slug } from '../frame/exportFigure';
 import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
 import { Responsive } from '../frame/Responsive';
@@ -6,6 +7,8 @@ import { LinePlot, type LinePlotProps } from './LinePlot';
 import { chartHeight } from './lineLayout';
 import {
   chooseLogFloor,
+  HUGE_RANGE,
+  hugePositiveRange,
   type PlotSeries,
   type PreparedSeries,
   prepareSeries,
@@ -33,7 +36,10 @@ export function EmptyPlot({ height, message }: { height: number; message: string
 
 /** A line chart's series ready to draw, with the ranges its axes show (null when nothing can be drawn). */
 export interface PreparedPlot {
+  /** The axis drawn: log when linear was asked for but the values span more than a factor of 10⁶. */
   readonly scale: YScaleType;
+  /** Set when the chart drew a log axis instead of the linear one asked for: the values' range. */
+  readonly switchedToLog: readonly [number, number] | null;
   /** The log axis's floor: values at or below it are drawn on it. */
   readonly floor: number;
   readonly series: readonly PreparedSeries[];
@@ -51,9 +57,14 @@ export interface PreparedPlot {
  */
 export function usePreparedPlot(
   series: readonly PlotSeries[],
-  scale: YScaleType,
+  requested: YScaleType,
   { floor: explicitFloor, threshold = null }: { floor?: number; threshold?: number | null } = {},
 ): PreparedPlot {
+  const switchedToLog = useMemo(
+    () => (requested === 'linear' ? hugePositiveRange(series) : null),
+    [requested, series],
+  );
+  const scale: YScaleType = switchedToLog ? 'log' : requested;
   const floor = useMemo(() => chooseLogFloor(series, explicitFloor), [series, explicitFloor]);
   const prepared = useMemo(
     () => series.map((one) => prepareSeries(one, scale, floor)),
@@ -65,7 +76,7 @@ export function usePreparedPlot(
     [prepared, scale, threshold],
   );
   const clamped = prepared.reduce((sum, one) => sum + one.issues.clamped, 0);
-  return { scale, floor, series: prepared, xDomain, yDomain, clamped };
+  return { scale, switchedToLog, floor, series: prepared, xDomain, yDomain, clamped };
 }
 
 export interface LineChartFigureProps
@@ -125,7 +136,7 @@ export function LineChartFigure({
               />
             );
           }
-          return (
+          const plotted = (
             <LinePlot
               {...plotProps}
               width={available}
@@ -136,8 +147,24 @@ export function LineChartFigure({
               scale={plot.scale}
             />
           );
+          if (!plot.switchedToLog) return plotted;
+          return (
+            <>
+              <p className="line-note" role="note">
+                {switchedToLogNote(plot.switchedToLog)}
+              </p>
+              {plotted}
+            </>
+          );
         }}
       </AtWidth>
     </FigureFrame>
   );
+}
+
+/** Why a linear chart shows a log axis: said above the plot, so the change is never silent. */
+export function switchedToLogNote([low, high]: readonly [number, number]): string {
+  return `Shown on a log axis: the values run from ${formatNumber(low)} to ${formatNumber(
+    high,
+  )}, more than a factor of ${powerOfTenLabel(Math.log10(HUGE_RANGE))}, which a linear axis would flatten to a line at zero.`;
 }

@@ -90,9 +90,10 @@ export function LossChart({
     [series, smooth],
   );
   const plot = usePreparedPlot(plotSeries, scale);
-  const { floor, series: prepared } = plot;
+  // The axis drawn, which is log when linear was asked for but the values span more than 10⁶.
+  const { floor, series: prepared, scale: shown } = plot;
   const description = useMemo(() => {
-    const sentences = [describeLossCurves(series, prepared, { quantity: noun, scale, floor })];
+    const sentences = [describeLossCurves(series, prepared, { quantity: noun, scale: shown, floor })];
     const windows = [...new Set(plotSeries.map((one) => one.smoothing ?? 1).filter((window) => window > 1))];
     if (windows.length > 0) {
       sentences.push(
@@ -102,7 +103,7 @@ export function LossChart({
       );
     }
     return sentences.join(' ');
-  }, [series, plotSeries, prepared, noun, scale, floor]);
+  }, [series, plotSeries, prepared, noun, shown, floor]);
   const table = useMemo(() => lossTable(series, plotSeries, yLabel), [series, plotSeries, yLabel]);
   const hasHeldOut = series.some((one) => one.heldOut);
   const keyItems = useMemo<KeyItem[]>(
@@ -117,7 +118,7 @@ export function LossChart({
   );
   const summary = `Line chart of ${noun} against ${xLabel.toLowerCase()} for ${joinWords(
     series.map(captionName),
-  )}${scale === 'log' ? ', on a log scale' : ''}.`;
+  )}${shown === 'log' ? ', on a log scale' : ''}.`;
 
   return (
     <LineChartFigure
@@ -142,7 +143,7 @@ export function LossChart({
       yLabel={yLabel}
       summary={summary}
       keyItems={keyItems}
-      floor={scale === 'log' && plot.clamped > 0 ? { value: floor, label: '≤ 0 drawn here' } : null}
+      floor={shown === 'log' && plot.clamped > 0 ? { value: floor, label: '≤ 0 drawn here' } : null}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
-import { plural } from '../../shared/format';
+import { formatNumber, plural } from '../../shared/format';
 import type { FigureTable } from '../frame/FigureFrame';
 import { formatCaptionNumber, joinWords } from '../frame/figureText';
 import { seriesColors } from '../frame/palette';
@@ -119,7 +119,7 @@ export interface GradientTrend {
 }
 
 function roundFactor(factor: number): string {
-  return String(Number(factor.toPrecision(2)));
+  return formatNumber(factor, 2);
 }
 
 /**

@@ -59,7 +59,8 @@ export function linePlotLayout(input: LinePlotLayoutInput) {
       : scaleLinear().domain([yDomain[0], yDomain[1]]).nice(yTickCount).range([bandTop, 0]);
   const [yLow, yHigh] = y.domain() as [number, number];
   const yTicks = scale === 'log' ? logTickValues(yLow, yHigh, yTickCount) : y.ticks(yTickCount);
-  const yFormat = scale === 'log' ? logTickFormat(yLow, yHigh, { every: true }) : linearTickFormat(yHigh);
+  const yFormat =
+    scale === 'log' ? logTickFormat(yLow, yHigh, { every: true }) : linearTickFormat(yHigh, yLow);
   const left = Math.ceil(
     Math.max(fontSize * 2, ...yTicks.map((tick) => textWidth(yFormat(tick), fontSize))) + 11,
   );

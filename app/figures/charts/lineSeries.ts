@@ -167,3 +167,25 @@ export function yExtent(
   const pad = logHigh - logLow < 1e-9 ? 0.5 : (logHigh - logLow) * 0.04;
   return [10 ** (logLow - pad), 10 ** (logHigh + pad)];
 }
+
+/** Above this ratio of largest to smallest value, a linear axis flattens all but the largest to zero. */
+export const HUGE_RANGE = 1e6;
+
+/**
+ * The range of the finite values when every one is positive and the largest is more than
+ * {@link HUGE_RANGE} times the smallest (an exploding run), else null: such data is drawn on a log
+ * axis even when linear was asked for.
+ */
+export function hugePositiveRange(series: readonly PlotSeries[]): [number, number] | null {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const one of series) {
+    for (const point of one.points) {
+      if (!Number.isFinite(point.y)) continue;
+      if (point.y <= 0) return null;
+      if (point.y < low) low = point.y;
+      if (point.y > high) high = point.y;
+    }
+  }
+  return Number.isFinite(low) && high / low > HUGE_RANGE ? [low, high] : null;
+}

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../shared/format';
 import { okabeIto } from '../frame/palette';
 import { gradientBlock, type UnrolledLayout } from './unrolledLayout';
 import '../frame/basicFigures.css';
@@ -70,7 +71,7 @@ export function UnrolledGradientBars({
               style={{ animationDelay: delayFor(t, T, reducedMotion) }}
             />
             <text x={centre(t)} y={barBottom - barHeight - 4} textAnchor="middle" className="chart-label">
-              {finite ? norm.toPrecision(2) : 'not finite'}
+              {finite ? formatNumber(norm, 2) : 'not finite'}
             </text>
           </g>
         );

@@ -1,6 +1,6 @@
 /** Words and numbers for the unrolled stepper: what is wrong with the data, the caption, the data table. */
 import type { FigureTable } from '../frame/FigureFrame';
-import { formatFixed, subscript } from '../frame/figureText';
+import { formatFixed, formatNumber, subscript } from '../frame/figureText';
 
 /** The stepper's data as the caption and table need it. */
 export interface StepperData {
@@ -68,11 +68,11 @@ export function describeStep(props: StepperData, step: number, drawGradient: boo
     const first = gradientNorms[0]!;
     if (T > 1 && Number.isFinite(last) && Number.isFinite(first) && first > 0 && last > 0) {
       const ratio = last / first;
-      const times = (value: number) => `${Number(value.toPrecision(2))}×`;
+      const times = (value: number) => `${formatNumber(value, 2)}×`;
       const trend =
         ratio >= 1 ? `${times(ratio)} smaller` : `${times(1 / ratio)} larger (the gradient grows going back)`;
       parts.push(
-        `Gradient flowing back (after the last step): ‖dL/dh${subscript(T)}‖ = ${Number(last.toPrecision(2))}, and ${T - 1} steps back ‖dL/dh₁‖ = ${Number(first.toPrecision(2))}, ${trend}.`,
+        `Gradient flowing back (after the last step): ‖dL/dh${subscript(T)}‖ = ${formatNumber(last, 2)}, and ${T - 1} steps back ‖dL/dh₁‖ = ${formatNumber(first, 2)}, ${trend}.`,
       );
     } else {
       parts.push('Gradient flowing back: the bars show ‖dL/dh_t‖ at each step.');

@@ -2,6 +2,9 @@ import { type ReactNode, useId, useRef, useState } from 'react';
 import { downloadPng, downloadSvg } from './exportFigure';
 import { formatNumber } from './figureText';
 
+/** Tables carry the numbers a reader may want to check, so one figure more than captions. */
+const tableDigits = 4;
+
 /** The figure's data as a table: the text alternative a screen reader (or a curious student) can read. */
 export interface FigureTable {
   readonly caption: string;
@@ -100,7 +103,9 @@ export function FigureFrame({ title, description, table, exportName, controls, c
                 <tr key={rowIndex}>
                   {row.map((cell, cellIndex) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                    <td key={cellIndex}>{typeof cell === 'number' ? formatNumber(cell) : cell}</td>
+                    <td key={cellIndex}>
+                      {typeof cell === 'number' ? formatNumber(cell, tableDigits) : cell}
+                    </td>
                   ))}
                 </tr>
               ))}

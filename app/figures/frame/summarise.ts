@@ -1,4 +1,4 @@
-import { scientific } from './figureText';
+import { formatNumber, scientific } from './figureText';
 
 /** Groups of consecutive indices, at most `maxGroups` of them, covering 0..count-1: tables stay short. */
 export function indexGroups(count: number, maxGroups = 60): { start: number; end: number }[] {
@@ -28,9 +28,9 @@ export function rangeMean(values: ArrayLike<number>, start: number, end: number)
 export function describeRatio(ratio: number): string {
   if (ratio < 1e-4) return `${scientific(ratio)} of`;
   if (ratio >= 1e4) return `${scientific(ratio)} times`;
-  if (ratio < 0.1) return `1/${Number((1 / ratio).toPrecision(2))} of`;
+  if (ratio < 0.1) return `1/${formatNumber(1 / ratio, 2)} of`;
   if (ratio < 1) return `${Math.round(ratio * 100)}% of`;
-  return `${Number(ratio.toPrecision(2))} times`;
+  return `${formatNumber(ratio, 2)} times`;
 }
 
 /** "4, 7 and 9" (at most five, then "and 3 more"). */

@@ -1,5 +1,6 @@
 /** Which values an axis marks and how their labels read, linear and log. */
 import { format, ticks as niceTicks } from 'd3';
+import { mantissaAndExponent } from '../../shared/format';
 import { formatNumber, powerOfTenLabel } from './figureText';
 
 /** The exponent of a value that is a power of ten, or null. */
@@ -49,8 +50,21 @@ export function logTickFormat(low: number, high: number, { every = false } = {})
       if (!named) return '';
     }
     if (plain) return plainNumber(value);
-    return mantissa === 1 ? powerOfTenLabel(exponent) : `${mantissa}×${powerOfTenLabel(exponent)}`;
+    return scientificTick(value);
   };
+}
+
+/**
+ * A tick label in powers of ten, the one style of every axis: "10⁻⁶", "2×10⁻⁴", "−1.5×10¹⁵⁰" (three
+ * significant figures at most, no spaces, so labels stay short).
+ */
+export function scientificTick(value: number): string {
+  if (value === 0) return '0';
+  const { mantissa, exponent } = mantissaAndExponent(value, 3);
+  const sign = value < 0 ? '−' : '';
+  return mantissa === 1
+    ? `${sign}${powerOfTenLabel(exponent)}`
+    : `${sign}${mantissa}×${powerOfTenLabel(exponent)}`;
 }
 
 const plainNumber = format('~g');
@@ -94,9 +108,14 @@ function cleanFloat(value: number): number {
   return Number(value.toPrecision(12));
 }
 
-/** Tick labels for a linear value axis: short, with k/M for large numbers. */
-export function linearTickFormat(high: number): (value: number) => string {
-  if (Math.abs(high) >= 1e4) return format('~s');
+/**
+ * Tick labels for a linear value axis: plain numbers while the axis lies within ±10,000 and its
+ * largest value is not below 0.001, else powers of ten ("2×10⁴", "1.5×10¹⁵⁰") as the log axes write
+ * them, so an exploding run's axis never prints a 150-digit number.
+ */
+export function linearTickFormat(high: number, low = 0): (value: number) => string {
+  const magnitude = Math.max(Math.abs(high), Math.abs(low));
+  if (magnitude >= 1e4 || (magnitude > 0 && magnitude < 1e-3)) return scientificTick;
   return format('~g');
 }
 

@@ -38,7 +38,7 @@ describe('GradientHeatmap', () => {
     );
     expect(figure).toHaveAccessibleDescription(
       expect.stringMatching(
-        /At training step 0 the gradient reaching time step 1 is 1\/\d+ of the one at step 50/,
+        /At training step 0 the gradient reaching time step 1 is 1\/[\d,]+ of the one at step 50/,
       ),
     );
     expect(figure).toHaveAccessibleDescription(

@@ -154,3 +154,51 @@ describe('LossChart', () => {
     expect(labels).not.toContain('LSTM held-out');
   });
 });
+
+describe('LossChart on an exploding run', () => {
+  const exploding = [
+    {
+      id: 'lstm',
+      label: 'LSTM',
+      points: Array.from({ length: 60 }, (_, index) => ({
+        step: index + 1,
+        value: 2.2 * 10 ** (index * 2.6),
+      })),
+    },
+  ];
+
+  it('draws the linear chart asked for on a log axis, says so above the plot, and keeps labels short', () => {
+    const { container } = renderChart({ series: exploding });
+    expect(screen.getByRole('note')).toHaveTextContent(
+      /^Shown on a log axis: the values run from 2\.2 to .+ × 10¹⁵³, more than a factor of 10⁶/,
+    );
+    expect(graphic()).toHaveAccessibleName(/on a log scale/);
+    expect(lines(container)).toHaveLength(1);
+    const labels = [...container.querySelectorAll('.axis .tick text')].map((text) => text.textContent ?? '');
+    expect(labels.length).toBeGreaterThan(2);
+    for (const label of labels) expect(label.length).toBeLessThanOrEqual(10);
+  });
+
+  it('keeps a linear axis when values include zero, with powers of ten as labels', () => {
+    const withZero = [{ ...exploding[0]!, points: [{ step: 0, value: 0 }, ...exploding[0]!.points] }];
+    const { container } = renderChart({ series: withZero });
+    expect(screen.queryByRole('note')).toBeNull();
+    const labels = [...container.querySelectorAll('.axis .tick text')].map((text) => text.textContent ?? '');
+    expect(labels.some((label) => /×10¹⁵³|10¹⁵³/.test(label))).toBe(true);
+    for (const label of labels) expect(label.length).toBeLessThanOrEqual(10);
+  });
+
+  it('shows every number of its table in one format', async () => {
+    const user = userEvent.setup();
+    const values = [8e-4, 0, 6.47e-4, 0.001636, 2.3e-8];
+    renderChart({
+      series: [{ id: 'a', label: 'A', points: values.map((value, index) => ({ step: index + 1, value })) }],
+    });
+    await user.click(screen.getByRole('button', { name: 'Show data' }));
+    const cells = within(screen.getByRole('table'))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+    expect(cells).toEqual(['8 × 10⁻⁴', '0', '6.47 × 10⁻⁴', '0.001636', '2.3 × 10⁻⁸']);
+  });
+});

@@ -64,7 +64,7 @@ describe('VanishingChart', () => {
   it('summarises each curve in the caption from a log-linear fit', () => {
     render(<VanishingChart curves={vanishingByCell} width={640} />);
     expect(figure()).toHaveAccessibleDescription(
-      'For RNN, the gradient norm shrinks by a factor of about 10 every 7 steps: 5.66 at the last step, 1.8 × 10⁻⁸ at 60 steps back. ' +
+      'For RNN, the gradient norm shrinks by a factor of about 10 every 7 steps: 5.66 at the last step, 1.81 × 10⁻⁸ at 60 steps back. ' +
         'For GRU, the gradient norm shrinks by a factor of about 10 every 51 steps: 5.66 at the last step, 0.349 at 60 steps back. ' +
         'For LSTM, the gradient norm shrinks slowly, by a factor of about 2.8 over 59 steps: 5.66 at the last step, 1.87 at 60 steps back.',
     );

@@ -21,7 +21,7 @@ describe('the layers fields of the playground URL', () => {
       const state = parsePlaygroundState(`?layers=${raw}`);
       expect(state.configs[0]!.layers).toBe(1);
       expect(state.notices).toEqual([
-        `Stacked layers: "${raw}" is not allowed (a whole number from 1 to 3); using 1.`,
+        `Stacked layers must be a whole number from 1 to 3. The link gave "${raw}"; using 1.`,
       ]);
     }
   });

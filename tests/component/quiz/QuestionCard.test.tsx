@@ -144,7 +144,7 @@ describe('a multiple-choice question', () => {
 });
 
 describe('a numeric question', () => {
-  it('refuses text that is not a number without counting it, then reads "5,376" as right', async () => {
+  it('refuses text that is not a number or reads two ways without counting it, then reads "5376" as right', async () => {
     const user = userEvent.setup();
     const { lesson } = renderQuiz([numeric]);
     const item = await question(/How many parameters/);
@@ -169,12 +169,18 @@ describe('a numeric question', () => {
     await user.clear(field);
     await user.type(field, '5,376');
     await user.click(within(item).getByRole('button', { name: 'Check' }));
+    expect(within(item).getByText(/Did you mean 5\.376 or 5376\?/)).toBeVisible();
+    expect(saved(lesson.slug, numeric.id)?.attempts).toBe(1);
+
+    await user.clear(field);
+    await user.type(field, '5376');
+    await user.click(within(item).getByRole('button', { name: 'Check' }));
     expect(within(item).getByText('Right.')).toBeVisible();
     expect(within(item).getByText('5,376 parameters.')).toBeVisible();
     expect(saved(lesson.slug, numeric.id)).toMatchObject({
       attempts: 2,
       bestScore: 1,
-      lastAnswer: { kind: 'numeric', text: '5,376' },
+      lastAnswer: { kind: 'numeric', text: '5376' },
     });
   });
 });

@@ -55,7 +55,7 @@ describe('ClippingDemo', () => {
     ).toBeVisible();
     expect(
       screen.getByText(
-        'Clipping at 1: finished 400 steps, held-out MSE 0.0077 (the baseline, “always answer 0”, scores 0.20); clipping fired on 5 of 400 steps (1.3%).',
+        'Clipping at 1: finished 400 steps, held-out MSE 0.0077 (the baseline, “always answer 0”, scores 0.2); clipping fired on 5 of 400 steps (1.3%).',
       ),
     ).toBeVisible();
     expect(screen.getByRole('figure', { name: 'Gradient norm: clipping at 1' })).toHaveAccessibleDescription(
