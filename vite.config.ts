@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { defineConfig, type Plugin, type PluginOption } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy of the built site: no inline script and no eval anywhere. 'wasm-unsafe-eval'
@@ -55,8 +56,55 @@ export function sharedPlugins(): PluginOption[] {
   ];
 }
 
+/**
+ * The service worker and the web app manifest. After one visit every chunk (each lesson, the playground,
+ * the training worker with its WebAssembly kernel, which the worker carries as base64), the fonts and
+ * KaTeX's CSS are in the precache, so every route works offline, training included.
+ * registerType 'prompt' with no skipWaiting or clientsClaim: a new version waits until the reader accepts
+ * it (app/components/UpdatePrompt.tsx) or closes every tab, so code never changes under a running lesson.
+ * injectRegister false: app/main.tsx registers through `virtual:pwa-register`, so no inline script breaks
+ * the Content-Security-Policy.
+ */
+function offline(): PluginOption {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    includeAssets: ['icon.svg', 'apple-touch-icon.png', 'robots.txt'],
+    manifest: {
+      name: 'Unroll: recurrent neural networks, live',
+      short_name: 'Unroll',
+      description:
+        'An interactive course on recurrent neural networks that trains real RNNs, LSTMs and GRUs in the browser.',
+      lang: 'en',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#0b5fa5',
+      icons: [
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      ],
+    },
+    workbox: {
+      // Everything the build emits: scripts (the worker's too), styles, fonts (woff2 only: every browser
+      // that runs a service worker takes KaTeX's woff2 before its woff and ttf), icons.
+      globPatterns: ['**/*.{js,css,html,woff2,svg,png,webmanifest,txt}'],
+      // The lesson and playground chunks carry d3 and KaTeX; none may be left out of the precache.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      // Routes live in the hash, so every navigation is a request for index.html.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      skipWaiting: false,
+      clientsClaim: false,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [...sharedPlugins(), contentSecurityPolicy()],
+  plugins: [...sharedPlugins(), contentSecurityPolicy(), offline()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   preview: {

@@ -1,38 +1,26 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
+import { lazyPage } from './components/lazyPage';
 import { NotFoundPage } from './components/NotFoundPage';
 import { useThemeOnDocument } from './components/ThemeToggle';
 import { HomePage } from './pages/HomePage';
 import { claimsRoute, lessonRoute, playgroundRoute, presentRoute, speakerRoute } from './routes';
 
-// Pages other than the course map load on demand, so the first visit downloads little.
-const LessonPage = lazy(() =>
-  import('./pages/LessonPage').then((module) => ({ default: module.LessonPage })),
+// Pages other than the course map load on demand, so the first visit downloads little; one that could not
+// be downloaded (offline before it was saved) is fetched again on the next visit.
+const LessonPage = lazyPage(() => import('./pages/LessonPage').then((module) => module.LessonPage));
+const FinalQuizPage = lazyPage(() => import('./pages/FinalQuizPage').then((module) => module.FinalQuizPage));
+const GlossaryPage = lazyPage(() => import('./pages/GlossaryPage').then((module) => module.GlossaryPage));
+const ProgressPage = lazyPage(() => import('./pages/ProgressPage').then((module) => module.ProgressPage));
+const PlaygroundPage = lazyPage(() =>
+  import('./pages/PlaygroundPage').then((module) => module.PlaygroundPage),
 );
-const FinalQuizPage = lazy(() =>
-  import('./pages/FinalQuizPage').then((module) => ({ default: module.FinalQuizPage })),
-);
-const GlossaryPage = lazy(() =>
-  import('./pages/GlossaryPage').then((module) => ({ default: module.GlossaryPage })),
-);
-const ProgressPage = lazy(() =>
-  import('./pages/ProgressPage').then((module) => ({ default: module.ProgressPage })),
-);
-const PlaygroundPage = lazy(() =>
-  import('./pages/PlaygroundPage').then((module) => ({ default: module.PlaygroundPage })),
-);
-const PresentPage = lazy(() =>
-  import('./pages/PresentPage').then((module) => ({ default: module.PresentPage })),
-);
-const SpeakerPage = lazy(() =>
-  import('./pages/SpeakerPage').then((module) => ({ default: module.SpeakerPage })),
-);
-const ClaimsPage = lazy(() =>
-  import('./pages/ClaimsPage').then((module) => ({ default: module.ClaimsPage })),
-);
+const PresentPage = lazyPage(() => import('./pages/PresentPage').then((module) => module.PresentPage));
+const SpeakerPage = lazyPage(() => import('./pages/SpeakerPage').then((module) => module.SpeakerPage));
+const ClaimsPage = lazyPage(() => import('./pages/ClaimsPage').then((module) => module.ClaimsPage));
 
 /**
  * Routes live in the URL's hash (`/#/lessons/...`), so every page has a deep link that survives a

@@ -1,8 +1,12 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
 import 'katex/dist/katex.min.css';
 import './styles/global.css';
+import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { UpdatePrompt } from './components/UpdatePrompt';
+import { offerUpdate } from './components/updateOffer';
 import { EngineBridge } from './engineBridge';
 import { followOtherTabs, useStore } from './store';
 
@@ -11,10 +15,17 @@ useStore.getState().hydrateProgress();
 followOtherTabs();
 useStore.getState().connectEngine(new EngineBridge());
 
+// The service worker (built by vite-plugin-pwa) keeps every page, the fonts and the training worker for
+// offline use. A new version waits until the reader chooses to reload: nothing changes under a lesson.
+const activateUpdate = registerSW({
+  onNeedRefresh: () => offerUpdate(() => void activateUpdate(true)),
+});
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <App />
+    <UpdatePrompt />
   </StrictMode>,
 );

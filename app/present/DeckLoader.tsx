@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import { isLoadFailure } from '../components/loadFailure';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { usePageTitle } from '../components/usePageTitle';
 import { findLesson, type LessonEntry, paths } from '../course';
@@ -46,6 +47,18 @@ function DeckMessage({
 }) {
   usePageTitle(`${lesson.title} (slides)`);
   if (loading) return <p className="page muted">Loading the slides…</p>;
+  if (failure && isLoadFailure(failure)) {
+    return (
+      <div className="page" role="alert">
+        <h1>You seem to be offline</h1>
+        <p>
+          The slides of {lesson.title} have not been saved on this device yet, and they could not be
+          downloaded. <Link href={paths.lesson(lesson.slug)}>Open the lesson</Link>, or come back when you are
+          online.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="page">
       <h1>{lesson.title}: no slides to show</h1>
