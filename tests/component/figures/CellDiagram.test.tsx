@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CellDiagram, type CellDiagramProps } from '../../../app/figures/diagrams/CellDiagram';
 import { formatValue } from '../../../app/figures/frame/gates';
 import { makeGateFixture } from '../fixtures/gates';
+import { columnHeaders, showData } from './dataTable';
 
 const lstm = makeGateFixture('lstm');
 const gru = makeGateFixture('gru');
@@ -144,13 +145,8 @@ describe('CellDiagram', () => {
   it('lists gates and states for every step in its data table after "Show data"', async () => {
     const user = userEvent.setup();
     render(<Harness />);
-    await user.click(screen.getByRole('button', { name: 'Show data' }));
-    const table = screen.getByRole('table');
-    expect(
-      within(table)
-        .getAllByRole('columnheader')
-        .map((cell) => cell.textContent),
-    ).toEqual([
+    const table = await showData(user);
+    expect(columnHeaders(table)).toEqual([
       'Step',
       'Input',
       'i (input)',

@@ -8,6 +8,7 @@ import {
   gradientNormsUnclipped,
   longGradientNorms,
 } from '../fixtures/lines';
+import { columnHeaders, showData } from './dataTable';
 
 const figure = () => screen.getByRole('figure', { name: 'Gradient norm and clipping' });
 const clipMarks = (container: HTMLElement) => container.querySelectorAll('.clip-mark');
@@ -83,13 +84,8 @@ describe('ClippingChart', () => {
   it('shows at most 50 rows of step, norm and whether it clipped after "Show data"', async () => {
     const user = userEvent.setup();
     render(<ClippingChart points={longGradientNorms} threshold={1} width={640} />);
-    await user.click(screen.getByRole('button', { name: 'Show data' }));
-    const table = screen.getByRole('table');
-    expect(
-      within(table)
-        .getAllByRole('columnheader')
-        .map((cell) => cell.textContent),
-    ).toEqual(['Step', 'Norm before clipping', 'Clipped']);
+    const table = await showData(user);
+    expect(columnHeaders(table)).toEqual(['Step', 'Norm before clipping', 'Clipped']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.length).toBeLessThanOrEqual(50);
     expect(within(rows[rows.length - 1]!).getAllByRole('cell')[0]).toHaveTextContent('2,000');

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatValue } from '../../../app/figures/frame/gates';
 import { GateHeatmap } from '../../../app/figures/heatmaps/GateHeatmap';
 import { makeGateFixture } from '../fixtures/gates';
+import { columnHeaders, showData } from './dataTable';
 
 const lstm = makeGateFixture('lstm');
 const gru = makeGateFixture('gru');
@@ -133,13 +134,16 @@ describe('GateHeatmap', () => {
   it('lists every time step for the unit in its data table after "Show data"', async () => {
     const user = userEvent.setup();
     renderLstm();
-    await user.click(screen.getByRole('button', { name: 'Show data' }));
-    const table = screen.getByRole('table');
-    expect(
-      within(table)
-        .getAllByRole('columnheader')
-        .map((cell) => cell.textContent),
-    ).toEqual(['Step', 'Input', 'i (input)', 'f (forget)', 'g (candidate)', 'o (output)', 'c (cell state)']);
+    const table = await showData(user);
+    expect(columnHeaders(table)).toEqual([
+      'Step',
+      'Input',
+      'i (input)',
+      'f (forget)',
+      'g (candidate)',
+      'o (output)',
+      'c (cell state)',
+    ]);
     expect(within(table).getAllByRole('row')).toHaveLength(21);
   });
 

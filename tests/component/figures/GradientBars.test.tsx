@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { GradientBars } from '../../../app/figures/charts/GradientBars';
 import { makeGradientNorms } from '../fixtures/gates';
+import { columnHeaders, showData } from './dataTable';
 
 const norms = makeGradientNorms(50);
 
@@ -41,13 +42,8 @@ describe('GradientBars', () => {
   it('lists every time step in its data table after "Show data"', async () => {
     const user = userEvent.setup();
     render(<GradientBars norms={norms} width={640} />);
-    await user.click(screen.getByRole('button', { name: 'Show data' }));
-    const table = screen.getByRole('table');
-    expect(
-      within(table)
-        .getAllByRole('columnheader')
-        .map((cell) => cell.textContent),
-    ).toEqual(['Time step t', '‖∂L/∂hₜ‖']);
+    const table = await showData(user);
+    expect(columnHeaders(table)).toEqual(['Time step t', '‖∂L/∂hₜ‖']);
     expect(within(table).getAllByRole('row')).toHaveLength(51);
   });
 

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GradientHeatmap } from '../../../app/figures/heatmaps/GradientHeatmap';
 import { makeGradientHistory } from '../fixtures/gates';
+import { columnHeaders, showData } from './dataTable';
 
 const history = makeGradientHistory(300, 50);
 // jsdom has no canvas: getContext gives null, and the figure must still render everything else.
@@ -49,13 +50,8 @@ describe('GradientHeatmap', () => {
   it('summarises 300 training steps as 60 evenly spaced table rows, first and last included', async () => {
     const user = userEvent.setup();
     render(<GradientHeatmap rows={history} width={800} />);
-    await user.click(screen.getByRole('button', { name: 'Show data' }));
-    const table = screen.getByRole('table');
-    expect(
-      within(table)
-        .getAllByRole('columnheader')
-        .map((cell) => cell.textContent),
-    ).toEqual(['Training step', 't = 1', 't = 25', 't = 50', 'mean over t']);
+    const table = await showData(user);
+    expect(columnHeaders(table)).toEqual(['Training step', 't = 1', 't = 25', 't = 50', 'mean over t']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(60);
     expect(within(rows[0]!).getAllByRole('cell')[0]).toHaveTextContent(/^0$/);

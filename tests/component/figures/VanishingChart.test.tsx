@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { summariseGradientCurve, VanishingChart } from '../../../app/figures/charts/VanishingChart';
 import { vanishingByCell, vanishingByScale, vanishingExtremes } from '../fixtures/lines';
+import { columnHeaders, showData } from './dataTable';
 
 const geometric = (factor: number, length = 40) =>
   Array.from({ length }, (_, d) => Math.sqrt(32) * factor ** d);
@@ -124,13 +125,8 @@ describe('VanishingChart', () => {
   it('lists the norms by distance for every curve after "Show data"', async () => {
     const user = userEvent.setup();
     render(<VanishingChart curves={vanishingByCell} width={640} />);
-    await user.click(screen.getByRole('button', { name: 'Show data' }));
-    const table = screen.getByRole('table');
-    expect(
-      within(table)
-        .getAllByRole('columnheader')
-        .map((cell) => cell.textContent),
-    ).toEqual(['Steps back (T − t)', 'RNN', 'GRU', 'LSTM']);
+    const table = await showData(user);
+    expect(columnHeaders(table)).toEqual(['Steps back (T − t)', 'RNN', 'GRU', 'LSTM']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.length).toBeLessThanOrEqual(50);
     expect(
