@@ -17,7 +17,7 @@ describe('lesson 4 on seeds 1 to 10', () => {
       const gru = stepsToAccuracy(demoConfig(lstmVsGru, seed, 'gru'), lstmVsGru.steps!, 0.99, lstm!);
       expect(gru === null || gru > lstm!, `seed ${seed}: LSTM ${lstm}, GRU ${gru}`).toBe(true);
     }
-  });
+  }, 900_000);
 
   it('l4-predict-parameters: the GRU has fewer parameters on every seed (a count, not a timing)', () => {
     const question = predictQuestion(questions, 'l4-predict-parameters');
@@ -27,5 +27,5 @@ describe('lesson 4 on seeds 1 to 10', () => {
         'gru',
       ),
     ).toBe(10);
-  });
+  }, 900_000);
 });

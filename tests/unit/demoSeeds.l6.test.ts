@@ -34,18 +34,16 @@ describe('lesson 6 on seeds 1 to 10', () => {
           .map(([cell]) => cell);
       firsts.push(only(best).length === 1 ? only(best)[0]! : 'tie');
       lasts.push(only(worst).length === 1 ? only(worst)[0]! : 'tie');
-      console.log('l6 race', seed, JSON.stringify(steps));
     }
     expect(count(firsts, 'lstm')).toBe(7);
     expect(count(firsts, 'tie')).toBe(2);
     expect(count(firsts, 'rnn')).toBe(1);
     expect(count(lasts, 'gru')).toBe(9);
-  });
+  }, 900_000);
 
   it('final-forget-bias: bias 1 wins on every seed', () => {
     const question = predictQuestion(questions, 'final-forget-bias');
     const winners = SEEDS.map((seed) => predictWinner(question, seed));
-    console.log('l6 fb', winners.join(' '));
     expect(count(winners, 'bias-one')).toBe(10);
-  });
+  }, 900_000);
 });
