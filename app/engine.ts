@@ -26,6 +26,11 @@ export { parseStateDict, STATE_DICT_LIMITS } from '../engine/statedict';
 export { recallInputSize } from '../engine/tasks/recall';
 export { createTask, TASK_SPECS } from '../engine/tasks/task';
 // Checking a configuration before it goes to the worker (the playground's form, quiz experiments).
-export { DEFAULT_TRAINER_CONFIG, TRAINER_LIMITS, validateTrainerConfig } from '../engine/trainerConfig';
+export {
+  DEFAULT_FORGET_BIAS,
+  DEFAULT_TRAINER_CONFIG,
+  TRAINER_LIMITS,
+  validateTrainerConfig,
+} from '../engine/trainerConfig';
 // The cell kinds, in the course's order.
 export { CELL_KINDS } from '../engine/types';

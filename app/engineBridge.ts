@@ -35,6 +35,8 @@ export interface StartOptions {
   readonly speed: RunSpeed;
   readonly paused?: boolean;
   readonly weights?: string;
+  /** Finish at the first checkpoint whose held-out metric meets this (see the worker's start message). */
+  readonly target?: number;
 }
 
 type WorkerFactory = () => Worker;

@@ -5,6 +5,7 @@
  * the final quiz lives in the last lesson's folder. Text fields may contain inline TeX between `$…$`.
  */
 import type { TrainerConfig } from '../engine/trainerConfig';
+import type { CellKind } from '../engine/types';
 
 interface QuestionBase {
   /** Unique within the lesson, stable forever: saved progress refers to it (e.g. 'l1-weight-sharing'). */
@@ -74,7 +75,14 @@ export interface Experiment {
   }[];
   readonly steps: number;
   /** What is measured at the end of each run. */
-  readonly measure: 'heldOutMetric' | 'finalLoss' | 'msPerStep' | 'clippedShare' | 'earlyGradientShare';
+  readonly measure:
+    | 'heldOutMetric'
+    | 'finalLoss'
+    | 'msPerStep'
+    | 'clippedShare'
+    | 'earlyGradientShare'
+    /** The model's trainable parameters, counted by the engine: the same on every machine and seed. */
+    | 'parameterCount';
   /** Which run "wins" the comparison: the highest or lowest measure. */
   readonly winner: 'highest' | 'lowest';
   /** If 'tie' is a choice: runs within this relative difference count as about the same. */
@@ -97,4 +105,23 @@ export type Question =
 export interface GlossaryTerm {
   readonly term: string;
   readonly definition: string;
+}
+
+/** The figures a live run can show. */
+export type FigureId = 'loss' | 'metric' | 'gradients' | 'gates' | 'clipping' | 'vanishing';
+
+/**
+ * A live training demo: what `<LiveTraining {...demo} />` trains. Lessons define their demos in their
+ * folder's `demos.ts`, so tests/unit/demoSeeds.*.test.ts run exactly the configuration the page shows.
+ */
+export interface LiveDemo {
+  /** Unique across the course: names the worker slots of the widget. */
+  readonly id: string;
+  readonly title: string;
+  /** Overrides of the playground's default configuration. */
+  readonly config?: ExperimentConfig;
+  /** Train one model per cell, side by side on the same seed and data. */
+  readonly compare?: readonly CellKind[];
+  readonly steps?: number;
+  readonly figures?: readonly FigureId[];
 }

@@ -93,6 +93,7 @@ function isSnapshot(value: unknown): value is Snapshot {
   if (!isObject(value)) return false;
   if (typeof value.status !== 'string' || !statuses.has(value.status)) return false;
   if (!isCount(value.stepCount) || !isCount(value.firstStep) || !isNumber(value.msPerStep)) return false;
+  if (typeof value.checkpoint !== 'boolean') return false;
   const loss = value.loss;
   if (!(loss instanceof Float64Array)) return false;
   const series = [value.metric, value.gradNorm, value.learningRate, value.paddedShare];

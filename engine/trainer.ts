@@ -8,10 +8,18 @@ import { type BatchSource, createBatchSource } from './batchSource.ts';
 import { clipGradients } from './clip.ts';
 import { ConfigError } from './configProblem.ts';
 import { createHeadWorkspace, type HeadLossResult, headBackward, headForward } from './head.ts';
+import {
+  combineResults,
+  createHeldOutEvaluator,
+  type Evaluation,
+  type HeldOutEvaluator,
+  headlineMetric,
+  metricOf,
+} from './heldOut.ts';
 import { createModel, type Model, weightsAreFinite, zeroGradients } from './model.ts';
 import { createOptimizer, type Optimizer } from './optim.ts';
 import { createRng, type Rng } from './rng.ts';
-import { costProblems, EVAL_CHUNK } from './runCost.ts';
+import { costProblems } from './runCost.ts';
 import { learningRateAt } from './schedule.ts';
 import {
   ensureStackWorkspace,
@@ -24,6 +32,9 @@ import { createTask, type Task } from './tasks/task.ts';
 import type { MetricName } from './tasks/types.ts';
 import { type TrainerConfig, validateTrainerConfig } from './trainerConfig.ts';
 import type { SequenceBatch } from './types.ts';
+import { createWindowBuffers, sliceWindow, windowBounds } from './windows.ts';
+
+export type { Evaluation } from './heldOut.ts';
 
 /** What one training step measured. Every number is finite (a non-finite one ends the run instead). */
 export interface StepReport {
@@ -33,24 +44,19 @@ export interface StepReport {
   /** The headline metric on this training batch (accuracy, or MSE; perplexity tasks report accuracy). */
   readonly metric: number;
   readonly learningRate: number;
-  /** Global gradient norm before clipping. */
+  /** Global gradient norm before clipping (under truncation, the largest of the batch's windows). */
   readonly gradNorm: number;
+  /** Whether clipping fired (under truncation, in any of the batch's windows). */
   readonly clipped: boolean;
+  /** Weight updates made on this batch: 1, or ceil(T / k) with truncated BPTT of window k. */
+  readonly updates: number;
   /** Share of this batch's computed steps that were padding. */
   readonly paddedShare: number;
-  /** ||dL/dh_t|| of the top layer for each step t of this batch (a copy, safe to keep or transfer). */
+  /**
+   * ||dL/dh_t|| of the top layer for each step t of this batch (a copy, safe to keep or transfer); under
+   * truncation each window's own, which stops at the window's first step.
+   */
   readonly gradNormByStep: Float64Array;
-}
-
-export interface Evaluation {
-  readonly step: number;
-  readonly loss: number;
-  readonly metricName: MetricName;
-  /** The headline metric on the held-out set. */
-  readonly metric: number;
-  readonly accuracy?: number;
-  readonly mse?: number;
-  readonly perplexity?: number;
 }
 
 export interface Divergence {
@@ -68,43 +74,15 @@ export interface Trainer {
   readonly stepCount: number;
   /** Set once the run has diverged; no further step changes anything. */
   readonly divergence: Divergence | null;
-  /** Trains on one minibatch. Returns null (and sets `divergence`) if this step diverged. */
+  /**
+   * Trains on one minibatch: one update with full BPTT; with a truncation window k, truncated BPTT as
+   * Williams and Peng (1990) describe it, TBPTT(k, k): the batch's steps cut into windows of k, the state
+   * carried from each window into the next, the gradient taken back only within the window, and a weight
+   * update after every window (ceil(T / k) updates). Returns null (and sets `divergence`) if it diverged.
+   */
   trainStep(): StepReport | null;
   /** Loss and metrics on the task's fixed held-out set, without changing anything. */
   evaluate(): Evaluation;
-}
-
-/** The headline metric, as the issue and the lessons use it: accuracy for classes, MSE for values. */
-function headlineMetric(task: Task): MetricName {
-  return task.loss === 'cross-entropy' ? 'accuracy' : 'mse';
-}
-
-function metricOf(result: HeadLossResult, outputSize: number, name: MetricName): number {
-  if (result.positions === 0) return 0;
-  if (name === 'accuracy') return result.correct / result.positions;
-  if (name === 'mse') return result.sumSquaredError / (result.positions * outputSize);
-  return Math.exp(result.sumNll / result.positions);
-}
-
-/** Sequences from..to−1 of a batch-first batch, as views (no copy). */
-function sliceSequences(batch: SequenceBatch, from: number, to: number): SequenceBatch {
-  const { steps: T, inputSize: I, target } = batch;
-  const sliced: SequenceBatch['target'] =
-    target.kind === 'class'
-      ? { ...target, labels: target.labels.subarray(from * T, to * T) }
-      : {
-          ...target,
-          values: target.values.subarray(from * T * target.size, to * T * target.size),
-          weight: target.weight.subarray(from * T, to * T),
-        };
-  return {
-    batchSize: to - from,
-    steps: T,
-    inputSize: I,
-    x: batch.x.subarray(from * T * I, to * T * I),
-    lengths: batch.lengths.subarray(from, to),
-    target: sliced,
-  };
 }
 
 function likelyCause(config: TrainerConfig): string {
@@ -174,10 +152,12 @@ class Run implements Trainer {
   private readonly source: BatchSource;
   private readonly dropoutRng: Rng;
   private readonly headWorkspace;
-  private readonly evalHeadWorkspace;
+  private readonly heldOut: HeldOutEvaluator;
   private workspace: StackWorkspace | undefined;
-  private evalWorkspace: StackWorkspace | undefined;
   private dHs = new Float64Array(0);
+  /** [L][B][H] h then c: the state the latest window ended in, where the next window starts. */
+  private carried = new Float64Array(0);
+  private readonly windowBuffers = createWindowBuffers();
   private readonly metricName: MetricName;
   /** The weights before the latest update, restored if the update made any weight non-finite. */
   private readonly backup: Float64Array[];
@@ -192,7 +172,7 @@ class Run implements Trainer {
     this.source = createBatchSource(task, config.batching, config.batchSize, root.fork(2));
     this.dropoutRng = root.fork(3);
     this.headWorkspace = createHeadWorkspace(task.outputSize);
-    this.evalHeadWorkspace = createHeadWorkspace(task.outputSize);
+    this.heldOut = createHeldOutEvaluator(model, task);
     this.metricName = headlineMetric(task);
     this.backup = model.params.map((param) => new Float64Array(param.w.length));
   }
@@ -211,20 +191,73 @@ class Run implements Trainer {
     if (this.divergence) return null;
     const { config, model } = this;
     const { batch, paddedShare } = this.source.next();
-    const { batchSize: B, steps: T } = batch;
+    const T = batch.steps;
+    const BLH = batch.batchSize * model.layers.length * config.hiddenSize;
+    if (this.carried.length < 2 * BLH) this.carried = new Float64Array(2 * BLH);
+    const learningRate = learningRateAt(config.schedule, config.learningRate, this.stepCount);
+    const gradNormByStep = new Float64Array(T);
+    const windows = windowBounds(T, config.truncation);
+    const parts: HeadLossResult[] = [];
+    let gradNorm = 0;
+    let clipped = false;
+    for (const [index, { from, to }] of windows.entries()) {
+      const window = windows.length === 1 ? batch : sliceWindow(batch, from, to, this.windowBuffers);
+      // The state the previous window ended in, carried forward without its gradient (detached).
+      const state =
+        index === 0
+          ? undefined
+          : { h: this.carried.subarray(0, BLH), c: this.carried.subarray(BLH, 2 * BLH) };
+      const update = this.updateOn(window, from, state, learningRate, gradNormByStep);
+      if (update === null) return null;
+      parts.push(update.result);
+      gradNorm = Math.max(gradNorm, update.gradNorm);
+      clipped ||= update.clipped;
+    }
+    this.stepCount++;
+    const result = parts.length === 1 ? parts[0]! : combineResults(parts);
+    return {
+      step: this.stepCount,
+      loss: result.loss,
+      metric: metricOf(result, model.head.outputSize, this.metricName),
+      learningRate,
+      gradNorm,
+      clipped,
+      updates: windows.length,
+      paddedShare,
+      gradNormByStep,
+    };
+  }
+
+  /**
+   * One weight update on one window (the whole batch without truncation): forward from `state` (zeros
+   * when undefined), backward within the window only, clip, step. Writes ||dL/dh_t|| at `offset + t` of
+   * `gradNormByStep` and the window's final state into `carried`; returns null if the run diverged.
+   */
+  private updateOn(
+    window: SequenceBatch,
+    offset: number,
+    state: { readonly h: Float64Array; readonly c: Float64Array } | undefined,
+    learningRate: number,
+    gradNormByStep: Float64Array,
+  ): { result: HeadLossResult; gradNorm: number; clipped: boolean } | null {
+    const { config, model } = this;
+    const { batchSize: B, steps: w } = window;
     const H = config.hiddenSize;
-    this.workspace = ensureStackWorkspace(this.workspace, model.layers, B, T);
-    const { input, output, recurrent, layer } = config.dropout;
     const L = model.layers.length;
+    this.workspace = ensureStackWorkspace(this.workspace, model.layers, B, w);
+    const { input, output, recurrent, layer } = config.dropout;
+    // Each window draws its own masks, as a PyTorch loop calling the model once per window does.
     const masks =
       input > 0 || output > 0 || recurrent > 0 || (L > 1 && layer > 0)
-        ? sampleStackDropoutMasks(this.dropoutRng, B, T, batch.inputSize, H, L, config.dropout)
+        ? sampleStackDropoutMasks(this.dropoutRng, B, w, window.inputSize, H, L, config.dropout)
         : undefined;
-    const { outputs } = stackForward(model.layers, batch, {
+    const lstm = config.cell === 'lstm';
+    const forward = stackForward(model.layers, window, {
       workspace: this.workspace,
       ...(masks ? { masks } : {}),
+      ...(state ? { h0: state.h, ...(lstm ? { c0: state.c } : {}) } : {}),
     });
-    const result = headForward(model.head, outputs, batch.target, this.headWorkspace);
+    const result = headForward(model.head, forward.outputs, window.target, this.headWorkspace);
     if (!Number.isFinite(result.loss)) return this.diverge('loss', `the loss became ${result.loss}.`);
     this.firstLoss ??= result.loss;
     if (result.loss > BLOW_UP_FLOOR && result.loss > BLOW_UP_FACTOR * this.firstLoss) {
@@ -234,29 +267,28 @@ class Run implements Trainer {
         `the loss grew to ${result.loss.toPrecision(3)}, ${times} times its first value ${this.firstLoss.toPrecision(3)}.`,
       );
     }
+    const BLH = B * L * H;
+    this.carried.set(forward.hN, 0);
+    if (forward.cN) this.carried.set(forward.cN, BLH);
     zeroGradients(model);
-    if (this.dHs.length < B * T * H) this.dHs = new Float64Array(B * T * H);
-    const dHs = this.dHs.subarray(0, B * T * H);
-    headBackward(model.head, outputs, batch.target, this.headWorkspace, dHs);
+    if (this.dHs.length < B * w * H) this.dHs = new Float64Array(B * w * H);
+    const dHs = this.dHs.subarray(0, B * w * H);
+    headBackward(model.head, forward.outputs, window.target, this.headWorkspace, dHs);
     // dL/dx is not needed for training, so backward skips it.
-    const grads = stackBackward(model.layers, this.workspace, dHs, {
-      inputGradient: false,
-      ...(config.truncation !== null ? { truncation: config.truncation } : {}),
-    });
-    const gradNormByStep = grads.gradNorm.slice(0, T);
+    const grads = stackBackward(model.layers, this.workspace, dHs, { inputGradient: false });
+    gradNormByStep.set(grads.gradNorm.subarray(0, w), offset);
     // ||dL/dh_t|| overflows (it squares) long before the weight gradients do; such a run has diverged too.
-    const overflow = gradNormByStep.findIndex((norm) => !Number.isFinite(norm));
+    const overflow = grads.gradNorm.subarray(0, w).findIndex((norm) => !Number.isFinite(norm));
     if (overflow !== -1) {
       return this.diverge(
         'gradient',
-        `the gradient reaching step ${overflow} of the sequence became ${gradNormByStep[overflow]}.`,
+        `the gradient reaching step ${offset + overflow} of the sequence became ${grads.gradNorm[overflow]}.`,
       );
     }
     const clip = clipGradients(model.params, config.clip);
     if (!Number.isFinite(clip.normBefore)) {
       return this.diverge('gradient', `the gradient norm became ${clip.normBefore}.`);
     }
-    const learningRate = learningRateAt(config.schedule, config.learningRate, this.stepCount);
     this.backUpWeights();
     this.optimizer.step(learningRate);
     if (!weightsAreFinite(model)) {
@@ -264,17 +296,7 @@ class Run implements Trainer {
       this.restoreWeights();
       return this.diverge('weights', 'a weight became infinite after the update.');
     }
-    this.stepCount++;
-    return {
-      step: this.stepCount,
-      loss: result.loss,
-      metric: metricOf(result, model.head.outputSize, this.metricName),
-      learningRate,
-      gradNorm: clip.normBefore,
-      clipped: clip.fired,
-      paddedShare,
-      gradNormByStep,
-    };
+    return { result, gradNorm: clip.normBefore, clipped: clip.fired };
   }
 
   private backUpWeights(): void {
@@ -290,46 +312,6 @@ class Run implements Trainer {
   }
 
   evaluate(): Evaluation {
-    const heldOut: SequenceBatch = this.task.heldOut();
-    const { model } = this;
-    // A chunk of sequences at a time (the set is batch-first, so a chunk is a run of each array).
-    const chunk = Math.min(EVAL_CHUNK, heldOut.batchSize);
-    this.evalWorkspace = ensureStackWorkspace(this.evalWorkspace, model.layers, chunk, heldOut.steps, false);
-    let positions = 0;
-    let denominator = 0;
-    let correct = 0;
-    let sumNll = 0;
-    let sumSquaredError = 0;
-    for (let from = 0; from < heldOut.batchSize; from += chunk) {
-      const part = sliceSequences(heldOut, from, Math.min(from + chunk, heldOut.batchSize));
-      const { outputs } = stackForward(model.layers, part, { workspace: this.evalWorkspace });
-      const partResult = headForward(model.head, outputs, part.target, this.evalHeadWorkspace);
-      positions += partResult.positions;
-      denominator += partResult.denominator;
-      correct += partResult.correct;
-      sumNll += partResult.sumNll;
-      sumSquaredError += partResult.sumSquaredError;
-    }
-    const classes = this.task.loss === 'cross-entropy';
-    const result: HeadLossResult = {
-      kind: classes ? 'crossEntropy' : 'meanSquaredError',
-      loss: denominator > 0 ? (classes ? sumNll : sumSquaredError) / denominator : 0,
-      positions,
-      denominator,
-      correct,
-      sumNll,
-      sumSquaredError,
-    };
-    const O = model.head.outputSize;
-    const scores = classes
-      ? { accuracy: metricOf(result, O, 'accuracy'), perplexity: metricOf(result, O, 'perplexity') }
-      : { mse: metricOf(result, O, 'mse') };
-    return {
-      step: this.stepCount,
-      loss: result.loss,
-      metricName: this.metricName,
-      metric: metricOf(result, O, this.metricName),
-      ...scores,
-    };
+    return this.heldOut.evaluate(this.stepCount);
   }
 }

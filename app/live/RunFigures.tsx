@@ -7,6 +7,7 @@ import { type GradientCurve, VanishingChart } from '../figures/charts/VanishingC
 import { CellDiagram } from '../figures/diagrams/CellDiagram';
 import { GateHeatmap } from '../figures/heatmaps/GateHeatmap';
 import { GradientHeatmap } from '../figures/heatmaps/GradientHeatmap';
+import type { FigureId } from '../lessonTypes';
 import type { RunState } from '../store/runsSlice';
 import { WhileNearView } from './NearView';
 import {
@@ -18,8 +19,7 @@ import {
   vanishingCurve,
 } from './runData';
 
-/** The figures a live run can show. */
-export type FigureId = 'loss' | 'metric' | 'gradients' | 'gates' | 'clipping' | 'vanishing';
+export type { FigureId };
 
 export const FIGURE_IDS: readonly FigureId[] = [
   'loss',

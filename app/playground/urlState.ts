@@ -12,7 +12,6 @@ import { quoted, URL_FIELDS } from './urlFields';
 export const PLAYGROUND_DEFAULT: TrainerConfig = {
   ...DEFAULT_TRAINER_CONFIG,
   task: { ...DEFAULT_TRAINER_CONFIG.task, ...{ lag: 10 } } as TrainerConfig['task'],
-  init: { ...DEFAULT_TRAINER_CONFIG.init, forgetBias: 1 },
 };
 
 export const MAX_STEPS_DEFAULT = 3000;

@@ -10,7 +10,14 @@ import { experimentConfig, MAX_EXPERIMENT_STEPS, TIE } from './experiment';
 import { splitInline } from './inline';
 
 const KINDS = ['single', 'multiple', 'numeric', 'ordering', 'predict'];
-const MEASURES = ['heldOutMetric', 'finalLoss', 'msPerStep', 'clippedShare', 'earlyGradientShare'];
+const MEASURES = [
+  'heldOutMetric',
+  'finalLoss',
+  'msPerStep',
+  'clippedShare',
+  'earlyGradientShare',
+  'parameterCount',
+];
 
 type Data = Record<string, unknown>;
 

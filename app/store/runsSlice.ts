@@ -45,7 +45,7 @@ export interface RunState {
   readonly probe: Probe | null;
   /** ||dL/dh_t|| of the newest batch. */
   readonly gradNormByStep: Float64Array;
-  /** Rows of the gradient heatmap: ||dL/dh_t|| every so many steps over the run. */
+  /** Rows of the gradient heatmap: ||dL/dh_t|| at every checkpoint of the run (see Snapshot.checkpoint). */
   readonly gradRows: { step: number; norms: Float64Array }[];
   readonly msPerStep: number;
   readonly paddedShare: number;
@@ -119,7 +119,8 @@ function appendSnapshot(run: RunState, snapshot: Snapshot): RunState {
   if (history.steps.length > MAX_HISTORY) thin(history);
   // A new array (it is short) so that figures memoised on it redraw.
   let gradRows = run.gradRows;
-  if (count > 0 && snapshot.gradNormByStep.length > 0) {
+  // Rows only at checkpoints (counted in steps), so a fixed-seed run replays the same rows on any machine.
+  if (snapshot.checkpoint && snapshot.gradNormByStep.length > 0) {
     gradRows = [...gradRows, { step: snapshot.stepCount, norms: snapshot.gradNormByStep }];
     if (gradRows.length > MAX_GRADIENT_ROWS) gradRows = gradRows.filter((_, index) => index % 2 === 0);
   }

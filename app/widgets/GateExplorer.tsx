@@ -1,5 +1,6 @@
 import { type ReactNode, useMemo } from 'react';
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import { DEFAULT_FORGET_BIAS } from '../engine';
 import { cellLabels } from '../figures/frame/palette';
 import { RunControls, type RunSpec } from '../live/RunControls';
 import { RunFigures } from '../live/RunFigures';
@@ -36,7 +37,7 @@ export function gateExplorerConfig(
     learningRate: 0.01,
     schedule: { kind: 'constant' },
     clip: { kind: 'norm', maxNorm: 1 },
-    init: { scheme: 'pytorch', std: 0.1, forgetBias: cell === 'lstm' ? 1 : null },
+    init: { scheme: 'pytorch', std: 0.1, forgetBias: cell === 'lstm' ? DEFAULT_FORGET_BIAS : null },
     seed,
   });
 }
@@ -99,8 +100,8 @@ export function GateExplorer({
       <p className="widget-config">
         Configuration: next-character prediction on the course’s own text, windows of {window} characters,{' '}
         {hiddenSize} hidden units, Adam at learning rate 0.01, batch 32, clipping at 1
-        {kind === 'lstm' ? ', forget-gate bias 1' : ''}, {steps} steps, seed {seed}. The gates are read on the
-        first held-out window.
+        {kind === 'lstm' ? `, forget-gate bias ${DEFAULT_FORGET_BIAS}` : ''}, {steps} steps, seed {seed}. The
+        gates are read on the first held-out window.
       </p>
     </section>
   );

@@ -1,25 +1,15 @@
 import { useEffect, useMemo } from 'react';
-import type { CellKind } from '../../engine/types';
 import { cellLabels } from '../figures/frame/palette';
-import type { ExperimentConfig } from '../lessonTypes';
+import type { LiveDemo } from '../lessonTypes';
 import { RunControls, type RunSpec } from '../live/RunControls';
-import { type FigureId, RunFigures } from '../live/RunFigures';
+import { RunFigures } from '../live/RunFigures';
 import { useContentStable } from '../live/useContentStable';
 import { useRuns } from '../live/useRuns';
 import { useStore } from '../store';
 import { configFrom } from './experimentConfig';
 
-export interface LiveTrainingProps {
-  /** Unique across the course: names the worker slots of this widget. */
-  readonly id: string;
-  readonly title: string;
-  /** Overrides of the playground's default configuration. */
-  readonly config?: ExperimentConfig;
-  /** Train one model per cell, side by side on the same seed and data. */
-  readonly compare?: readonly CellKind[];
-  readonly steps?: number;
-  readonly figures?: readonly FigureId[];
-}
+/** A lesson's demo (see LiveDemo: lessons define theirs in their folder's demos.ts). */
+export type LiveTrainingProps = LiveDemo;
 
 /**
  * A real model (or several side by side) training in the worker beside the lesson text, with its

@@ -5,7 +5,7 @@
  */
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
-import { CELL_KINDS } from '../engine';
+import { CELL_KINDS, DEFAULT_FORGET_BIAS } from '../engine';
 import { cellLabels } from '../figures/frame/palette';
 import { formatPercent } from '../shared/format';
 import type { RunState } from '../store/runsSlice';
@@ -36,7 +36,7 @@ export const DEFAULT_HORIZON_PLAN: HorizonPlan = {
   hiddenSize: 32,
   // With bias 1 the LSTM's cell state starts leaking most of its content within a few steps, and this
   // budget is too short for it to learn long lags: the sweep would compare a handicapped LSTM.
-  lstmForgetBias: 3,
+  lstmForgetBias: DEFAULT_FORGET_BIAS,
   seed: 1,
 };
 

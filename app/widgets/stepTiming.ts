@@ -1,7 +1,7 @@
 /** The step-time measurement as data: its configuration, and the words and numbers of its result. */
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
-import { CELL_KINDS, countRecurrentParams, recallInputSize } from '../engine';
+import { CELL_KINDS, countRecurrentParams, DEFAULT_FORGET_BIAS, recallInputSize } from '../engine';
 import { cellLabels } from '../figures/frame/palette';
 import { configFrom } from './experimentConfig';
 
@@ -62,7 +62,7 @@ export function stepTimerConfig(cell: CellKind): TrainerConfig {
     optimizer: { kind: 'adam' },
     learningRate: 0.01,
     clip: { kind: 'norm', maxNorm: 1 },
-    init: { scheme: 'pytorch', std: 0.1, forgetBias: cell === 'lstm' ? 1 : null },
+    init: { scheme: 'pytorch', std: 0.1, forgetBias: cell === 'lstm' ? DEFAULT_FORGET_BIAS : null },
     seed,
   });
 }

@@ -46,7 +46,7 @@ export function recordStep(pending: PendingSteps, report: StepReport, ms: number
 }
 
 /** The run's state that a snapshot carries beside its steps. */
-type RunState = Pick<Snapshot, 'status' | 'stepCount' | 'evaluation' | 'probe'>;
+type RunState = Pick<Snapshot, 'status' | 'stepCount' | 'evaluation' | 'probe' | 'checkpoint'>;
 
 /** The pending steps as a snapshot, with every buffer it owns listed for transfer (the probe's too). */
 export function takeSnapshot(
@@ -68,6 +68,7 @@ export function takeSnapshot(
     msPerStep: count > 0 ? pending.trainingMs / count : 0,
     evaluation: run.evaluation,
     probe: run.probe,
+    checkpoint: run.checkpoint,
   };
   const transfer: ArrayBuffer[] = [
     snapshot.loss.buffer,

@@ -24,6 +24,11 @@ export type ToWorker =
       readonly paused?: boolean;
       /** PyTorch-layout weights to start from instead of the initialisation (JSON text, validated). */
       readonly weights?: string;
+      /**
+       * Finish at the first checkpoint whose held-out metric meets this (≥ for accuracy, ≤ for MSE), so a
+       * sweep stops a run that has nothing left to show at the same step on every machine.
+       */
+      readonly target?: number;
     }
   | { readonly type: 'pause'; readonly runId: RunId }
   | { readonly type: 'resume'; readonly runId: RunId }
@@ -101,6 +106,11 @@ export interface Snapshot {
   readonly msPerStep: number;
   readonly evaluation: Evaluation | null;
   readonly probe: Probe | null;
+  /**
+   * True when `stepCount` is a checkpoint (counted in steps, see runLoop.ts's checkpointEvery) or the run's
+   * last step: `evaluation`, `probe` and `gradNormByStep` are then of that step, the same on every replay.
+   */
+  readonly checkpoint: boolean;
 }
 
 export type FromWorker =

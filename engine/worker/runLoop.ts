@@ -2,6 +2,8 @@
  * The training loop as the worker runs it, written against injected `post`, `now` and `defer` so that it
  * runs the same in a Web Worker and in Node tests. It trains in slices of a few milliseconds, yields so
  * that pause/stop messages are handled at once, and posts at most ten snapshots a second per run.
+ * Held-out evaluations, probes and gradient-heatmap rows are taken at checkpoints counted in training
+ * steps, never by the clock, so a fixed-seed run replays the same points on a fast or a busy machine.
  */
 
 import { ConfigError } from '../configProblem.ts';
@@ -31,13 +33,18 @@ const SLICE_MS = 12;
  * and each message costs the page's main thread work and garbage, three runs at a time.
  */
 const SNAPSHOT_INTERVAL_MS = 100;
-const EVALUATION_INTERVAL_MS = 700;
 /**
- * ...and at least this many times over a run's step budget: a short run on a fast machine finishes in
- * about a second, and two or three held-out points would draw a straight line where the curve bends.
+ * Checkpoints (held-out evaluation, probe, heatmap row) per run's step budget: enough points that the
+ * held-out curve bends where the run does, few enough that evaluation costs little beside training.
  */
-const EVALUATIONS_PER_RUN = 30;
-const PROBE_INTERVAL_MS = 250;
+const CHECKPOINTS_PER_RUN = 30;
+/** ...and at least one every this many steps, so a long playground run keeps its curves fresh. */
+const MAX_CHECKPOINT_EVERY = 100;
+
+/** The steps between checkpoints of a run of `maxSteps` steps (tests/unit/runLoop.test.ts). */
+export function checkpointEvery(maxSteps: number): number {
+  return Math.max(1, Math.min(MAX_CHECKPOINT_EVERY, Math.ceil(maxSteps / CHECKPOINTS_PER_RUN)));
+}
 
 interface Run {
   readonly id: RunId;
@@ -49,10 +56,10 @@ interface Run {
   stepBudget: number | null;
   pending: PendingSteps;
   lastSnapshotAt: number;
-  lastEvaluationAt: number;
-  /** The training step of the last held-out evaluation. */
-  lastEvaluationStep: number;
-  lastProbeAt: number;
+  /** Steps between checkpoints: see {@link checkpointEvery}. */
+  readonly every: number;
+  /** Stop ('finished') at the first checkpoint whose held-out metric meets this; null: never. */
+  readonly target: number | null;
   /** The layer the probes look at (0 = bottom); null for the top layer. */
   probeLayer: number | null;
   evaluation: Evaluation | null;
@@ -130,18 +137,18 @@ export class RunLoop {
       return;
     }
     const now = this.host.now();
+    const maxSteps = Math.max(1, Math.min(1_000_000, Math.floor(message.maxSteps) || 1));
     this.run = {
       id: message.runId,
       trainer,
-      maxSteps: Math.max(1, Math.min(1_000_000, Math.floor(message.maxSteps) || 1)),
+      maxSteps,
       speed: message.speed,
       status: message.paused ? 'paused' : 'running',
       stepBudget: null,
       pending: emptyPending(1),
       lastSnapshotAt: -Infinity,
-      lastEvaluationAt: now,
-      lastEvaluationStep: 0,
-      lastProbeAt: -Infinity,
+      every: checkpointEvery(maxSteps),
+      target: message.target ?? null,
       probeLayer: null,
       evaluation: null,
       pacedCredit: 0,
@@ -247,21 +254,20 @@ export class RunLoop {
         run.status = 'finished';
         break;
       }
+      // A checkpoint ends the slice, so its evaluation and probe are of exactly this step.
+      if (run.trainer.stepCount % run.every === 0) break;
     }
     const now = this.host.now();
-    const statusChanged = run.status !== 'running';
-    const stepsSince = run.trainer.stepCount - run.lastEvaluationStep;
-    const stepsDue = run.maxSteps / EVALUATIONS_PER_RUN;
-    const evaluate =
-      statusChanged || now - run.lastEvaluationAt >= EVALUATION_INTERVAL_MS || stepsSince >= stepsDue;
-    if (evaluate) {
+    const checkpoint = run.trainer.stepCount % run.every === 0 || run.status === 'finished';
+    if (checkpoint || run.status !== 'running') {
       run.evaluation = run.trainer.evaluate();
-      run.lastEvaluationAt = now;
-      run.lastEvaluationStep = run.trainer.stepCount;
+      if (checkpoint && run.status === 'running' && this.reached(run, run.evaluation))
+        run.status = 'finished';
     }
+    const statusChanged = run.status !== 'running';
     // A snapshot carries only the newest evaluation, so each one is sent before the next replaces it.
-    if (statusChanged || evaluate || now - run.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) {
-      this.flush(run, statusChanged);
+    if (statusChanged || checkpoint || now - run.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) {
+      this.flush(run, statusChanged || checkpoint, checkpoint);
     }
     if (run.status === 'running') {
       if (run.speed.kind === 'max') this.schedule();
@@ -279,19 +285,29 @@ export class RunLoop {
     });
   }
 
-  /** Posts the pending steps (and, when due or forced, a probe) as one snapshot. */
-  private flush(run: Run, force: boolean): void {
+  /** Whether a held-out evaluation meets the run's target (≥ for accuracy, ≤ for MSE). */
+  private reached(run: Run, evaluation: Evaluation): boolean {
+    if (run.target === null) return false;
+    return evaluation.metricName === 'accuracy'
+      ? evaluation.metric >= run.target
+      : evaluation.metric <= run.target;
+  }
+
+  /**
+   * Posts the pending steps as one snapshot, with a probe when forced (start, a status change, a
+   * checkpoint, a new probe layer). `checkpoint` marks the snapshot whose step is a checkpoint.
+   */
+  private flush(run: Run, force: boolean, checkpoint = false): void {
     const now = this.host.now();
     const pending = run.pending;
     if (!force && pending.loss.length === 0) return;
-    const probeDue = force || now - run.lastProbeAt >= PROBE_INTERVAL_MS;
-    const probe = probeDue ? takeProbe(run.trainer, run.probeLayer ?? undefined) : null;
-    if (probeDue) run.lastProbeAt = now;
+    const probe = force ? takeProbe(run.trainer, run.probeLayer ?? undefined) : null;
     const { snapshot, transfer } = takeSnapshot(pending, {
       status: run.status,
       stepCount: run.trainer.stepCount,
       evaluation: run.evaluation,
       probe,
+      checkpoint,
     });
     this.host.post({ type: 'snapshot', runId: run.id, snapshot }, transfer);
     run.pending = emptyPending(run.trainer.stepCount + 1);

@@ -245,7 +245,7 @@ export const questions: readonly Question[] = [
       'Two plain RNNs train for 500 steps on recall with lag 30 (see a symbol, wait 30 steps, name it), with the same seed and data. One uses full BPTT; the other uses truncated BPTT with windows of 10 steps. Which reaches the higher held-out accuracy?',
     hint: 'With windows of 10 steps, how far back can the gradient from the answer reach? Where was the symbol shown?',
     explanation:
-      'Truncation stops the backward sweep at every window edge, so the gradient from the answer never gets anywhere near the cue 30 steps earlier. The truncated network is never rewarded for carrying the cue and stays close to guessing (1 in 8). Full BPTT lets the faint long-range gradient reach the cue, and the network can learn from it.',
+      'Truncation stops the backward sweep at every window edge, and the weights are updated after each window, so the gradient from the answer never gets anywhere near the cue 30 steps earlier. The truncated network is never rewarded for carrying the cue: the output layer reads only what happens to survive in the state, and accuracy stays far below that of full BPTT, which lets the faint long-range gradient reach the cue. On seeds 1 to 10 full BPTT won every time.',
     experiment: {
       description: 'held-out accuracy on recall at lag 30 after 500 training steps',
       runs: [

@@ -148,42 +148,41 @@ export const questions: readonly Question[] = [
     ],
   },
   {
-    id: 'l4-predict-step-time',
+    id: 'l4-predict-parameters',
     kind: 'predict',
     prompt:
-      'An LSTM and a GRU, both with 32 hidden units, train for 200 steps on the same recall task with the same batches. Which takes less time per training step on this machine?',
-    hint: 'The GRU does three blocks of matrix work where the LSTM does four, but a step also includes work that does not shrink.',
+      'An LSTM and a GRU, both with 32 hidden units, are built for the same recall task (11 inputs, 8 output classes). Counting every trainable parameter the engine creates, the output layer included, which model has fewer?',
+    hint: 'Each gated cell has one block of $H(I + H + 2)$ weights and biases per gate or candidate; the output layer is the same for both.',
     explanation:
-      'The measurement decides. The GRU has three quarters of the LSTM\'s recurrent weights, so it often takes somewhat less time per step, but the output layer, the loss, gate arithmetic and memory traffic do not shrink by a quarter, and another busy program can swing a measurement. If the two times are within 10% of each other, "about the same" is the honest answer.',
+      'The LSTM layer has four blocks, $4 \\cdot 32 \\cdot 45 = 5760$ parameters, the GRU layer three, $4320$; both add the same output layer of $32 \\cdot 8 + 8 = 264$. So the GRU model has $4584$ against $6024$, 24% fewer: a little less than the layers\u2019 25%, because the output layer does not shrink. Unlike a timing, this count is the same on every machine; whether the GRU is also faster per step is for the step timer to measure.',
     experiment: {
-      description: 'time per training step after 200 steps (lower wins; within 10% counts as about the same)',
+      description: 'trainable parameters of each model (fewer wins; within 10% counts as about the same)',
       runs: [
         { id: 'lstm', label: 'LSTM', config: { cell: 'lstm', task: recall20, hiddenSize: 32, seed: 1 } },
         { id: 'gru', label: 'GRU', config: { cell: 'gru', task: recall20, hiddenSize: 32, seed: 1 } },
       ],
-      steps: 200,
-      measure: 'msPerStep',
+      steps: 1,
+      measure: 'parameterCount',
       winner: 'lowest',
       tieWithin: 0.1,
     },
     choices: [
       {
         id: 'gru',
-        text: 'The GRU is faster per step.',
-        feedback:
-          'Fewer weight blocks means fewer multiplications, so this is a common outcome; the measured times decide for your machine.',
+        text: 'The GRU has fewer parameters.',
+        feedback: 'Three blocks of weights instead of four: a quarter fewer in the recurrent layer.',
       },
       {
         id: 'lstm',
-        text: 'The LSTM is faster per step.',
+        text: 'The LSTM has fewer parameters.',
         feedback:
-          'Possible only if the extra block costs less than the overheads around it or the machine was busy during the GRU run; the measurement decides.',
+          'The LSTM has one block more than the GRU, the output gate, with its own input and recurrent weights.',
       },
       {
         id: 'tie',
         text: 'About the same (within 10%).',
         feedback:
-          'The fixed costs of a step (output layer, loss, bookkeeping) can hide much of the difference in matrix work; the measurement decides.',
+          'The shared output layer does narrow the gap, but it is small next to the recurrent layers here, so the saving stays near 25%.',
       },
     ],
   },

@@ -61,6 +61,7 @@ function snapshot(runId: string, status: RunStatus, stepCount: number, steps = 1
     snapshot: {
       status,
       stepCount,
+      checkpoint: false,
       firstStep: stepCount - steps + 1,
       loss: values(),
       metric: values(),

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAINER_CONFIG, type TrainerConfig } from '../../engine/trainerConfig';
 import type { FromWorker, ToWorker } from '../../engine/worker/protocol';
-import { RunLoop } from '../../engine/worker/runLoop';
+import { checkpointEvery, RunLoop } from '../../engine/worker/runLoop';
 
-/** A host whose clock and scheduler the test drives: `runAll` plays deferred work until idle. */
-function fakeHost() {
+/**
+ * A host whose clock and scheduler the test drives: `runAll` plays deferred work until idle. Each reading
+ * of the clock advances it by `tick` ms (a busy machine: a large tick, so slices hold fewer steps).
+ */
+function fakeHost(tick = 0.5) {
   const messages: FromWorker[] = [];
   let clock = 0;
   const queue: (() => void)[] = [];
   const host = {
     post: (message: FromWorker) => messages.push(message),
     now: () => {
-      clock += 0.5;
+      clock += tick;
       return clock;
     },
     defer: (callback: () => void) => queue.push(callback),
@@ -67,12 +70,60 @@ describe('the worker run loop', () => {
     start(new RunLoop(host), 'a', { maxSteps: 300 });
     runAll();
     const all = snapshots(messages, 'a');
-    // The clock moves 0.5 ms per reading: the whole run is far quicker than the 700 ms evaluation interval.
     const evaluated = new Set(
       all.flatMap((snapshot) => (snapshot.evaluation ? [snapshot.evaluation.step] : [])),
     );
     expect(all.at(-1)!.evaluation?.step).toBe(300);
     expect(evaluated.size).toBeGreaterThanOrEqual(15);
+  });
+
+  it('takes evaluations, probes and heatmap rows at the same steps however fast the machine is', () => {
+    const moments = (tick: number) => {
+      const { host, messages, runAll } = fakeHost(tick);
+      start(new RunLoop(host), 'a', { maxSteps: 200 });
+      runAll();
+      const all = snapshots(messages, 'a');
+      return {
+        snapshots: all.length,
+        evaluations: [...new Set(all.flatMap((one) => (one.evaluation ? [one.evaluation.step] : [])))],
+        probes: all.flatMap((one) => (one.probe ? [one.probe.step] : [])),
+        checkpoints: all.flatMap((one) => (one.checkpoint ? [one.stepCount] : [])),
+      };
+    };
+    const fast = moments(0.01);
+    const slow = moments(5);
+    // Different timing: the slow machine posts many more snapshots...
+    expect(slow.snapshots).toBeGreaterThan(fast.snapshots);
+    // ...but every checkpoint is a multiple of ceil(200 / 30) = 7 steps, plus the last step.
+    const expected = [...Array.from({ length: 28 }, (_, i) => 7 * (i + 1)), 200];
+    expect(fast.checkpoints).toEqual(expected);
+    expect(slow.checkpoints).toEqual(expected);
+    expect(slow.evaluations).toEqual(fast.evaluations);
+    expect(fast.evaluations).toEqual([0, ...expected]);
+    expect(slow.probes).toEqual(fast.probes);
+    expect(fast.probes).toEqual([0, ...expected]);
+  });
+
+  it('chooses checkpoints from the step budget: about 30 per run, at least one every 100 steps', () => {
+    expect(checkpointEvery(1)).toBe(1);
+    expect(checkpointEvery(30)).toBe(1);
+    expect(checkpointEvery(600)).toBe(20);
+    expect(checkpointEvery(100_000)).toBe(100);
+  });
+
+  it('finishes at the first checkpoint that meets the target', () => {
+    const { host, messages, runAll } = fakeHost();
+    start(new RunLoop(host), 'a', { maxSteps: 3000, target: 0.3 });
+    runAll();
+    const all = snapshots(messages, 'a');
+    const last = all.at(-1)!;
+    expect(last.status).toBe('finished');
+    expect(last.evaluation!.metric).toBeGreaterThanOrEqual(0.3);
+    expect(last.stepCount % checkpointEvery(3000)).toBe(0);
+    expect(last.stepCount).toBeLessThan(3000);
+    // No earlier checkpoint met it.
+    const earlier = all.filter((one) => one.checkpoint && one.stepCount < last.stepCount);
+    expect(earlier.every((one) => one.evaluation!.metric < 0.3)).toBe(true);
   });
 
   it('sends a probe with every gate of the LSTM and the Jacobian norms', () => {

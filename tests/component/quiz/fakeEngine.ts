@@ -93,6 +93,7 @@ export class FakeEngine extends EngineBridge {
           ? null
           : { step: stepCount, loss: measured.loss ?? 1, metricName: 'accuracy', metric: measured.metric },
       probe: null,
+      checkpoint: status === 'finished',
     };
     this.emitMessage(slot, { type: 'snapshot', runId: this.runIdOf(slot), snapshot });
   }

@@ -56,7 +56,7 @@ describe('GateExplorer', () => {
       cell: 'lstm',
       task: { kind: 'chars', steps: 24 },
       hiddenSize: 16,
-      init: { forgetBias: 1 },
+      init: { forgetBias: 3 },
     });
     act(() => {
       bridge.started(start!.slot);

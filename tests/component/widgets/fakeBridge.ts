@@ -27,6 +27,8 @@ export interface SnapshotPart {
   readonly msPerStep?: number;
   readonly evaluation?: Partial<Evaluation> | null;
   readonly probe?: Probe | null;
+  /** Whether the snapshot ends at a checkpoint (default: whenever it has steps). */
+  readonly checkpoint?: boolean;
 }
 
 export class FakeBridge {
@@ -131,6 +133,7 @@ export class FakeBridge {
         msPerStep: count > 0 ? (part.msPerStep ?? 1) : 0,
         evaluation,
         probe: part.probe ?? null,
+        checkpoint: part.checkpoint ?? count > 0,
       },
     });
   }
