@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../tools/chromium.ts';
 
-const port = 4179;
+// E2E_PORT lets two worktrees run their suites side by side without fighting over one port.
+const port = Number(process.env.E2E_PORT ?? 4179);
 const executablePath = chromiumPath() ?? '/usr/bin/chromium';
 
 // The suite runs against the production build served by `vite preview`, with the same
