@@ -356,5 +356,5 @@ export function parseTrainFlags(
 
 /** The help text of `train`. */
 export function trainHelp(): string {
-  return `${helpText(TRAIN_USAGE, TRAIN_FLAGS)}\n\nDefaults: Adam, clip norm 1, forget-gate bias 1 (LSTM), batch 32, seed 1.`;
+  return `${helpText(TRAIN_USAGE, TRAIN_FLAGS)}\n\nDefaults: Adam, clip norm 1, forget-gate bias 3 (LSTM), batch 32, seed 1.`;
 }
