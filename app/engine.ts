@@ -46,7 +46,7 @@ export {
 
 /**
  * A built-in text of the language lab by id ('course-prose', 'toy-code', 'rivers'), or null. Loaded on
- * demand, so the course prose (84 KB) stays out of every page that does not show it.
+ * demand, so the course prose (about 100 KB) stays out of every page that does not show it.
  */
 export function loadBuiltinText(id: string): Promise<string | null> {
   return import('../engine/text/builtins').then((module) => module.builtinText(id)?.text() ?? null);

@@ -27,7 +27,7 @@ describe('temperature on the next character', () => {
     expect(await topShare(2)).toBeGreaterThan(atOne);
     fireEvent.change(slider, { target: { value: '2' } });
     expect(await topShare(2)).toBeLessThan(atOne);
-    expect(screen.getByText(/at temperature 2, the most likely next character/)).toBeInTheDocument();
+    expect(screen.getByText(/at temperature 2, the most likely next character “h”/)).toBeInTheDocument();
   });
 
   it('draws a looping sample when cold and a varied one when hot, and another on request', async () => {
