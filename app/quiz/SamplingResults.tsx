@@ -5,6 +5,13 @@ import type { PredictOutcome } from '../store/answers';
 import { experimentSamples, loadTextBigrams } from './bigramSampling';
 import { TIE } from './outcome';
 
+/** How much of each sample the table shows: enough to see a loop or a jumble, short enough for a phone. */
+const SHOWN_CHARACTERS = 120;
+const shown = (text: string) => {
+  const characters = Array.from(text);
+  return characters.length > SHOWN_CHARACTERS ? `${characters.slice(0, SHOWN_CHARACTERS).join('')}…` : text;
+};
+
 /**
  * A sampling experiment's result: each run's measure and its sample itself, so the learner sees what the
  * numbers describe. The samples are drawn again from the experiment's seed, which gives the same text.
@@ -24,7 +31,7 @@ export function SamplingResults({
         if (live)
           setSamples(
             Object.fromEntries(
-              experimentSamples(experiment, bigrams).map((entry) => [entry.runId, entry.text]),
+              experimentSamples(experiment, bigrams).map((entry) => [entry.runId, shown(entry.text)]),
             ),
           );
       })
@@ -60,7 +67,7 @@ export function SamplingResults({
                 {winner && <span className="experiment-winner-badge"> winner</span>}
               </th>
               <td>{value === null ? 'no measurement' : formatPercent(value, 1)}</td>
-              <td>
+              <td className="experiment-sample-cell">
                 <samp className="experiment-sample">
                   {samples === null
                     ? 'Drawing the sample…'
@@ -74,8 +81,8 @@ export function SamplingResults({
       <tfoot>
         <tr>
           <td colSpan={3} className="muted">
-            {formatNumber(experiment.length)} characters per sample, each drawn after the one before it from
-            the same seed ({experiment.seed}).
+            {formatNumber(experiment.length)} characters per sample (the first {SHOWN_CHARACTERS} shown), each
+            drawn given the one before it, from the same seed ({experiment.seed}).
           </td>
         </tr>
       </tfoot>

@@ -2,7 +2,7 @@ import { formatPercent } from '../shared/format';
 import type { NextCharacters } from './nextCharacters';
 
 const ROW = 26;
-const LABEL = 34;
+const LABEL = 48;
 const VALUE = 64;
 
 /**

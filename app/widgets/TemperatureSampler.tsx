@@ -67,7 +67,7 @@ export function TemperatureSampler({ width }: { readonly width?: number }) {
 
   const top = data.bars[0]!;
   const shownContext = showCharacter(context);
-  const description = `After “${shownContext}”, at temperature ${formatNumber(temperature, 2)}, the most likely next character “${top.shown}” gets ${formatPercent(top.tempered, 1)} (${formatPercent(top.base, 1)} at temperature 1), and the ${data.vocabularySize - data.bars.length} characters without a bar share ${formatPercent(data.restTempered, 1)}.`;
+  const description = `After “${shownContext}”, at temperature ${formatNumber(temperature, 2)}, the most likely next character “${top.shown}” gets ${formatPercent(top.tempered, 1)}${temperature === 1 ? '' : ` (${formatPercent(top.base, 1)} at temperature 1)`}, and the ${data.vocabularySize - data.bars.length} characters without a bar share ${formatPercent(data.restTempered, 1)}.`;
   const controls = (
     <div className="temperature-controls">
       <fieldset className="widget-segmented">
@@ -123,7 +123,7 @@ export function TemperatureSampler({ width }: { readonly width?: number }) {
         }}
       >
         <AtWidth width={width}>
-          {(available) => <NextCharacterBars data={data} width={Math.min(available, 640)} />}
+          {(available) => <NextCharacterBars data={data} width={Math.min(available, 900)} />}
         </AtWidth>
       </FigureFrame>
       <div className="temperature-sample">
