@@ -44,7 +44,7 @@ export function SamplingResults({
   }, [experiment]);
   const direction = experiment.winner === 'highest' ? 'highest' : 'lowest';
   return (
-    <table className="experiment-results">
+    <table className="experiment-results experiment-samples">
       <caption>
         Measured here: distinct 4-character stretches in each sample ({direction} wins
         {outcome.winner === TIE ? '; the samples came out about the same' : ''})
