@@ -196,7 +196,7 @@ export const questions: readonly Question[] = [
     answer: 'true-char',
     hint: 'In training, are the inputs known before the run starts?',
     explanation:
-      'Teacher forcing (Williams and Zipser, 1989) feeds the true previous character at every step, so all inputs are known in advance and a whole batch runs at once. Generation feeds back the model’s own samples; the mismatch between the two is called exposure bias (Ranzato et al., 2016).',
+      'Teacher forcing (Williams and Zipser, 1989) feeds the true previous character at every step, so the inputs never depend on the model’s own guesses and are ready before the run starts. Generation feeds back the model’s own samples; the mismatch between the two is called exposure bias (Ranzato et al., 2016).',
   },
   {
     id: 'lm-second-layer-parameters',
