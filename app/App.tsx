@@ -5,9 +5,11 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
 import { lazyPage } from './components/lazyPage';
 import { NotFoundPage } from './components/NotFoundPage';
+import { RenamedLessonRedirect } from './components/RenamedLessonRedirect';
 import { useThemeOnDocument } from './components/ThemeToggle';
 import { HomePage } from './pages/HomePage';
 import { claimsRoute, lessonRoute, playgroundRoute, presentRoute, speakerRoute } from './routes';
+import { renamedLessonRoute } from './shared/lessonRenames';
 
 // Pages other than the course map load on demand, so the first visit downloads little; one that could not
 // be downloaded (offline before it was saved) is fetched again on the next visit.
@@ -36,6 +38,8 @@ export function App() {
           <Suspense fallback={<p className="page muted">Loading…</p>}>
             <Switch>
               <Route path="/" component={HomePage} />
+              {/* A lesson that moved (06-summary is now 07-summary): any of its old addresses, sent on. */}
+              <Route path={renamedLessonRoute} component={RenamedLessonRedirect} />
               {/* A lesson, or one opened at a section heading, e.g. its quiz: /lessons/<slug>/check-yourself */}
               <Route path={lessonRoute}>
                 {(params) => <LessonPage slug={params.slug ?? ''} section={params.section} />}

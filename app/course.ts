@@ -66,8 +66,8 @@ export function findLesson(slug: string): LessonEntry | undefined {
   return lessons.find((lesson) => lesson.slug === slug);
 }
 
-/** The syllabus's lesson 6, the summary, carries the 15-question final quiz. */
-export const FINAL_QUIZ_LESSON_ORDER = 6;
+/** The syllabus's lesson 7, the summary, carries the course's final quiz. */
+export const FINAL_QUIZ_LESSON_ORDER = 7;
 
 /** The lesson whose quiz is the course's final quiz, once that lesson exists. */
 export function finalQuizLesson(): LessonEntry | undefined {

@@ -25,6 +25,17 @@ export { parseStateDict, STATE_DICT_LIMITS } from '../engine/statedict';
 // What each task accepts, and a task's input and output sizes (checked against an imported state_dict).
 export { recallInputSize } from '../engine/tasks/recall';
 export { createTask, TASK_SPECS } from '../engine/tasks/task';
+export { ngramBaselines } from '../engine/text/baselines';
+// The language-models lesson: sampling a bigram model of a text at a temperature (counting ~100,000
+// characters takes a few milliseconds), and the unigram and bigram baselines of a text the reader types.
+export {
+  bigramDistribution,
+  countBigrams,
+  distinctShare,
+  sampleBigrams,
+  withTemperature,
+} from '../engine/text/bigramModel';
+export { buildVocabulary, decode, encode } from '../engine/text/vocabulary';
 // Checking a configuration before it goes to the worker (the playground's form, quiz experiments).
 export {
   DEFAULT_FORGET_BIAS,
@@ -32,5 +43,13 @@ export {
   TRAINER_LIMITS,
   validateTrainerConfig,
 } from '../engine/trainerConfig';
+
+/**
+ * A built-in text of the language lab by id ('course-prose', 'toy-code', 'rivers'), or null. Loaded on
+ * demand, so the course prose (about 100 KB) stays out of every page that does not show it.
+ */
+export function loadBuiltinText(id: string): Promise<string | null> {
+  return import('../engine/text/builtins').then((module) => module.builtinText(id)?.text() ?? null);
+}
 // The cell kinds, in the course's order.
 export { CELL_KINDS } from '../engine/types';

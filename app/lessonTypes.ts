@@ -59,12 +59,14 @@ export interface OrderingQuestion extends QuestionBase {
  */
 export interface PredictQuestion extends QuestionBase {
   readonly kind: 'predict';
-  readonly experiment: Experiment;
+  readonly experiment: Experiment | SamplingExperiment;
   /** One choice per run (id = the run's id), plus optionally 'tie' for "about the same". */
   readonly choices: readonly Choice[];
 }
 
 export interface Experiment {
+  /** Training runs in the worker (the default when omitted). */
+  readonly kind?: 'training';
   /** What is compared, e.g. 'held-out accuracy after 400 steps'. */
   readonly description: string;
   /** Each run's configuration: overrides of the playground's default, as in the playground. */
@@ -86,6 +88,29 @@ export interface Experiment {
   /** Which run "wins" the comparison: the highest or lowest measure. */
   readonly winner: 'highest' | 'lowest';
   /** If 'tie' is a choice: runs within this relative difference count as about the same. */
+  readonly tieWithin?: number;
+}
+
+/**
+ * Sampling instead of training: text drawn from the bigram model of a built-in text (its pair counts,
+ * engine/text/bigramModel.ts) at one temperature per run, from the same seed, on the page's own thread
+ * in a few milliseconds. What sampling and temperature do can then be predicted and seen at once.
+ */
+export interface SamplingExperiment {
+  readonly kind: 'sampling';
+  /** What is compared, e.g. 'how repetitive 300 sampled characters are'. */
+  readonly description: string;
+  /** The built-in text whose pair counts are the model. */
+  readonly text: 'course-prose' | 'toy-code' | 'rivers';
+  /** The character every sample starts after (it is not part of the sample). */
+  readonly primer: string;
+  /** Characters per sample. */
+  readonly length: number;
+  readonly seed: number;
+  readonly runs: readonly { readonly id: string; readonly label: string; readonly temperature: number }[];
+  /** The share of distinct 4-character stretches in a sample: near 0 when it loops, 1 when none repeats. */
+  readonly measure: 'distinctFourGrams';
+  readonly winner: 'highest' | 'lowest';
   readonly tieWithin?: number;
 }
 

@@ -24,7 +24,7 @@ export const claims: readonly ClaimEntry[] = [
       'A plain RNN has no fixed memory length: how far back it can recall depends on its initialization, the task and the training budget. On the recall task, the LSTM and the GRU keep their accuracy at longer gaps than the plain RNN.',
     method:
       'Trains a fresh RNN, LSTM and GRU on recall at each gap and plots their held-out accuracy against the gap.',
-    lessons: ['02-backpropagation-through-time', '03-lstm', '06-summary'],
+    lessons: ['02-backpropagation-through-time', '03-lstm', '07-summary'],
   },
   {
     id: 'gru-parameters',
@@ -33,7 +33,7 @@ export const claims: readonly ClaimEntry[] = [
       "At equal input and hidden sizes, a GRU layer has exactly three quarters of an LSTM layer's parameters: 25% fewer, at any sizes.",
     method:
       'Counts the parameters of each layer with the engine’s own counter (the one the trainer allocates by) for several sizes.',
-    lessons: ['04-gru', '06-summary'],
+    lessons: ['04-gru', '07-summary'],
   },
   {
     id: 'step-time',
@@ -42,7 +42,7 @@ export const claims: readonly ClaimEntry[] = [
       'Fewer parameters do not promise a fixed speed-up: the time a training step takes depends on the hardware, the library and the sizes, so the course measures it on your machine instead of quoting a percentage.',
     method:
       'Times training steps of an RNN, an LSTM and a GRU of the same sizes, one after the other, in the training worker.',
-    lessons: ['04-gru', '06-summary'],
+    lessons: ['04-gru', '07-summary'],
   },
   {
     id: 'clipping',
@@ -59,6 +59,6 @@ export const claims: readonly ClaimEntry[] = [
       'Starting the LSTM’s forget gate with a bias of 1 instead of 0 keeps the untrained cell remembering, which helps it learn to carry a symbol across a gap (Jozefowicz, Zaremba and Sutskever, 2015).',
     method:
       'Trains the same LSTM on recall with forget bias 1 and with bias 0, on three seeds, and compares their held-out accuracy.',
-    lessons: ['03-lstm', '05-training-well', '06-summary'],
+    lessons: ['03-lstm', '05-training-well', '07-summary'],
   },
 ];

@@ -3,12 +3,14 @@ import { Tex } from '../components/Tex';
 import { OneUnitRnn } from '../figures/calculators/OneUnitRnn';
 import { PaddingBuckets } from '../figures/calculators/PaddingBuckets';
 import { ParameterCalculator } from '../figures/calculators/ParameterCalculator';
+import { BaselinePerplexity } from '../widgets/BaselinePerplexity';
 import { Claim } from '../widgets/Claim';
 import { ClippingDemo } from '../widgets/ClippingDemo';
 import { GateExplorer } from '../widgets/GateExplorer';
 import { LiveTraining } from '../widgets/LiveTraining';
 import { MemoryHorizon } from '../widgets/MemoryHorizon';
 import { StepTimer } from '../widgets/StepTimer';
+import { TemperatureSampler } from '../widgets/TemperatureSampler';
 import { TryThis } from '../widgets/TryThis';
 import { UnrolledDemo } from '../widgets/UnrolledDemo';
 import { VanishingExplorer } from '../widgets/VanishingExplorer';
@@ -31,4 +33,6 @@ export const lessonComponents: MDXComponents = {
   ClippingDemo,
   GateExplorer,
   LiveTraining,
+  TemperatureSampler,
+  BaselinePerplexity,
 };

@@ -1,20 +1,21 @@
-import type { PredictQuestion } from '../lessonTypes';
+import type { Experiment, PredictQuestion } from '../lessonTypes';
 import type { PredictOutcome } from '../store/answers';
 import type { RunState } from '../store/runsSlice';
 import { formatMeasure, measureLabel, TIE } from './experiment';
+import { SamplingResults } from './SamplingResults';
 
 /** Each run's progress while the experiment trains: steps done of the total. */
 export function ExperimentProgress({
-  question,
+  experiment,
   runs,
 }: {
-  readonly question: PredictQuestion;
+  readonly experiment: Experiment;
   readonly runs: readonly (RunState | undefined)[];
 }) {
-  const total = question.experiment.steps;
+  const total = experiment.steps;
   return (
     <ul className="experiment-progress" aria-label="Progress of the experiment">
-      {question.experiment.runs.map((run, index) => {
+      {experiment.runs.map((run, index) => {
         const state = runs[index];
         const steps = Math.min(total, state?.stepCount ?? 0);
         const waiting = state === undefined;
@@ -41,6 +42,7 @@ export function ExperimentResults({
   readonly outcome: PredictOutcome;
 }) {
   const { experiment } = question;
+  if (experiment.kind === 'sampling') return <SamplingResults experiment={experiment} outcome={outcome} />;
   const label = measureLabel(experiment.measure, outcome.metricName);
   const direction = experiment.winner === 'highest' ? 'highest' : 'lowest';
   return (

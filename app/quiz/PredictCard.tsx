@@ -13,6 +13,14 @@ import { useExperiment } from './useExperiment';
 
 type Stage = 'choosing' | 'locked' | 'answered';
 
+/** What will run, in one line under the experiment's description. */
+function experimentLine(experiment: PredictQuestion['experiment']): string {
+  const runs = experiment.runs.map((run) => run.label).join(' vs ');
+  return experiment.kind === 'sampling'
+    ? `${runs} · ${experiment.length} characters each, sampled here in your browser.`
+    : `${runs} · ${experiment.steps} training steps each, trained here in your browser.`;
+}
+
 export interface PredictCardProps {
   readonly lessonSlug: string;
   readonly question: PredictQuestion;
@@ -123,8 +131,8 @@ export function PredictCard({ lessonSlug, question, number, quizQuestionIds }: P
       locked={stage !== 'choosing'}
       fieldsetRef={fieldsetRef}
       details={
-        stage === 'locked' && running ? (
-          <ExperimentProgress question={question} runs={experiment.runs} />
+        stage === 'locked' && running && question.experiment.kind !== 'sampling' ? (
+          <ExperimentProgress experiment={question.experiment} runs={experiment.runs} />
         ) : null
       }
       actions={
@@ -139,10 +147,7 @@ export function PredictCard({ lessonSlug, question, number, quizQuestionIds }: P
           <strong>The experiment: </strong>
           <RichText text={question.experiment.description} />
         </p>
-        <p className="muted">
-          {question.experiment.runs.map((run) => run.label).join(' vs ')} · {question.experiment.steps}{' '}
-          training steps each, trained here in your browser.
-        </p>
+        <p className="muted">{experimentLine(question.experiment)}</p>
       </div>
       <ChoiceList
         type="radio"

@@ -32,7 +32,7 @@ function relativeDifference(a: number, b: number): number {
  * ranks last. Returns null when no run has a value (nothing can be decided).
  */
 export function decideOutcome(
-  experiment: Experiment,
+  experiment: Pick<Experiment, 'winner' | 'tieWithin'>,
   values: readonly { readonly runId: string; readonly value: number | null }[],
   offersTie: boolean,
 ): PredictOutcome | null {

@@ -4,6 +4,7 @@ import type { PredictQuestion } from '../lessonTypes';
 import { useStore } from '../store';
 import type { PredictOutcome } from '../store/answers';
 import type { RunState } from '../store/runsSlice';
+import { runSamplingExperiment } from './bigramSampling';
 import { decideOutcome, experimentConfig, experimentSlot, isRunOver, measureRun, TIE } from './experiment';
 
 export type ExperimentState =
@@ -26,21 +27,26 @@ export interface ExperimentControl {
  * Runs a predict question's experiment through the store's engine: one slot per run
  * (`quiz-<questionId>-<runId>`), at full speed, for `experiment.steps` steps. Runs go side by side,
  * except when time per step is measured: then one after another, so they do not share the processor.
+ * A sampling experiment trains nothing: it samples a bigram model on this thread, in milliseconds.
  */
 export function useExperiment(question: PredictQuestion): ExperimentControl {
-  const { experiment } = question;
+  const experiment = question.experiment.kind === 'sampling' ? null : question.experiment;
+  const sampling = question.experiment.kind === 'sampling' ? question.experiment : null;
   const slots = useMemo(
-    () => experiment.runs.map((run) => experimentSlot(question.id, run.id)),
+    () => (experiment ? experiment.runs.map((run) => experimentSlot(question.id, run.id)) : []),
     [experiment, question.id],
   );
   const runs = useStore(useShallow((store) => slots.map((slot) => store.runs[slot])));
   const [state, setState] = useState<ExperimentState>({ phase: 'idle' });
   // The run ids this attempt started, so that a stale run left in the store is never mistaken for it.
   const started = useRef(new Map<string, string>());
-  const sequential = experiment.measure === 'msPerStep';
+  // Counts sampling attempts, so that a result arriving after Stop or Try again is dropped.
+  const attempt = useRef(0);
+  const sequential = experiment?.measure === 'msPerStep';
 
   const launch = useCallback(
     (index: number) => {
+      if (!experiment) return;
       const run = experiment.runs[index]!;
       const slot = slots[index]!;
       const store = useStore.getState();
@@ -56,6 +62,29 @@ export function useExperiment(question: PredictQuestion): ExperimentControl {
 
   const start = useCallback(() => {
     started.current.clear();
+    if (sampling) {
+      const mine = ++attempt.current;
+      setState({ phase: 'running' });
+      const offersTie = question.choices.some((choice) => choice.id === TIE);
+      runSamplingExperiment(sampling, offersTie)
+        .then((outcome) => {
+          if (mine !== attempt.current) return;
+          setState(
+            outcome
+              ? { phase: 'done', outcome }
+              : { phase: 'failed', message: 'The samples gave no measurement.' },
+          );
+        })
+        .catch((error: unknown) => {
+          if (mine !== attempt.current) return;
+          setState({
+            phase: 'failed',
+            message: `The experiment could not run: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        });
+      return;
+    }
+    if (!experiment) return;
     try {
       const count = sequential ? 1 : experiment.runs.length;
       for (let index = 0; index < count; index++) launch(index);
@@ -66,9 +95,10 @@ export function useExperiment(question: PredictQuestion): ExperimentControl {
         message: `The experiment could not start: ${error instanceof Error ? error.message : String(error)}`,
       });
     }
-  }, [experiment, launch, sequential]);
+  }, [experiment, sampling, question.choices, launch, sequential]);
 
   const stop = useCallback(() => {
+    attempt.current++;
     for (const slot of slots) if (started.current.has(slot)) useStore.getState().stopRun(slot);
     started.current.clear();
     setState({ phase: 'idle' });
@@ -76,7 +106,7 @@ export function useExperiment(question: PredictQuestion): ExperimentControl {
 
   // Watches the runs: starts the next one in sequence, and decides the outcome once all are over.
   useEffect(() => {
-    if (state.phase !== 'running') return;
+    if (state.phase !== 'running' || !experiment) return;
     const ours = runs.map((run, index) =>
       run && started.current.get(slots[index]!) === run.runId ? run : undefined,
     );
@@ -128,7 +158,10 @@ export function useExperiment(question: PredictQuestion): ExperimentControl {
     [slots],
   );
 
-  const reset = useCallback(() => setState({ phase: 'idle' }), []);
+  const reset = useCallback(() => {
+    attempt.current++;
+    setState({ phase: 'idle' });
+  }, []);
 
   return { state, runs, start, stop, reset };
 }

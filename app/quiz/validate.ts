@@ -58,10 +58,82 @@ function choiceProblems(choices: unknown, minimum: number): { problems: string[]
   return { problems, ids };
 }
 
+/** The runs' ids against the choices, and tieWithin: what every kind of experiment shares. */
+function runChoiceProblems(
+  experiment: Data,
+  runIds: readonly string[],
+  choiceIds: readonly string[],
+): string[] {
+  const problems: string[] = [];
+  for (const id of choiceIds) {
+    if (id !== TIE && !runIds.includes(id)) problems.push(`choice "${id}" is neither a run id nor "${TIE}".`);
+  }
+  for (const id of runIds) {
+    if (!choiceIds.includes(id)) problems.push(`run "${id}" has no choice to predict it.`);
+  }
+  const tieWithin = experiment.tieWithin;
+  if (tieWithin !== undefined && (typeof tieWithin !== 'number' || !(tieWithin >= 0 && tieWithin < 1))) {
+    problems.push(`tieWithin must be a relative difference from 0 to below 1; got ${String(tieWithin)}.`);
+  }
+  if (choiceIds.includes(TIE) && tieWithin === undefined) {
+    problems.push(`a "${TIE}" choice needs experiment.tieWithin (how close counts as about the same).`);
+  }
+  return problems;
+}
+
+const SAMPLING_TEXTS = ['course-prose', 'toy-code', 'rivers'];
+/** Longer samples than this would no longer fit a frame's budget on the page's thread. */
+const MAX_SAMPLE_LENGTH = 2000;
+
+function samplingProblems(experiment: Data, choiceIds: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (!isText(experiment.description)) problems.push('the experiment needs a description.');
+  if (!SAMPLING_TEXTS.includes(experiment.text as string)) {
+    problems.push(`the text must be one of ${SAMPLING_TEXTS.join(', ')}; got ${String(experiment.text)}.`);
+  }
+  if (typeof experiment.primer !== 'string' || Array.from(experiment.primer).length !== 1) {
+    problems.push('the primer must be one character.');
+  }
+  const { length, seed } = experiment;
+  if (typeof length !== 'number' || !Number.isInteger(length) || length < 4 || length > MAX_SAMPLE_LENGTH) {
+    problems.push(
+      `the sample length must be a whole number from 4 to ${MAX_SAMPLE_LENGTH}; got ${String(length)}.`,
+    );
+  }
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) problems.push('the seed must be a whole number.');
+  if (experiment.measure !== 'distinctFourGrams') {
+    problems.push(`a sampling experiment measures 'distinctFourGrams'; got ${String(experiment.measure)}.`);
+  }
+  if (experiment.winner !== 'highest' && experiment.winner !== 'lowest') {
+    problems.push(`the winner must be 'highest' or 'lowest'; got ${String(experiment.winner)}.`);
+  }
+  const runs = Array.isArray(experiment.runs) ? experiment.runs : [];
+  if (runs.length < 2) problems.push('the experiment needs at least two runs to compare.');
+  const runIds: string[] = [];
+  runs.forEach((run: unknown, index) => {
+    if (!isObject(run) || !isText(run.id) || !isText(run.label)) {
+      problems.push(`run ${index + 1} needs an id, a label and a temperature.`);
+      return;
+    }
+    if (runIds.includes(run.id)) problems.push(`run id "${run.id}" is used twice.`);
+    if (run.id === TIE) problems.push(`"${TIE}" cannot be a run id.`);
+    runIds.push(run.id);
+    const { temperature } = run;
+    if (typeof temperature !== 'number' || !(temperature >= 0.05 && temperature <= 5)) {
+      problems.push(`run "${run.id}": the temperature must be from 0.05 to 5; got ${String(temperature)}.`);
+    }
+  });
+  return [...problems, ...runChoiceProblems(experiment, runIds, choiceIds)];
+}
+
 function experimentProblems(question: Data, choiceIds: readonly string[]): string[] {
   const experiment = question.experiment;
   if (!isObject(experiment)) return ['a predict question needs an experiment.'];
+  if (experiment.kind === 'sampling') return samplingProblems(experiment, choiceIds);
   const problems: string[] = [];
+  if (experiment.kind !== undefined && experiment.kind !== 'training') {
+    problems.push(`the experiment kind must be 'training' or 'sampling'; got ${String(experiment.kind)}.`);
+  }
   if (!isText(experiment.description)) problems.push('the experiment needs a description.');
   const steps = experiment.steps;
   if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > MAX_EXPERIMENT_STEPS) {
@@ -90,20 +162,7 @@ function experimentProblems(question: Data, choiceIds: readonly string[]): strin
       problems.push(`run "${run.id}": ${problem.message}`);
     }
   });
-  for (const id of choiceIds) {
-    if (id !== TIE && !runIds.includes(id)) problems.push(`choice "${id}" is neither a run id nor "${TIE}".`);
-  }
-  for (const id of runIds) {
-    if (!choiceIds.includes(id)) problems.push(`run "${id}" has no choice to predict it.`);
-  }
-  const tieWithin = experiment.tieWithin;
-  if (tieWithin !== undefined && (typeof tieWithin !== 'number' || !(tieWithin >= 0 && tieWithin < 1))) {
-    problems.push(`tieWithin must be a relative difference from 0 to below 1; got ${String(tieWithin)}.`);
-  }
-  if (choiceIds.includes(TIE) && tieWithin === undefined) {
-    problems.push(`a "${TIE}" choice needs experiment.tieWithin (how close counts as about the same).`);
-  }
-  return problems;
+  return [...problems, ...runChoiceProblems(experiment, runIds, choiceIds)];
 }
 
 function kindProblems(question: Data): string[] {

@@ -109,14 +109,17 @@ export function recoverProgress(text: string): Progress | null {
   }
   if (!isObject(parsed)) return null;
   const candidates: Progress[] = [];
+  const olderVersion = (version: unknown): version is number =>
+    typeof version === 'number' && Number.isInteger(version) && version >= 0 && version < PROGRESS_VERSION;
   const { version, data } = parsed;
-  if (
-    typeof version === 'number' &&
-    Number.isInteger(version) &&
-    version >= 0 &&
-    version < PROGRESS_VERSION
-  ) {
+  if (olderVersion(version)) {
     const migrated = progressFormat.migrate(data, version);
+    if (migrated) candidates.push(migrated);
+  }
+  // An exported file says its version as `schemaVersion` beside `progress` (app/quiz/exportProgress.ts):
+  // one from before a lesson was renamed keeps the old slugs until it is migrated like saved data.
+  if (parsed.kind === 'progress' && olderVersion(parsed.schemaVersion)) {
+    const migrated = progressFormat.migrate(parsed.progress, parsed.schemaVersion);
     if (migrated) candidates.push(migrated);
   }
   for (const shape of [data, parsed, parsed.progress]) {

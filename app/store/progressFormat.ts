@@ -1,14 +1,21 @@
 /**
- * The saved shape of a learner's progress (`unroll.progress`, schema version 1), how it is checked when
+ * The saved shape of a learner's progress (`unroll.progress`, schema version 2), how it is checked when
  * read back, and how older shapes are brought up to date.
  *
  * Version 0 never shipped: it is the shape the quiz prototype kept during development,
  *   { answers: { "<lesson slug>/<question id>": { tries: number, best: number } }, visited: string[] }
  * with `best` in [0, 1]. It is migrated (attempts and best score kept, no last answer) so that the
- * migration path is real and tested rather than a stub; a future version 2 adds one step to MIGRATIONS.
+ * migration path is real and tested rather than a stub.
+ *
+ * Version 2 has the shape of version 1; what changed is the lessons' slugs, the keys of `lessons`: the
+ * summary moved from 06-summary to 07-summary when the language-models lesson took place 6. Version 1
+ * data is migrated by renaming its keys (app/shared/lessonRenames.ts); question ids and section ids did
+ * not change. The number went up so that an older tab of the app, which would look for the old slug,
+ * leaves the migrated data alone ('newer') instead of merging its old keys back in.
  */
 
 import { isObject } from '../shared/isObject';
+import { currentLessonSlug } from '../shared/lessonRenames';
 import { type Answer, readAnswer } from './answers';
 import type { VersionedFormat } from './storage';
 
@@ -148,10 +155,49 @@ function fromVersion0(data: unknown): unknown {
   return { lessons };
 }
 
-/** Each step turns data of version n into version n + 1. */
-const MIGRATIONS: Readonly<Record<number, (data: unknown) => unknown>> = { 0: fromVersion0 };
+const time = (iso: string | null): number => (iso === null ? Number.NEGATIVE_INFINITY : Date.parse(iso));
 
-export const PROGRESS_VERSION = 1;
+/**
+ * Two entries of one lesson saved under its old and its new slug, as one. Only hand-edited or
+ * development data has both; each question keeps the entry answered later (on a tie, more attempts).
+ */
+function joinLesson(a: LessonProgress, b: LessonProgress): LessonProgress {
+  const questions: Record<string, QuestionProgress> = { ...a.questions };
+  for (const [id, question] of Object.entries(b.questions)) {
+    const mine = questions[id];
+    const bWins =
+      mine === undefined ||
+      time(question.answeredAt) > time(mine.answeredAt) ||
+      (time(question.answeredAt) === time(mine.answeredAt) && question.attempts > mine.attempts);
+    if (bWins) questions[id] = question;
+  }
+  const bLater = time(b.lastVisitedAt) > time(a.lastVisitedAt);
+  return {
+    visited: a.visited || b.visited,
+    lastVisitedAt: bLater ? b.lastVisitedAt : a.lastVisitedAt,
+    position: (bLater ? b.position : a.position) ?? (bLater ? a.position : b.position),
+    completed: a.completed || b.completed,
+    questions,
+  };
+}
+
+/** Version 1 to version 2: each lesson under its current slug (see the module comment). */
+function fromVersion1(data: unknown): unknown {
+  const progress = validateProgress(data);
+  if (progress === null) return null;
+  const lessons: Record<string, LessonProgress> = {};
+  for (const [slug, lesson] of Object.entries(progress.lessons)) {
+    const current = currentLessonSlug(slug);
+    const there = lessons[current];
+    lessons[current] = there ? joinLesson(there, lesson) : lesson;
+  }
+  return progress.resetAt === undefined ? { lessons } : { lessons, resetAt: progress.resetAt };
+}
+
+/** Each step turns data of version n into version n + 1. */
+const MIGRATIONS: Readonly<Record<number, (data: unknown) => unknown>> = { 0: fromVersion0, 1: fromVersion1 };
+
+export const PROGRESS_VERSION = 2;
 
 export const progressFormat: VersionedFormat<Progress> = {
   key: 'unroll.progress',

@@ -29,7 +29,7 @@ export const BUILTIN_TEXTS: readonly BuiltinText[] = [
     id: 'course-prose',
     title: 'This course',
     description:
-      'The prose of the six lessons, about 84,000 characters of English with formulas written out. Enough text to learn words, spelling and punctuation.',
+      'The prose of the seven lessons, about 98,000 characters of English with formulas written out. Enough text to learn words, spelling and punctuation.',
     text: () => COURSE_PROSE,
   },
   {

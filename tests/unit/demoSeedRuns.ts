@@ -66,6 +66,8 @@ const MEASURED: Partial<Record<PredictQuestion['experiment']['measure'], (result
 /** The choice a predict question's experiment makes right on `seed` (its runs moved to that seed). */
 export function predictWinner(question: PredictQuestion, seed: number): string | null {
   const { experiment } = question;
+  // A sampling experiment trains nothing and has no seeds to sweep: its one seed is part of the question.
+  if (experiment.kind === 'sampling') throw new Error(`${question.id} samples; it trains nothing`);
   const values = experiment.runs.map((run) => {
     const result = finalEvaluation(experimentConfig({ ...run.config, seed }), experiment.steps);
     const measure = MEASURED[experiment.measure];

@@ -87,7 +87,7 @@ describe('the progress page and damaged saved progress', () => {
     expect(screen.getByText(/Nothing in this copy could be read/)).toBeInTheDocument();
     expect(localStorage.getItem(KEY)).toBe('not json at all');
     await user.click(screen.getByRole('button', { name: 'Replace it and start saving' }));
-    expect(localStorage.getItem(KEY)).toMatch(/^\{"version":1/);
+    expect(localStorage.getItem(KEY)).toMatch(/^\{"version":2,/);
     expect(screen.queryByText(/no room to keep a copy of it/)).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../app/store';
 import { DAMAGED_PREFIX, listDamagedCopies } from '../../../app/store/damagedCopies';
+import { PROGRESS_VERSION } from '../../../app/store/progressFormat';
 
 const KEY = 'unroll.progress';
 const single = { kind: 'single', choice: 'a' } as const;
@@ -121,7 +122,7 @@ describe('damaged saved progress', () => {
 describe('progress saved by a newer version of Unroll', () => {
   it('is not called damaged, and is left untouched by answers and resets', () => {
     const text = JSON.stringify({
-      version: 2,
+      version: PROGRESS_VERSION + 1,
       data: { lessons: { '01-x': { visited: true, questions: {} } }, newField: [1, 2] },
     });
     localStorage.setItem(KEY, text);

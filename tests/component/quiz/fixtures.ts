@@ -1,4 +1,5 @@
 import type {
+  Experiment,
   MultipleChoiceQuestion,
   NumericQuestion,
   OrderingQuestion,
@@ -60,7 +61,7 @@ export const ordering: OrderingQuestion = {
   explanation: 'Forward, loss, backward, update.',
 };
 
-export const predict: PredictQuestion = {
+export const predict: PredictQuestion & { readonly experiment: Experiment } = {
   id: 'q-predict',
   kind: 'predict',
   prompt: 'Which cell reaches the higher held-out accuracy?',

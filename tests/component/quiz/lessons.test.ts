@@ -25,12 +25,20 @@ const texts = Object.fromEntries(
   ]),
 );
 
+const slideTexts = Object.fromEntries(
+  Object.keys(import.meta.glob('../../../lessons/*/slides.mdx')).map((path) => [
+    path,
+    fs.readFileSync(new URL(path, import.meta.url), 'utf8'),
+  ]),
+);
+
 const slugOf = (path: string) => path.split('/').at(-2) ?? path;
 const bySlug = <T>(modules: Record<string, T>) =>
   new Map(Object.entries(modules).map(([path, value]) => [slugOf(path), value]));
 const quizOf = bySlug(quizzes);
 const glossaryOf = bySlug(glossaries);
 const textOf = bySlug(texts);
+const slidesOf = bySlug(slideTexts);
 
 describe('every lesson quiz and glossary that exists', () => {
   it('finds the quizzes to check', () => {
@@ -47,8 +55,9 @@ describe('every lesson quiz and glossary that exists', () => {
 });
 
 describe('the course is complete', () => {
-  it('has the syllabus lessons 1 to 6', () => {
-    expect(lessons.map((lesson) => lesson.order)).toEqual([1, 2, 3, 4, 5, 6]);
+  it('has the syllabus lessons 1 to 7, the summary with the final quiz last', () => {
+    expect(lessons.map((lesson) => lesson.order)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(lessons.at(-1)?.order).toBe(FINAL_QUIZ_LESSON_ORDER);
   });
 
   it.each(lessons.map((lesson) => [lesson.slug, lesson.order] as const))(
@@ -61,6 +70,20 @@ describe('the course is complete', () => {
       expect(text, `lessons/${slug}/lesson.mdx`).toMatch(/^## Study notes\s*$/m);
       // The page adds the quiz under its own "Check yourself" heading, the quiz's anchor.
       expect(text, `lessons/${slug}/lesson.mdx`).not.toMatch(/^## Check yourself\s*$/m);
+    },
+  );
+
+  it.each(lessons.map((lesson) => lesson.slug))(
+    'lessons/%s has slides, each with a title and speaker notes',
+    (slug) => {
+      const slides = [...(slidesOf.get(slug) ?? '').matchAll(/<Slide\b([^>]*)>/g)].map(
+        (match) => match[1] ?? '',
+      );
+      expect(slides.length, `lessons/${slug}/slides.mdx slides`).toBeGreaterThanOrEqual(5);
+      for (const attributes of slides) {
+        expect(attributes, `lessons/${slug}/slides.mdx`).toMatch(/\btitle="[^"]+"/);
+        expect(attributes, `lessons/${slug}/slides.mdx`).toMatch(/\bnotes="[^"]{20,}"/);
+      }
     },
   );
 });

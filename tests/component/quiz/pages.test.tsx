@@ -9,7 +9,7 @@ import { GlossaryPage } from '../../../app/pages/GlossaryPage';
 import { HomePage } from '../../../app/pages/HomePage';
 import { ProgressPage } from '../../../app/pages/ProgressPage';
 import { useStore } from '../../../app/store';
-import { EMPTY_PROGRESS } from '../../../app/store/progressFormat';
+import { EMPTY_PROGRESS, PROGRESS_VERSION } from '../../../app/store/progressFormat';
 
 function renderAt(path: string, page: React.ReactNode) {
   const { hook } = memoryLocation({ path });
@@ -121,7 +121,7 @@ describe('the progress page', () => {
     await user.click(screen.getByRole('button', { name: 'Export as JSON' }));
     expect(click).toHaveBeenCalledOnce();
     const document = JSON.parse(await blobs[0]!.text());
-    expect(document).toMatchObject({ app: 'Unroll', kind: 'progress', schemaVersion: 1 });
+    expect(document).toMatchObject({ app: 'Unroll', kind: 'progress', schemaVersion: PROGRESS_VERSION });
     expect(Date.parse(document.exportedAt)).not.toBeNaN();
     expect(document.progress.lessons[first.slug].questions.q.lastAnswer).toEqual({
       kind: 'numeric',

@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 describe('saved progress', () => {
-  it('records attempts, best and last score, the last answer and completion, and saves them with version 1', () => {
+  it('records attempts, best and last score, the last answer and completion, and saves them with version 2', () => {
     const { recordAnswer } = useStore.getState();
     recordAnswer('01-x', 'q1', { kind: 'single', choice: 'b' }, 0, ['q1', 'q2']);
     recordAnswer('01-x', 'q1', { kind: 'single', choice: 'a' }, 1, ['q1', 'q2']);
@@ -42,7 +42,7 @@ describe('saved progress', () => {
     expect(useStore.getState().progress.lessons['01-x']?.completed).toBe(false);
     recordAnswer('01-x', 'q2', { kind: 'numeric', text: '4' }, 0.5, ['q1', 'q2']);
     expect(useStore.getState().progress.lessons['01-x']?.completed).toBe(true);
-    expect(saved().version).toBe(1);
+    expect(saved().version).toBe(2);
     expect(saved().data.lessons['01-x']?.questions.q2?.bestScore).toBe(0.5);
   });
 
@@ -211,12 +211,12 @@ describe('progress summaries', () => {
   it('reads progress saved for questions a later version removed, and counts only the current ones', async () => {
     // The final quiz once asked these; saved answers to them must load and then simply not count.
     const removed = ['final-adam-default', 'final-gru-params', 'final-lstm-step-order'];
-    const { questions } = await import('../../../lessons/06-summary/quiz');
+    const { questions } = await import('../../../lessons/07-summary/quiz');
     const current = questions.map((question) => question.id);
     for (const id of removed) expect(current).not.toContain(id);
     const stored = {
       lessons: {
-        '06-summary': {
+        '07-summary': {
           ...lesson,
           questions: {
             ...Object.fromEntries(removed.map((id) => [id, attempt(1)])),
@@ -226,8 +226,8 @@ describe('progress summaries', () => {
       },
     };
     const read = progressFormat.validate(JSON.parse(JSON.stringify(stored)));
-    expect(Object.keys(read?.lessons['06-summary']?.questions ?? {})).toHaveLength(4);
-    const summary = summarizeQuiz(current, read?.lessons['06-summary'] ?? lesson);
+    expect(Object.keys(read?.lessons['07-summary']?.questions ?? {})).toHaveLength(4);
+    const summary = summarizeQuiz(current, read?.lessons['07-summary'] ?? lesson);
     expect(summary).toEqual({ total: current.length, answered: 1, right: 1, score: 1 });
   });
 

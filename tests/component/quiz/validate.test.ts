@@ -6,6 +6,56 @@ import { allKinds, multiple, numeric, ordering, predict, single } from './fixtur
 // Malformed data arrives from hand-written TypeScript that may not type-check (or from plain JS).
 const malformed = (question: unknown) => [question] as unknown as readonly Question[];
 
+describe('validateQuestions on a sampling experiment', () => {
+  const sampling = {
+    ...predict,
+    experiment: {
+      kind: 'sampling',
+      description: 'how repetitive the samples are',
+      text: 'course-prose',
+      primer: ' ',
+      length: 200,
+      seed: 1,
+      runs: [
+        { id: 'rnn', label: 'Temperature 0.2', temperature: 0.2 },
+        { id: 'lstm', label: 'Temperature 2', temperature: 2 },
+      ],
+      measure: 'distinctFourGrams',
+      winner: 'lowest',
+      tieWithin: 0.05,
+    },
+  };
+
+  it('accepts a well-formed one, whose run ids are the choices', () => {
+    expect(validateQuestions('00-test', malformed(sampling))).toEqual([]);
+  });
+
+  it('names a text, primer, length, measure and temperature it cannot use', () => {
+    const problems = validateQuestions(
+      '00-test',
+      malformed({
+        ...sampling,
+        experiment: {
+          ...sampling.experiment,
+          text: 'war-and-peace',
+          primer: 'th',
+          length: 5000,
+          measure: 'finalLoss',
+          runs: [
+            { id: 'rnn', label: 'Cold', temperature: 0 },
+            { id: 'lstm', label: 'Hot', temperature: 2 },
+          ],
+        },
+      }),
+    ).join('\n');
+    expect(problems).toMatch(/the text must be one of course-prose, toy-code, rivers; got war-and-peace/);
+    expect(problems).toMatch(/the primer must be one character/);
+    expect(problems).toMatch(/the sample length must be a whole number from 4 to 2000; got 5000/);
+    expect(problems).toMatch(/a sampling experiment measures 'distinctFourGrams'; got finalLoss/);
+    expect(problems).toMatch(/run "rnn": the temperature must be from 0.05 to 5; got 0/);
+  });
+});
+
 describe('validateQuestions', () => {
   it('finds nothing wrong with well-formed questions of every kind', () => {
     expect(validateQuestions('00-test', allKinds)).toEqual([]);

@@ -1,6 +1,6 @@
 /**
- * Lesson 6's live demo, the race of the three cells, shared by the lesson and its slides;
- * tests/unit/demoSeeds.l6.test.ts runs it on seeds 1 to 10 and checks what the text says about it.
+ * The summary's live demo, the race of the three cells, shared by the lesson and its slides;
+ * tests/unit/demoSeeds.l7.test.ts runs it on seeds 1 to 10 and checks what the text says about it.
  */
 import type { LiveDemo } from '../../app/lessonTypes';
 

@@ -1,13 +1,13 @@
 /**
- * Lesson 6's race holds on seeds 1 to 10: which cell reaches 99% held-out accuracy first and which last,
+ * The summary's race holds on seeds 1 to 10: which cell reaches 99% held-out accuracy first and which last,
  * counted as the text states it; and forget bias 1 against 0 in the final quiz.
  */
 import { describe, expect, it } from 'vitest';
-import { allCells, allCellsSlides } from '../../lessons/06-summary/demos.ts';
-import { questions } from '../../lessons/06-summary/quiz.ts';
+import { allCells, allCellsSlides } from '../../lessons/07-summary/demos.ts';
+import { questions } from '../../lessons/07-summary/quiz.ts';
 import { count, demoConfig, predictQuestion, predictWinner, SEEDS, stepsToAccuracy } from './demoSeedRuns.ts';
 
-describe('lesson 6 on seeds 1 to 10', () => {
+describe('the summary lesson on seeds 1 to 10', () => {
   it('the race at lag 20: the LSTM reaches 99% first on 7 seeds, and the GRU comes last on 9', () => {
     expect(allCellsSlides.config).toEqual(allCells.config);
     const budget = allCells.steps!;

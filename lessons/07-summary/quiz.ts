@@ -1,6 +1,6 @@
 import type { Question } from '../../app/lessonTypes';
 
-/** The final quiz: 15 questions across the whole course. */
+/** The final quiz: 18 questions across the whole course. */
 export const questions: readonly Question[] = [
   {
     id: 'final-weight-sharing',
@@ -462,5 +462,85 @@ export const questions: readonly Question[] = [
     hint: 'Its paper is titled "Attention Is All You Need".',
     explanation:
       'The Transformer replaced the step-by-step chain with self-attention, so distant positions are one step apart and training runs over all positions at once. The cost is that plain self-attention compares every pair of positions, which grows with the square of the length.',
+  },
+  {
+    id: 'final-lm-perplexity',
+    kind: 'numeric',
+    prompt:
+      'A character model has a held-out cross-entropy of 1.5 nats per character. What is its perplexity? Give two decimals.',
+    answer: 4.48,
+    tolerance: 0.01,
+    hint: 'Perplexity undoes the logarithm of the cross-entropy.',
+    explanation:
+      'Perplexity is $e^{L} = e^{1.5} \\approx 4.48$: on average the model is as unsure as a fair choice among about four and a half characters. In bits the same loss is $1.5 / \\ln 2 \\approx 2.16$ bits per character (lesson 6).',
+  },
+  {
+    id: 'final-lm-temperature',
+    kind: 'single',
+    prompt:
+      'A trained character model writes one sample at temperature 0.1 and one at temperature 2. Which description fits?',
+    choices: [
+      {
+        id: 'cold-loops',
+        text: 'At 0.1 it keeps to the most likely characters and tends to repeat itself; at 2 it writes many unlikely characters.',
+        feedback:
+          'Right: a low temperature sharpens the softmax towards greedy decoding, a high one flattens it.',
+      },
+      {
+        id: 'cold-random',
+        text: 'At 0.1 it writes random characters; at 2 it repeats the most likely ones.',
+        feedback:
+          'That is the wrong way round: dividing the logits by a small $T$ makes the largest one dominate.',
+      },
+      {
+        id: 'better-model',
+        text: 'At 0.1 the model has a lower perplexity, so its sample is better in every way.',
+        feedback:
+          'Temperature changes only how samples are drawn; the model and its perplexity are the same at any $T$.',
+      },
+      {
+        id: 'no-change',
+        text: 'Both look the same: temperature only matters during training.',
+        feedback:
+          'Temperature plays no part in training; it reshapes the distribution each sample is drawn from.',
+      },
+    ],
+    answer: 'cold-loops',
+    hint: 'Write the softmax of $z / T$ for a small and a large $T$.',
+    explanation:
+      'Sampling draws from $p_T(c) \\propto e^{z_c / T}$. As $T \\to 0$ this becomes greedy decoding, which loops; as $T$ grows it tends to the uniform distribution. The trained weights do not change (lesson 6).',
+  },
+  {
+    id: 'final-lm-training-generation',
+    kind: 'multiple',
+    prompt:
+      'Which statements about training and generating with a character-level language model are true? Select all that apply.',
+    choices: [
+      {
+        id: 'teacher-forcing',
+        text: 'With teacher forcing, the input at each training step is the true previous character.',
+        feedback: 'True (Williams and Zipser, 1989).',
+      },
+      {
+        id: 'free-running',
+        text: 'When it generates, the model reads its own sampled characters, so it can meet states it never trained on.',
+        feedback: 'True: that mismatch is what the term exposure bias names (Ranzato et al., 2016).',
+      },
+      {
+        id: 'second-layer-v',
+        text: 'In a stacked network, every layer reads the one-hot characters directly.',
+        feedback:
+          'False: only the first layer does; each layer above reads the hidden states of the layer below.',
+      },
+      {
+        id: 'bigram-below',
+        text: 'A held-out perplexity below the bigram baseline shows the model uses more than the last character.',
+        feedback: 'True: the bigram already knows everything one character of context can tell.',
+      },
+    ],
+    answers: ['teacher-forcing', 'free-running', 'bigram-below'],
+    hint: 'Ask, for each case, what the network reads as its input.',
+    explanation:
+      'Training feeds the true text (teacher forcing), generation feeds back the samples (free running); a stacked layer reads the layer below; and the counting baselines say how much of the score any model could get from frequencies or from one character of context (lesson 6).',
   },
 ];
