@@ -11,6 +11,7 @@ import { estimatedStepMs } from '../runCost.ts';
 import { exportStateDict, parseStateDict, stringifyStateDict } from '../statedict.ts';
 import { createTrainer, type Evaluation, type Trainer } from '../trainer.ts';
 import { denseKernelAvailable } from '../wasm/dense.ts';
+import { answerLabRequest, answerTransfers } from './labQueries.ts';
 import { emptyPending, type PendingSteps, recordStep, takeSnapshot } from './pendingSteps.ts';
 import type { FromWorker, RunId, RunSpeed, RunStatus, ToWorker } from './protocol.ts';
 import { takeProbe } from './runProbe.ts';
@@ -84,6 +85,17 @@ export class RunLoop {
     const run = this.run;
     if (!run || run.id !== message.runId) return; // A message about an old run: nothing to do.
     switch (message.type) {
+      case 'sample':
+      case 'distribution':
+      case 'trace':
+      case 'connectivity':
+      case 'connectivityProfile': {
+        // Answered now, between slices of training, from the model as it stands.
+        const answer = answerLabRequest(run.trainer, message);
+        const { requestId } = message;
+        this.host.post({ type: 'answer', runId: run.id, requestId, answer }, answerTransfers(answer));
+        break;
+      }
       case 'pause':
         if (run.status === 'running') this.setStatus(run, 'paused');
         break;
@@ -147,7 +159,10 @@ export class RunLoop {
       stepBudget: null,
       pending: emptyPending(1),
       lastSnapshotAt: -Infinity,
-      every: checkpointEvery(maxSteps),
+      every:
+        message.checkpointEvery !== undefined && Number.isInteger(message.checkpointEvery)
+          ? Math.max(1, Math.min(10_000, message.checkpointEvery))
+          : checkpointEvery(maxSteps),
       target: message.target ?? null,
       probeLayer: null,
       evaluation: null,
@@ -170,6 +185,12 @@ export class RunLoop {
           baseline: { value: task.baseline.value, description: task.baseline.description },
           kernels: denseKernelAvailable() ? 'wasm' : 'js',
           estimatedMsPerStep: estimatedStepMs(config, task, task.heldOut().batchSize),
+          ...(task.references
+            ? { references: task.references.map(({ value, description }) => ({ value, description })) }
+            : {}),
+          ...(task.vocabulary
+            ? { vocabulary: { symbols: task.vocabulary.symbols, report: task.vocabulary.report ?? null } }
+            : {}),
         },
       },
       [],
