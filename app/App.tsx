@@ -7,7 +7,7 @@ import { lazyPage } from './components/lazyPage';
 import { NotFoundPage } from './components/NotFoundPage';
 import { useThemeOnDocument } from './components/ThemeToggle';
 import { HomePage } from './pages/HomePage';
-import { claimsRoute, lessonRoute, playgroundRoute, presentRoute, speakerRoute } from './routes';
+import { claimsRoute, labRoute, lessonRoute, playgroundRoute, presentRoute, speakerRoute } from './routes';
 
 // Pages other than the course map load on demand, so the first visit downloads little; one that could not
 // be downloaded (offline before it was saved) is fetched again on the next visit.
@@ -18,6 +18,7 @@ const ProgressPage = lazyPage(() => import('./pages/ProgressPage').then((module)
 const PlaygroundPage = lazyPage(() =>
   import('./pages/PlaygroundPage').then((module) => module.PlaygroundPage),
 );
+const LabPage = lazyPage(() => import('./pages/LabPage').then((module) => module.LabPage));
 const PresentPage = lazyPage(() => import('./pages/PresentPage').then((module) => module.PresentPage));
 const SpeakerPage = lazyPage(() => import('./pages/SpeakerPage').then((module) => module.SpeakerPage));
 const ClaimsPage = lazyPage(() => import('./pages/ClaimsPage').then((module) => module.ClaimsPage));
@@ -44,6 +45,7 @@ export function App() {
               <Route path="/glossary" component={GlossaryPage} />
               <Route path="/progress" component={ProgressPage} />
               <Route path={playgroundRoute} component={PlaygroundPage} />
+              <Route path={labRoute} component={LabPage} />
               {/* Presenter mode: /present/<slug>/<n>, and its speaker view in a second window. */}
               <Route path={presentRoute}>
                 {(params) => <PresentPage slug={params.slug ?? ''} slide={params.slide} />}

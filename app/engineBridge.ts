@@ -38,6 +38,8 @@ export interface StartOptions {
   readonly weights?: string;
   /** Finish at the first checkpoint whose held-out metric meets this (see the worker's start message). */
   readonly target?: number;
+  /** Steps between held-out evaluations (see the worker's start message). */
+  readonly checkpointEvery?: number;
 }
 
 /** A question about a slot's model, as a page asks it (the bridge adds the run and request ids). */
