@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { LossChart, type LossScale, type LossSeries } from '../figures/charts/LossChart';
+import { formatNumber } from '../shared/format';
 import type { LabHistory } from '../store/labSlice';
 import type { RunState } from '../store/runsSlice';
 
@@ -62,8 +63,25 @@ export function LabCurves({ run, history }: { run: RunState | undefined; history
     () => [{ id: 'training', label: 'training', points: data.loss }],
     [data],
   );
+  const latest = data.perplexity[data.perplexity.length - 1];
   return (
     <div className="lab-curves">
+      {latest && (
+        <p className="lab-standing" role="status">
+          Held-out perplexity {formatNumber(latest.value, 3)} at step {latest.step.toLocaleString('en-US')}
+          {bigram !== undefined && unigram !== undefined && (
+            <>
+              {' '}
+              (bigram {formatNumber(bigram, 3)}, unigram {formatNumber(unigram, 3)}):{' '}
+              {latest.value < bigram
+                ? 'below the bigram line, so it uses more than the last character.'
+                : latest.value < unigram
+                  ? 'below the unigram line: it has learned which characters are common.'
+                  : 'not yet better than counting characters.'}
+            </>
+          )}
+        </p>
+      )}
       <LossChart
         title="Held-out perplexity"
         series={perplexitySeries}

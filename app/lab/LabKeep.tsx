@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { download } from '../shared/download';
 import { formatNumber } from '../shared/format';
-import { MAX_LAB_FILE_BYTES, readSavedLab, type SavedLab, savedLabJson } from './labSaved';
+import { MAX_LAB_FILE_BYTES, readSavedLab, type SavedLab, savedLabFile } from './labSaved';
 
 /**
  * Export and import of the lab's model as one file (PyTorch state_dict, vocabulary, settings, curves),
@@ -30,7 +30,7 @@ export function LabKeep({
         onProblem('There is no model to export yet: press Train first.');
         return;
       }
-      download('unroll-language-model.json', JSON.stringify(savedLabJson(saved)), 'application/json');
+      download('unroll-language-model.json', savedLabFile(saved), 'application/json');
     } catch (error) {
       onProblem(`The model could not be exported: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -27,8 +27,12 @@ export interface SavedLab {
   readonly choice: LabChoice;
   /** Training steps the model has taken. */
   readonly step: number;
-  /** PyTorch state_dict: weight_ih_l0, …, and the head's weight and bias (see README). */
-  readonly stateDict: Record<string, unknown>;
+  /**
+   * The PyTorch state_dict (weight_ih_l0, …, and the head's weight and bias; see README) as JSON text,
+   * as the worker exports and reads it: kept as text so that saving never parses or clones it on the
+   * page's thread. The export file holds it as an object under `stateDict`.
+   */
+  readonly weights: string;
   /** The symbols in class order (what each input and output index means). */
   readonly vocabulary: readonly string[];
   readonly history: LabHistory;
@@ -125,7 +129,13 @@ export function readSavedLab(value: unknown, what: string): Read {
     return refuse(`it is format version ${String(value.version)}, this page reads ${LAB_VERSION}`);
   const choice = readChoice(value.choice);
   if (!choice) return refuse('its text or model settings are missing or damaged');
-  if (!isObject(value.stateDict)) return refuse('its weights are missing');
+  // Stored records hold the weights as text, files as an object (see SavedLab.weights).
+  const weights = isText(value.weights)
+    ? value.weights
+    : isObject(value.stateDict)
+      ? JSON.stringify(value.stateDict)
+      : null;
+  if (weights === null) return refuse('its weights are missing');
   if (!Array.isArray(value.vocabulary) || !value.vocabulary.every(isText) || value.vocabulary.length < 2)
     return refuse('its vocabulary is missing or damaged');
   const history = readHistory(value.history);
@@ -141,7 +151,7 @@ export function readSavedLab(value: unknown, what: string): Read {
       savedAt: value.savedAt,
       choice,
       step: value.step,
-      stateDict: value.stateDict,
+      weights,
       vocabulary: value.vocabulary,
       history,
       samples,
@@ -150,9 +160,18 @@ export function readSavedLab(value: unknown, what: string): Read {
   };
 }
 
-/** The record as JSON-ready data (profiles as plain arrays). */
-export function savedLabJson(saved: SavedLab): unknown {
+/** The record as storable data (profiles as plain arrays, weights as text). */
+export function savedLabData(saved: SavedLab): Record<string, unknown> {
   return { ...saved, profiles: saved.profiles.map((one) => ({ ...one, profile: Array.from(one.profile) })) };
+}
+
+/**
+ * The export file's text: the record with the weights as a `stateDict` object, spliced in as the
+ * worker wrote them, so a large model is never parsed on the page's thread to be exported.
+ */
+export function savedLabFile(saved: SavedLab): string {
+  const { weights, ...rest } = savedLabData(saved);
+  return `{"stateDict":${String(weights)},${JSON.stringify(rest).slice(1)}`;
 }
 
 /** Reads the stored model: null when there is none, a refusal when it is unreadable. */
@@ -173,7 +192,7 @@ export async function loadLab(): Promise<Read | null> {
 /** Stores the model; resolves to a sentence when the browser refused (storage full, private mode). */
 export async function storeLab(saved: SavedLab): Promise<string | null> {
   try {
-    await set(LAB_STORAGE_KEY, savedLabJson(saved));
+    await set(LAB_STORAGE_KEY, savedLabData(saved));
     return null;
   } catch (error) {
     return `The model could not be saved in this browser (${error instanceof Error ? error.message : String(error)}); export it to keep it.`;

@@ -63,7 +63,7 @@ export function useLabKeep(
           slot,
           labTrainerConfig(text, saved.choice),
           { ...LAB_START, paused: true },
-          JSON.stringify(saved.stateDict),
+          saved.weights,
         );
       } catch (error) {
         setProblem(`${origin} cannot be used: ${error instanceof Error ? error.message : String(error)}`);
@@ -135,7 +135,7 @@ export function useLabKeep(
         seed: config.seed,
       },
       step,
-      stateDict: JSON.parse(json) as Record<string, unknown>,
+      weights: json,
       vocabulary: current.info.vocabulary.symbols,
       history: {
         stepOffset: step,

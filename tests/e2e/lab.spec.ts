@@ -102,3 +102,32 @@ test('a file that is not a lab model is refused with a message and the page keep
   await expect(page.getByRole('alert').filter({ hasText: 'broken.json cannot be used' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 });
+
+test('a damaged saved model is named in a message, left alone, and the lab still trains', async ({
+  page,
+}) => {
+  await page.goto('/#/');
+  // idb-keyval's own database and store, with a record that is not a model.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+        open.onsuccess = () => {
+          const write = open.result.transaction('keyval', 'readwrite');
+          write
+            .objectStore('keyval')
+            .put({ format: 'unroll-language-lab', version: 1, choice: 7 }, 'unroll-lab-model');
+          write.oncomplete = () => resolve();
+          write.onerror = () => reject(write.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  await page.goto('/#/lab');
+  await expect(page.getByRole('alert').filter({ hasText: 'The saved model cannot be used' })).toContainText(
+    'left as it is',
+  );
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.locator('.run-status li').first()).toContainText(/training, step \d+/);
+});
