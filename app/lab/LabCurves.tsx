@@ -40,7 +40,8 @@ export function LabCurves({ run, history }: { run: RunState | undefined; history
   const bigram = run?.info?.references?.[0]?.value;
   const perplexitySeries = useMemo<LossSeries[]>(() => {
     const series: LossSeries[] = [
-      { id: 'held-out', label: 'held-out', points: data.perplexity, heldOut: true },
+      // Solid: every point here is held-out, so the chart needs no training/held-out key.
+      { id: 'held-out', label: 'held-out', points: data.perplexity },
     ];
     const first = data.perplexity[0]?.step ?? 0;
     const last = Math.max(first + 1, data.perplexity[data.perplexity.length - 1]?.step ?? 1);

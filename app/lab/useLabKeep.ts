@@ -99,13 +99,14 @@ export function useLabKeep(
     };
   }, []);
 
-  // A run that is not the restored one starts its own curves and samples.
+  // A run that is not the restored one starts its own curves and samples (once, when it starts).
+  const runId = run?.runId;
   useEffect(() => {
-    if (!run || run.runId === restoredRun.current) return;
+    if (runId === undefined || runId === restoredRun.current) return;
     const state = useStore.getState();
     if (state.labHistory !== null) state.setLabHistory(null);
     if (state.labSamples.length > 0) state.setLabSamples([]);
-  }, [run?.runId, run]);
+  }, [runId]);
 
   const offset =
     run && run.runId === restoredRun.current ? (useStore.getState().labHistory?.stepOffset ?? 0) : 0;
