@@ -68,6 +68,9 @@ const LIVENESS_MS = 5000;
 /** How long a pause or stop may wait for the worker to say it acted, before the worker is ended. */
 export const HALT_MS = 300;
 
+/** Extra patience while a question about the model waits for its answer (see `expect`). */
+const QUESTION_MS = 15_000;
+
 /** A timer that fired this much later than asked means the page itself was busy (drawing, say). */
 const LATE_MS = 100;
 
@@ -210,6 +213,7 @@ export class EngineBridge {
     this.questions.set(requestId, pending);
     if (question.type === 'distribution') entry.distribution.inFlight = requestId;
     this.send(entry, { ...question, runId: entry.runId, requestId } as LabRequest);
+    if (entry.expecting) this.expect(pending.slot, entry, true);
   }
 
   private dropQuestions(slot: string, reason: string): void {
@@ -230,6 +234,8 @@ export class EngineBridge {
     if (!pending) return;
     this.questions.delete(requestId);
     pending.resolve(answer);
+    // The worker is alive: it answered.
+    if (entry.expecting) this.expect(pending.slot, entry, true);
     if (entry.distribution.inFlight === requestId) {
       entry.distribution.inFlight = null;
       const waiting = entry.distribution.waiting;
@@ -291,7 +297,10 @@ export class EngineBridge {
     entry.watchdog?.();
     entry.watchdog = null;
     if (!expecting) return;
-    const silence = Math.max(LIVENESS_MS, 3 * entry.workMs + 1000);
+    // A question (a sample, a profile) is answered between steps and may keep a busy machine's worker
+    // quiet for a few seconds more: it is not silence while one is waited for.
+    const asking = [...this.questions.values()].some((pending) => pending.slot === slot);
+    const silence = Math.max(LIVENESS_MS, 3 * entry.workMs + 1000) + (asking ? QUESTION_MS : 0);
     entry.watchdog = patientTimeout(silence, () => {
       if (this.slots.get(slot) !== entry) return;
       this.lose(slot, entry, `it sent nothing for ${Math.round(silence / 1000)} s while training`);

@@ -86,16 +86,21 @@ async function main() {
       await page.waitForTimeout(500);
     }
     // The samples taken after the time budget, at temperature 0.5 (the slider's start).
+    const status = await page.locator('.run-status li').first().textContent();
+    const problems = await page.locator('.run-problem').allTextContents();
+    if (problems.length > 0 || !(await page.getByRole('button', { name: 'Sample now' }).isEnabled())) {
+      throw new Error(`The lab cannot sample: ${status}; ${problems.join(' ')}`);
+    }
     const before = await page.locator('.lab-sample-list li').count();
     await page.getByRole('button', { name: 'Sample now' }).click();
     await page.waitForFunction(
       (count) => document.querySelectorAll('.lab-sample-list li').length > count,
       before,
+      { timeout: 120_000 },
     );
     const sample = (await page.locator('.lab-sample-list li .lab-sample-text').first().textContent()) ?? '';
     const prime = (await page.locator('.lab-sample-list li .lab-sample-prime').first().textContent()) ?? '';
     const written = sample.slice(prime.length);
-    const status = await page.locator('.run-status li').first().textContent();
     await browser.close();
     const result = {
       bigramSeconds,

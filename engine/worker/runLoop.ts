@@ -8,10 +8,11 @@
 
 import { ConfigError } from '../configProblem.ts';
 import { estimatedStepMs } from '../runCost.ts';
-import { exportStateDict, parseStateDict, stringifyStateDict } from '../statedict.ts';
+import { exportStateDict, stringifyStateDict } from '../statedict.ts';
 import { createTrainer, type Evaluation, type Trainer } from '../trainer.ts';
 import { denseKernelAvailable } from '../wasm/dense.ts';
 import { answerLabRequest, answerTransfers } from './labQueries.ts';
+import { loadWeights } from './loadWeights.ts';
 import { emptyPending, type PendingSteps, recordStep, takeSnapshot } from './pendingSteps.ts';
 import type { FromWorker, RunId, RunSpeed, RunStatus, ToWorker } from './protocol.ts';
 import { takeProbe } from './runProbe.ts';
@@ -137,7 +138,7 @@ export class RunLoop {
     let trainer: Trainer;
     try {
       trainer = createTrainer(message.config);
-      if (message.weights !== undefined) this.loadWeights(trainer, message.weights);
+      if (message.weights !== undefined) loadWeights(trainer, message.weights);
     } catch (error) {
       const text =
         error instanceof ConfigError
@@ -198,25 +199,6 @@ export class RunLoop {
     this.run.evaluation = trainer.evaluate();
     this.flush(this.run, true);
     this.schedule();
-  }
-
-  private loadWeights(trainer: Trainer, text: string): void {
-    const target = trainer.model;
-    const result = parseStateDict(text, trainer.config.cell, target.layers.length);
-    if (!result.ok) throw new Error(`These weights cannot be loaded: ${result.errors.join(' ')}`);
-    const { layers, head } = result.value;
-    const from = [...layers.flatMap((layer) => [layer.Wih, layer.Whh, layer.bih, layer.bhh]), head.W, head.b];
-    if (from.some((param, index) => param.w.length !== target.params[index]!.w.length)) {
-      const [ours] = target.layers;
-      throw new Error(
-        `These weights are for input ${layers[0]!.inputSize}, hidden ${layers[0]!.hiddenSize}, output ${head.outputSize}; ` +
-          `this run needs input ${ours!.inputSize}, hidden ${ours!.hiddenSize}, output ${target.head.outputSize}.`,
-      );
-    }
-    // Both lists are in state_dict order (layer by layer, then the head).
-    from.forEach((param, index) => {
-      target.params[index]!.w.set(param.w);
-    });
   }
 
   private setStatus(run: Run, status: RunStatus): void {
