@@ -91,10 +91,13 @@ async function main() {
     if (problems.length > 0 || !(await page.getByRole('button', { name: 'Sample now' }).isEnabled())) {
       throw new Error(`The lab cannot sample: ${status}; ${problems.join(' ')}`);
     }
-    const before = await page.locator('.lab-sample-list li').count();
+    // The timeline keeps the newest 40, so a new sample shows as a new first entry, not a longer list.
+    const first = page.locator('.lab-sample-list li').first();
+    const before = (await first.textContent().catch(() => null)) ?? '';
+    console.error(`bigram after ${bigramSeconds} s; frames ${JSON.stringify(frames)}; ${status}`);
     await page.getByRole('button', { name: 'Sample now' }).click();
     await page.waitForFunction(
-      (count) => document.querySelectorAll('.lab-sample-list li').length > count,
+      (previous) => (document.querySelector('.lab-sample-list li')?.textContent ?? '') !== previous,
       before,
       { timeout: 120_000 },
     );
