@@ -8,7 +8,7 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { RenamedLessonRedirect } from './components/RenamedLessonRedirect';
 import { useThemeOnDocument } from './components/ThemeToggle';
 import { HomePage } from './pages/HomePage';
-import { claimsRoute, lessonRoute, playgroundRoute, presentRoute, speakerRoute } from './routes';
+import { claimsRoute, labRoute, lessonRoute, playgroundRoute, presentRoute, speakerRoute } from './routes';
 import { renamedLessonRoute } from './shared/lessonRenames';
 
 // Pages other than the course map load on demand, so the first visit downloads little; one that could not
@@ -20,6 +20,7 @@ const ProgressPage = lazyPage(() => import('./pages/ProgressPage').then((module)
 const PlaygroundPage = lazyPage(() =>
   import('./pages/PlaygroundPage').then((module) => module.PlaygroundPage),
 );
+const LabPage = lazyPage(() => import('./pages/LabPage').then((module) => module.LabPage));
 const PresentPage = lazyPage(() => import('./pages/PresentPage').then((module) => module.PresentPage));
 const SpeakerPage = lazyPage(() => import('./pages/SpeakerPage').then((module) => module.SpeakerPage));
 const ClaimsPage = lazyPage(() => import('./pages/ClaimsPage').then((module) => module.ClaimsPage));
@@ -48,6 +49,7 @@ export function App() {
               <Route path="/glossary" component={GlossaryPage} />
               <Route path="/progress" component={ProgressPage} />
               <Route path={playgroundRoute} component={PlaygroundPage} />
+              <Route path={labRoute} component={LabPage} />
               {/* Presenter mode: /present/<slug>/<n>, and its speaker view in a second window. */}
               <Route path={presentRoute}>
                 {(params) => <PresentPage slug={params.slug ?? ''} slide={params.slide} />}

@@ -90,6 +90,8 @@ export const paths = {
   home: '/',
   lesson: (slug: string) => `/lessons/${slug}`,
   playground: '/playground',
+  /** The language lab; its optional query is read by app/lab/labQuery.ts. */
+  lab: '/lab',
   /** A lesson opened at one of its sections (a heading id), e.g. its quiz. */
   lessonSection: (slug: string, section: string) => `/lessons/${slug}/${section}`,
   lessonQuiz: (slug: string) => `/lessons/${slug}/${QUIZ_SECTION_ID}`,

@@ -12,6 +12,9 @@ export { planBucketing, planPadding } from '../engine/batching';
 export { createHeadWorkspace, headBackward, headForward } from '../engine/head';
 // Weights for the tiny RNN and the vanishing-gradient explorer's curves.
 export { createInitialisedRecurrentParams, orthogonalMatrix } from '../engine/init';
+// The language lab: its built-in texts (made on demand, the toy code from a fixed seed), its default
+// model, and what a text's vocabulary cap does (one pass over a text the lab has already size-checked).
+export { LAB_DEFAULTS, labTrainerConfig } from '../engine/lab/labDefaults';
 export { createDenseParams } from '../engine/model';
 // Counting parameters gate by gate (the parameter calculator, the GRU-vs-LSTM claim, the step timer).
 export { countRecurrentParams, GATE_NAMES } from '../engine/params';
@@ -35,7 +38,9 @@ export {
   sampleBigrams,
   withTemperature,
 } from '../engine/text/bigramModel';
-export { buildVocabulary, decode, encode } from '../engine/text/vocabulary';
+export { BUILTIN_TEXTS, builtinText } from '../engine/text/builtins';
+export { MIN_TEXT_CHARACTERS, textProblems } from '../engine/text/corpus';
+export { buildVocabulary, DEFAULT_VOCABULARY, decode, encode, OTHER_SYMBOL } from '../engine/text/vocabulary';
 // Checking a configuration before it goes to the worker (the playground's form, quiz experiments).
 export {
   DEFAULT_FORGET_BIAS,

@@ -6,7 +6,8 @@
  * replaced; one that cannot pause or stop within a fraction of a second (inside a long step) is ended.
  */
 import type { TrainerConfig } from '../engine/trainerConfig';
-import type { FromWorker, RunId, RunSpeed, ToWorker } from '../engine/worker/protocol';
+import type { FromWorker, LabAnswer, LabRequest, RunId, RunSpeed, ToWorker } from '../engine/worker/protocol';
+import { isObject } from './shared/isObject';
 import { readWorkerMessage } from './workerMessages';
 
 /** What the bridge tells its listener. Worker messages arrive only for a slot's current run. */
@@ -37,6 +38,21 @@ export interface StartOptions {
   readonly weights?: string;
   /** Finish at the first checkpoint whose held-out metric meets this (see the worker's start message). */
   readonly target?: number;
+  /** Steps between held-out evaluations (see the worker's start message). */
+  readonly checkpointEvery?: number;
+}
+
+/** A question about a slot's model, as a page asks it (the bridge adds the run and request ids). */
+export type LabQuestion = LabRequest extends infer R
+  ? R extends LabRequest
+    ? Omit<R, 'runId' | 'requestId'>
+    : never
+  : never;
+
+interface PendingQuestion {
+  readonly slot: string;
+  readonly resolve: (answer: LabAnswer | null) => void;
+  readonly reject: (error: Error) => void;
 }
 
 type WorkerFactory = () => Worker;
@@ -51,6 +67,9 @@ const defaultFactory: WorkerFactory = () =>
 const LIVENESS_MS = 5000;
 /** How long a pause or stop may wait for the worker to say it acted, before the worker is ended. */
 export const HALT_MS = 300;
+
+/** Extra patience while a question about the model waits for its answer (see `expect`). */
+const QUESTION_MS = 15_000;
 
 /** A timer that fired this much later than asked means the page itself was busy (drawing, say). */
 const LATE_MS = 100;
@@ -86,6 +105,11 @@ interface Slot {
    * (and is heard) until the worker accepts the weights, and comes back if it refuses them.
    */
   fallback: { readonly runId: RunId; readonly expecting: boolean } | null;
+  /** The distribution request the worker is answering, and the newest one waiting for it (latest wins). */
+  distribution: {
+    inFlight: number | null;
+    waiting: { readonly question: LabQuestion; readonly pending: PendingQuestion } | null;
+  };
 }
 
 export class EngineBridge {
@@ -95,6 +119,7 @@ export class EngineBridge {
     number,
     { slot: string; resolve: (json: string) => void; reject: (error: Error) => void }
   >();
+  private readonly questions = new Map<number, PendingQuestion>();
   private nextRun = 1;
   private nextRequest = 1;
   private warnedAboutMessage = false;
@@ -118,6 +143,8 @@ export class EngineBridge {
         : null;
     entry.runId = runId;
     entry.workMs = 0;
+    // Questions were about the model being replaced; their answers would describe another model.
+    this.dropQuestions(slot, 'A new run started before the model answered.');
     this.send(entry, { type: 'start', runId, config, ...options });
     this.expect(slot, entry, true);
     return runId;
@@ -155,6 +182,66 @@ export class EngineBridge {
     );
     this.send(entry, { type: 'exportWeights', runId: entry.runId, requestId });
     return promise;
+  }
+
+  /**
+   * Asks the slot's current model a question (a sample, the next-character distribution, a trace,
+   * connectivity): answered between training steps, while paused and after the run ended. Distribution
+   * questions are latest-wins: while one is being answered, only the newest waits, and the ones it
+   * replaced resolve to null, so fast typing never queues work. Rejects when there is no model.
+   */
+  ask(slot: string, question: LabQuestion): Promise<LabAnswer | null> {
+    const entry = this.slots.get(slot);
+    if (!entry?.runId) return Promise.reject(new Error('There is no model here yet: press Train first.'));
+    return new Promise<LabAnswer | null>((resolve, reject) => {
+      const pending: PendingQuestion = { slot, resolve, reject };
+      if (question.type === 'distribution' && entry.distribution.inFlight !== null) {
+        entry.distribution.waiting?.pending.resolve(null);
+        entry.distribution.waiting = { question, pending };
+        return;
+      }
+      this.sendQuestion(entry, question, pending);
+    });
+  }
+
+  private sendQuestion(entry: Slot, question: LabQuestion, pending: PendingQuestion): void {
+    if (!entry.runId) {
+      pending.reject(new Error('There is no model here yet: press Train first.'));
+      return;
+    }
+    const requestId = this.nextRequest++;
+    this.questions.set(requestId, pending);
+    if (question.type === 'distribution') entry.distribution.inFlight = requestId;
+    this.send(entry, { ...question, runId: entry.runId, requestId } as LabRequest);
+    if (entry.expecting) this.expect(pending.slot, entry, true);
+  }
+
+  private dropQuestions(slot: string, reason: string): void {
+    const entry = this.slots.get(slot);
+    if (entry) {
+      entry.distribution.waiting?.pending.reject(new Error(reason));
+      entry.distribution = { inFlight: null, waiting: null };
+    }
+    for (const [id, pending] of this.questions) {
+      if (pending.slot !== slot) continue;
+      this.questions.delete(id);
+      pending.reject(new Error(reason));
+    }
+  }
+
+  private answered(entry: Slot, requestId: number, answer: LabAnswer): void {
+    const pending = this.questions.get(requestId);
+    if (!pending) return;
+    this.questions.delete(requestId);
+    pending.resolve(answer);
+    // The worker is alive: it answered.
+    if (entry.expecting) this.expect(pending.slot, entry, true);
+    if (entry.distribution.inFlight === requestId) {
+      entry.distribution.inFlight = null;
+      const waiting = entry.distribution.waiting;
+      entry.distribution.waiting = null;
+      if (waiting) this.sendQuestion(entry, waiting.question, waiting.pending);
+    }
   }
 
   /** Stops a slot's run and ends its worker (a page that no longer shows it). */
@@ -210,7 +297,10 @@ export class EngineBridge {
     entry.watchdog?.();
     entry.watchdog = null;
     if (!expecting) return;
-    const silence = Math.max(LIVENESS_MS, 3 * entry.workMs + 1000);
+    // A question (a sample, a profile) is answered between steps and may keep a busy machine's worker
+    // quiet for a few seconds more: it is not silence while one is waited for.
+    const asking = [...this.questions.values()].some((pending) => pending.slot === slot);
+    const silence = Math.max(LIVENESS_MS, 3 * entry.workMs + 1000) + (asking ? QUESTION_MS : 0);
     entry.watchdog = patientTimeout(silence, () => {
       if (this.slots.get(slot) !== entry) return;
       this.lose(slot, entry, `it sent nothing for ${Math.round(silence / 1000)} s while training`);
@@ -221,6 +311,7 @@ export class EngineBridge {
   private end(slot: string, requestError = 'The training worker stopped before sending the weights.'): void {
     const entry = this.slots.get(slot);
     if (!entry) return;
+    this.dropQuestions(slot, 'The training worker stopped before the model answered.');
     entry.worker.terminate();
     entry.watchdog?.();
     entry.halt?.cancel();
@@ -258,11 +349,22 @@ export class EngineBridge {
       watchdog: null,
       halt: null,
       fallback: null,
+      distribution: { inFlight: null, waiting: null },
     };
     worker.onmessage = (event: MessageEvent<unknown>) => {
       const message = readWorkerMessage(event.data);
       if (message) this.receive(slot, entry, message);
-      else this.warnOnce(event.data);
+      else {
+        this.warnOnce(event.data);
+        // An unreadable answer still settles its question, so nothing waits for it forever.
+        const data = event.data;
+        if (isObject(data) && data.type === 'answer' && typeof data.requestId === 'number') {
+          this.answered(entry, data.requestId, {
+            kind: 'refused',
+            message: 'The training worker sent an answer this page cannot read.',
+          });
+        }
+      }
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
@@ -283,6 +385,11 @@ export class EngineBridge {
 
   private receive(slot: string, entry: Slot, message: FromWorker): void {
     if (message.type === 'ready' || this.slots.get(slot) !== entry) return;
+    if (message.type === 'answer') {
+      // Request ids are unique, and questions about a replaced run were dropped: any answer still waited for is current.
+      this.answered(entry, message.requestId, message.answer);
+      return;
+    }
     if (entry.fallback && message.runId === entry.fallback.runId) {
       // The run that goes on while the worker checks the weights.
       this.emit({ slot, kind: 'message', message });
@@ -308,6 +415,7 @@ export class EngineBridge {
       request?.resolve(message.json);
       return;
     }
+
     this.emit({ slot, kind: 'message', message });
   }
 

@@ -1,12 +1,13 @@
 /**
- * Route patterns of every page that takes parameters: lessons, the playground, presenter mode and the
- * claims page. The hash router hands over everything after the first `#`, so these accept a query
+ * Route patterns of every page that takes parameters: lessons, the playground, the language lab,
+ * presenter mode and the claims page. The hash router hands over everything after the first `#`, so these accept a query
  * typed inside the hash (`#/playground?cell=gru`, `#/present/03-lstm/2?controls=0`) as well as before
  * it (`/?cell=gru#/playground`, the form the app writes) and, for the claims page, a claim's id after
  * a second `#` (`#/claims#step-time`, the links <Claim> makes).
  */
 export const lessonRoute = /^\/lessons\/(?<slug>[^/?#]+)(?:\/(?<section>[^/?#]+))?\/?(?:\?.*)?$/;
 export const playgroundRoute = /^\/playground\/?(?:\?.*)?$/;
+export const labRoute = /^\/lab\/?(?:\?.*)?$/;
 export const presentRoute = /^\/present\/(?<slug>[^/?#]+)(?:\/(?<slide>[^/?#]*))?\/?(?:\?.*)?$/;
 export const speakerRoute = /^\/speaker\/(?<slug>[^/?#]+)(?:\/(?<slide>[^/?#]*))?\/?(?:\?.*)?$/;
 export const claimsRoute = /^\/claims\/?(?:#(?<claim>[^?#/]*))?(?:\?.*)?$/;

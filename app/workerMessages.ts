@@ -3,8 +3,11 @@
  * sides are this build; a worker of another version, a bug or a stray `postMessage(null)` must not
  * throw in the page, so every message is checked before the bridge reads it.
  */
+
+import type { Connectivity } from '../engine/lab/connectivity';
+import type { TextTrace } from '../engine/lab/trace';
 import type { Divergence, Evaluation } from '../engine/trainer';
-import type { FromWorker, Probe, RunInfo, RunStatus, Snapshot } from '../engine/worker/protocol';
+import type { FromWorker, LabAnswer, Probe, RunInfo, RunStatus, Snapshot } from '../engine/worker/protocol';
 import { CELL_KINDS } from './engine';
 import { isObject } from './shared/isObject';
 
@@ -67,6 +70,105 @@ export function isDivergence(value: unknown): value is Divergence {
   );
 }
 
+function isText(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isReferences(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every((entry) => isObject(entry) && isNumber(entry.value) && isText(entry.description))
+  );
+}
+
+function isRunVocabulary(value: unknown): boolean {
+  if (!isObject(value) || !Array.isArray(value.symbols) || value.symbols.length < 2) return false;
+  if (!value.symbols.every(isText)) return false;
+  const report = value.report;
+  return (
+    report === null ||
+    (isObject(report) &&
+      isCount(report.distinct) &&
+      isCount(report.length) &&
+      isCount(report.replaced) &&
+      Array.isArray(report.replacedSymbols) &&
+      report.replacedSymbols.every(isText))
+  );
+}
+
+/** A unit trace whose every series is [steps][hiddenSize] and whose probabilities are [steps][V]. */
+export function isTextTrace(value: unknown): value is TextTrace {
+  if (!isObject(value) || typeof value.cell !== 'string' || !cells.has(value.cell)) return false;
+  const { steps, hiddenSize, vocabularySize, kinds, layers } = value;
+  if (!isCount(steps) || steps < 1 || !isCount(hiddenSize) || !isCount(vocabularySize)) return false;
+  if (!Array.isArray(kinds) || kinds.length === 0 || !kinds.every(isText)) return false;
+  if (!Array.isArray(layers) || layers.length < 1) return false;
+  const size = steps * hiddenSize;
+  const seriesOk = layers.every(
+    (layer) =>
+      isObject(layer) &&
+      kinds.every((kind) => layer[kind] instanceof Float64Array && layer[kind].length === size),
+  );
+  return (
+    seriesOk &&
+    value.probabilities instanceof Float64Array &&
+    value.probabilities.length === steps * vocabularySize
+  );
+}
+
+/** Connectivity of one prediction: an influence per character up to the position. */
+export function isConnectivity(value: unknown): value is Connectivity {
+  return (
+    isObject(value) &&
+    isCount(value.position) &&
+    isCount(value.target) &&
+    isNumber(value.logProbability) &&
+    value.influence instanceof Float64Array &&
+    value.influence.length === value.position + 1 &&
+    value.gradient instanceof Float64Array &&
+    value.gradient.length % (value.position + 1) === 0
+  );
+}
+
+/** An answer about a run's model, of any kind the lab asks for. */
+export function isLabAnswer(value: unknown): value is LabAnswer {
+  if (!isObject(value) || typeof value.kind !== 'string') return false;
+  if (value.kind === 'refused') return isText(value.message);
+  if (!isCount(value.step)) return false;
+  switch (value.kind) {
+    case 'sample':
+      return isText(value.text);
+    case 'distribution':
+      return (
+        isText(value.prefix) &&
+        Array.isArray(value.symbols) &&
+        value.symbols.every(isText) &&
+        value.probabilities instanceof Float64Array &&
+        value.probabilities.length === value.symbols.length
+      );
+    case 'trace':
+      return (
+        isText(value.passage) &&
+        isTextTrace(value.trace) &&
+        Array.from(value.passage).length === value.trace.steps
+      );
+    case 'connectivity':
+      return isText(value.passage) && isConnectivity(value.connectivity);
+    case 'connectivityProfile':
+      return (
+        typeof value.cell === 'string' &&
+        cells.has(value.cell) &&
+        isCount(value.hiddenSize) &&
+        isCount(value.layers) &&
+        isCount(value.positions) &&
+        value.profile instanceof Float64Array &&
+        value.profile.length > 0
+      );
+    default:
+      return false;
+  }
+}
+
 /** What a run is, reported once when it starts. */
 export function isRunInfo(value: unknown): value is RunInfo {
   return (
@@ -85,7 +187,9 @@ export function isRunInfo(value: unknown): value is RunInfo {
     typeof value.baseline.description === 'string' &&
     (value.kernels === 'wasm' || value.kernels === 'js') &&
     isNumber(value.estimatedMsPerStep) &&
-    value.estimatedMsPerStep >= 0
+    value.estimatedMsPerStep >= 0 &&
+    (value.references === undefined || isReferences(value.references)) &&
+    (value.vocabulary === undefined || isRunVocabulary(value.vocabulary))
   );
 }
 
@@ -120,6 +224,10 @@ export function readWorkerMessage(data: unknown): FromWorker | null {
       return isDivergence(message.divergence) ? (message as unknown as FromWorker) : null;
     case 'weights':
       return isCount(message.requestId) && typeof message.json === 'string'
+        ? (message as unknown as FromWorker)
+        : null;
+    case 'answer':
+      return isCount(message.requestId) && isLabAnswer(message.answer)
         ? (message as unknown as FromWorker)
         : null;
     case 'problem':

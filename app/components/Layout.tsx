@@ -46,6 +46,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link href={paths.playground}>Playground</Link>
               </li>
               <li>
+                <Link href={paths.lab}>Language lab</Link>
+              </li>
+              <li>
                 <Link href={paths.claims}>Claims</Link>
               </li>
             </ul>

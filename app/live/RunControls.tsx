@@ -63,12 +63,15 @@ export function RunControls({
   maxSteps,
   title,
   blocked,
+  checkpointEvery,
 }: {
   runs: readonly RunSpec[];
   maxSteps: number;
   title?: string;
   /** Why Train cannot start (settings on screen that are not in use); Train and Step wait for it. */
   blocked?: ReactNode;
+  /** Steps between held-out evaluations, when the page wants them denser than the default. */
+  checkpointEvery?: number;
 }) {
   const runs = useRuns(specs.map((spec) => spec.slot));
   // Every page with these controls (lessons, slides, the playground) ends its runs' workers on leaving.
@@ -94,7 +97,8 @@ export function RunControls({
   const notStarted = current.some((run) => run === undefined || idle.has(run.phase));
 
   const start = (paused: boolean) => {
-    for (const spec of specs) startRun(spec.slot, spec.config, { maxSteps, speed, paused });
+    const every = checkpointEvery === undefined ? {} : { checkpointEvery };
+    for (const spec of specs) startRun(spec.slot, spec.config, { maxSteps, speed, paused, ...every });
   };
   const train = () => {
     if (notStarted) start(false);

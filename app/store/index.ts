@@ -1,10 +1,11 @@
 import { create } from 'zustand';
+import { createLabSlice, type LabSlice } from './labSlice';
 import { createProgressSlice, type ProgressSlice } from './progressSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 
 /** The one app store, combined from typed slices (zustand's slices pattern). */
-export type Store = SettingsSlice & RunsSlice & ProgressSlice;
+export type Store = SettingsSlice & RunsSlice & ProgressSlice & LabSlice;
 
 /** A new store; the app has one (`useStore`), tests make two to play two tabs on one localStorage. */
 export const createAppStore = () =>
@@ -12,6 +13,7 @@ export const createAppStore = () =>
     ...createSettingsSlice(...args),
     ...createRunsSlice(...args),
     ...createProgressSlice(...args),
+    ...createLabSlice(...args),
   }));
 
 export const useStore = createAppStore();

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Divergence, Evaluation } from '../../engine/trainer';
 import type { TrainerConfig } from '../../engine/trainerConfig';
-import type { Probe, RunInfo, RunSpeed, RunStatus, Snapshot } from '../../engine/worker/protocol';
-import type { BridgeEvent, EngineBridge, StartOptions } from '../engineBridge';
+import type { LabAnswer, Probe, RunInfo, RunSpeed, RunStatus, Snapshot } from '../../engine/worker/protocol';
+import type { BridgeEvent, EngineBridge, LabQuestion, StartOptions } from '../engineBridge';
 
 /**
  * Per-step history of a run, as its readers see it. The slice appends to these arrays in place and
@@ -85,6 +85,8 @@ export interface RunsSlice {
    */
   releaseRun: (slot: string) => void;
   exportRunWeights: (slot: string) => Promise<string>;
+  /** Asks a slot's model a question (see EngineBridge.ask); null when a newer distribution replaced it. */
+  askRunModel: (slot: string, question: LabQuestion) => Promise<LabAnswer | null>;
   crashRunForTesting: (slot: string) => void;
 }
 
@@ -303,6 +305,13 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set,
       }
     },
     exportRunWeights: (slot) => need().exportWeights(slot),
+    askRunModel: (slot, question) => {
+      try {
+        return need().ask(slot, question);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
     crashRunForTesting: (slot) => need().crashForTesting(slot),
   };
 };

@@ -3,6 +3,9 @@
  * so a message the other side does not understand is a type error. Every run has an id; messages of a
  * run that is no longer current are dropped by the receiver.
  */
+import type { Connectivity } from '../lab/connectivity.ts';
+import type { TextTrace } from '../lab/trace.ts';
+import type { VocabularyReport } from '../text/vocabulary.ts';
 import type { Divergence, Evaluation } from '../trainer.ts';
 import type { TrainerConfig } from '../trainerConfig.ts';
 import type { CellKind } from '../types.ts';
@@ -29,7 +32,10 @@ export type ToWorker =
        * sweep stops a run that has nothing left to show at the same step on every machine.
        */
       readonly target?: number;
+      /** Steps between checkpoints (held-out evaluations); default {@link checkpointEvery} of maxSteps. */
+      readonly checkpointEvery?: number;
     }
+  | LabRequest
   | { readonly type: 'pause'; readonly runId: RunId }
   | { readonly type: 'resume'; readonly runId: RunId }
   /** Trains exactly `steps` steps, then pauses (single-stepping). */
@@ -41,6 +47,81 @@ export type ToWorker =
   | { readonly type: 'probeLayer'; readonly runId: RunId; readonly layer: number }
   /** Makes the worker throw, so that tests can check the page survives a crashed worker. */
   | { readonly type: 'crash' };
+
+/**
+ * Questions about the current run's model (a language model: the text task), answered between training
+ * slices, while paused and after the run ended, with an 'answer' message of the same requestId.
+ */
+export type LabRequest =
+  /** `length` symbols sampled after `prime` at `temperature`, from a generator seeded by `seed`. */
+  | {
+      readonly type: 'sample';
+      readonly runId: RunId;
+      readonly requestId: number;
+      readonly prime: string;
+      readonly temperature: number;
+      readonly length: number;
+      readonly seed: number;
+    }
+  /** The `top` most likely next symbols after `prefix`, with their probabilities. */
+  | {
+      readonly type: 'distribution';
+      readonly runId: RunId;
+      readonly requestId: number;
+      readonly prefix: string;
+      readonly top: number;
+    }
+  /** Every layer's states and gates over `passage` (engine/lab/trace.ts). */
+  | { readonly type: 'trace'; readonly runId: RunId; readonly requestId: number; readonly passage: string }
+  /** The influence of each character of `passage` up to `position` on the prediction made after it. */
+  | {
+      readonly type: 'connectivity';
+      readonly runId: RunId;
+      readonly requestId: number;
+      readonly passage: string;
+      readonly position: number;
+    }
+  /** Mean influence by distance over `positions` predictions of a held-out passage, peak 1. */
+  | {
+      readonly type: 'connectivityProfile';
+      readonly runId: RunId;
+      readonly requestId: number;
+      readonly positions: number;
+    };
+
+/** What a {@link LabRequest} gets back; `step` is the training step of the model that answered. */
+export type LabAnswer =
+  /** `text` is what was sampled after the prime (the prime itself is not repeated). */
+  | { readonly kind: 'sample'; readonly step: number; readonly text: string }
+  | {
+      readonly kind: 'distribution';
+      readonly step: number;
+      readonly prefix: string;
+      /** Most likely first. */
+      readonly symbols: readonly string[];
+      readonly probabilities: Float64Array;
+    }
+  /** `passage` as the model read it (characters outside the vocabulary shown as its "other" symbol). */
+  | { readonly kind: 'trace'; readonly step: number; readonly passage: string; readonly trace: TextTrace }
+  | {
+      readonly kind: 'connectivity';
+      readonly step: number;
+      readonly passage: string;
+      readonly connectivity: Connectivity;
+    }
+  | {
+      readonly kind: 'connectivityProfile';
+      readonly step: number;
+      readonly cell: CellKind;
+      readonly hiddenSize: number;
+      readonly layers: number;
+      /** Predictions averaged over. */
+      readonly positions: number;
+      /** [D]: profile[d] is the mean influence of the character d places back (0: the one just read). */
+      readonly profile: Float64Array;
+    }
+  /** The request could not be answered (bad input, not a language model); the sentence says why. */
+  | { readonly kind: 'refused'; readonly message: string };
 
 export type RunStatus = 'running' | 'paused' | 'finished' | 'stopped' | 'diverged';
 
@@ -63,6 +144,10 @@ export interface RunInfo {
    * in ms, erring long: the page waits about three times this before it calls a silent worker lost.
    */
   readonly estimatedMsPerStep: number;
+  /** Further reference scores on the same held-out set (the text task's bigram perplexity). */
+  readonly references?: readonly { readonly value: number; readonly description: string }[];
+  /** For a language model: its symbols in class order, and what the vocabulary's cap did to the text. */
+  readonly vocabulary?: { readonly symbols: readonly string[]; readonly report: VocabularyReport | null };
 }
 
 /**
@@ -119,5 +204,6 @@ export type FromWorker =
   | { readonly type: 'snapshot'; readonly runId: RunId; readonly snapshot: Snapshot }
   | { readonly type: 'diverged'; readonly runId: RunId; readonly divergence: Divergence }
   | { readonly type: 'weights'; readonly runId: RunId; readonly requestId: number; readonly json: string }
+  | { readonly type: 'answer'; readonly runId: RunId; readonly requestId: number; readonly answer: LabAnswer }
   /** A problem the person should read (bad configuration, bad weights file); the worker itself is fine. */
   | { readonly type: 'problem'; readonly runId: RunId; readonly message: string };

@@ -8,9 +8,11 @@
 
 import { ConfigError } from '../configProblem.ts';
 import { estimatedStepMs } from '../runCost.ts';
-import { exportStateDict, parseStateDict, stringifyStateDict } from '../statedict.ts';
+import { exportStateDict, stringifyStateDict } from '../statedict.ts';
 import { createTrainer, type Evaluation, type Trainer } from '../trainer.ts';
 import { denseKernelAvailable } from '../wasm/dense.ts';
+import { answerLabRequest, answerTransfers } from './labQueries.ts';
+import { loadWeights } from './loadWeights.ts';
 import { emptyPending, type PendingSteps, recordStep, takeSnapshot } from './pendingSteps.ts';
 import type { FromWorker, RunId, RunSpeed, RunStatus, ToWorker } from './protocol.ts';
 import { takeProbe } from './runProbe.ts';
@@ -84,6 +86,17 @@ export class RunLoop {
     const run = this.run;
     if (!run || run.id !== message.runId) return; // A message about an old run: nothing to do.
     switch (message.type) {
+      case 'sample':
+      case 'distribution':
+      case 'trace':
+      case 'connectivity':
+      case 'connectivityProfile': {
+        // Answered now, between slices of training, from the model as it stands.
+        const answer = answerLabRequest(run.trainer, message);
+        const { requestId } = message;
+        this.host.post({ type: 'answer', runId: run.id, requestId, answer }, answerTransfers(answer));
+        break;
+      }
       case 'pause':
         if (run.status === 'running') this.setStatus(run, 'paused');
         break;
@@ -125,7 +138,7 @@ export class RunLoop {
     let trainer: Trainer;
     try {
       trainer = createTrainer(message.config);
-      if (message.weights !== undefined) this.loadWeights(trainer, message.weights);
+      if (message.weights !== undefined) loadWeights(trainer, message.weights);
     } catch (error) {
       const text =
         error instanceof ConfigError
@@ -147,7 +160,10 @@ export class RunLoop {
       stepBudget: null,
       pending: emptyPending(1),
       lastSnapshotAt: -Infinity,
-      every: checkpointEvery(maxSteps),
+      every:
+        message.checkpointEvery !== undefined && Number.isInteger(message.checkpointEvery)
+          ? Math.max(1, Math.min(10_000, message.checkpointEvery))
+          : checkpointEvery(maxSteps),
       target: message.target ?? null,
       probeLayer: null,
       evaluation: null,
@@ -170,6 +186,12 @@ export class RunLoop {
           baseline: { value: task.baseline.value, description: task.baseline.description },
           kernels: denseKernelAvailable() ? 'wasm' : 'js',
           estimatedMsPerStep: estimatedStepMs(config, task, task.heldOut().batchSize),
+          ...(task.references
+            ? { references: task.references.map(({ value, description }) => ({ value, description })) }
+            : {}),
+          ...(task.vocabulary
+            ? { vocabulary: { symbols: task.vocabulary.symbols, report: task.vocabulary.report ?? null } }
+            : {}),
         },
       },
       [],
@@ -177,25 +199,6 @@ export class RunLoop {
     this.run.evaluation = trainer.evaluate();
     this.flush(this.run, true);
     this.schedule();
-  }
-
-  private loadWeights(trainer: Trainer, text: string): void {
-    const target = trainer.model;
-    const result = parseStateDict(text, trainer.config.cell, target.layers.length);
-    if (!result.ok) throw new Error(`These weights cannot be loaded: ${result.errors.join(' ')}`);
-    const { layers, head } = result.value;
-    const from = [...layers.flatMap((layer) => [layer.Wih, layer.Whh, layer.bih, layer.bhh]), head.W, head.b];
-    if (from.some((param, index) => param.w.length !== target.params[index]!.w.length)) {
-      const [ours] = target.layers;
-      throw new Error(
-        `These weights are for input ${layers[0]!.inputSize}, hidden ${layers[0]!.hiddenSize}, output ${head.outputSize}; ` +
-          `this run needs input ${ours!.inputSize}, hidden ${ours!.hiddenSize}, output ${target.head.outputSize}.`,
-      );
-    }
-    // Both lists are in state_dict order (layer by layer, then the head).
-    from.forEach((param, index) => {
-      target.params[index]!.w.set(param.w);
-    });
   }
 
   private setStatus(run: Run, status: RunStatus): void {

@@ -320,3 +320,79 @@ describe('EngineBridge pause and stop during a long step', () => {
     expect(run.problem).toMatch(/Pause ended its worker instead: the run stopped at step 3/);
   });
 });
+
+describe('EngineBridge questions about a model', () => {
+  const answer = (runId: string, requestId: number, text: string): FromWorker => ({
+    type: 'answer',
+    runId,
+    requestId,
+    answer: { kind: 'sample', step: 3, text },
+  });
+  const distribution = (runId: string, requestId: number, prefix: string): FromWorker => ({
+    type: 'answer',
+    runId,
+    requestId,
+    answer: { kind: 'distribution', step: 3, prefix, symbols: ['a'], probabilities: Float64Array.of(1) },
+  });
+
+  it('sends a question about the current run and resolves it with the answer', async () => {
+    const { bridge } = setup();
+    const runId = bridge.start('lab', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    const pending = bridge.ask('lab', { type: 'sample', prime: 'a', temperature: 1, length: 5, seed: 1 });
+    const sent = worker.sent.at(-1)!;
+    expect(sent).toMatchObject({ type: 'sample', runId, prime: 'a' });
+    worker.reply(answer(runId, sent.type === 'sample' ? sent.requestId : -1, 'hello'));
+    await expect(pending).resolves.toMatchObject({ kind: 'sample', text: 'hello' });
+  });
+
+  it('keeps only the newest distribution waiting while one is answered (latest wins)', async () => {
+    const { bridge } = setup();
+    const runId = bridge.start('lab', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    const first = bridge.ask('lab', { type: 'distribution', prefix: 'a', top: 3 });
+    const second = bridge.ask('lab', { type: 'distribution', prefix: 'ab', top: 3 });
+    const third = bridge.ask('lab', { type: 'distribution', prefix: 'abc', top: 3 });
+    const asked = () => worker.sent.filter((message) => message.type === 'distribution');
+    expect(asked()).toHaveLength(1);
+    await expect(second).resolves.toBeNull();
+    const firstId = asked()[0]!.type === 'distribution' ? asked()[0]!.requestId : -1;
+    worker.reply(distribution(runId, firstId, 'a'));
+    await expect(first).resolves.toMatchObject({ prefix: 'a' });
+    expect(asked()).toHaveLength(2);
+    expect(asked()[1]).toMatchObject({ prefix: 'abc' });
+    const thirdId = asked()[1]!.type === 'distribution' ? asked()[1]!.requestId : -1;
+    worker.reply(distribution(runId, thirdId, 'abc'));
+    await expect(third).resolves.toMatchObject({ prefix: 'abc' });
+  });
+
+  it('rejects questions when there is no model, when a new run starts and when the worker ends', async () => {
+    const { bridge } = setup();
+    await expect(bridge.ask('lab', { type: 'trace', passage: 'ab' })).rejects.toThrow(/no model/);
+    bridge.start('lab', DEFAULT_TRAINER_CONFIG, options);
+    const replaced = bridge.ask('lab', { type: 'trace', passage: 'ab' });
+    bridge.start('lab', DEFAULT_TRAINER_CONFIG, options);
+    await expect(replaced).rejects.toThrow(/new run/);
+    const ended = bridge.ask('lab', { type: 'trace', passage: 'ab' });
+    bridge.release('lab');
+    await expect(ended).rejects.toThrow(/stopped/);
+  });
+
+  it('settles a question whose answer is malformed instead of waiting for ever', async () => {
+    const { bridge } = setup();
+    const runId = bridge.start('lab', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const pending = bridge.ask('lab', { type: 'trace', passage: 'ab' });
+    const sent = worker.sent.at(-1)!;
+    const requestId = sent.type === 'trace' ? sent.requestId : -1;
+    worker.reply({
+      type: 'answer',
+      runId,
+      requestId,
+      answer: { kind: 'trace', step: 1, passage: 'ab', trace: null },
+    });
+    await expect(pending).resolves.toMatchObject({ kind: 'refused' });
+    warn.mockRestore();
+  });
+});

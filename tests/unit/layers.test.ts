@@ -15,6 +15,8 @@ const layers = [
   'app/present',
   'app/claims',
   'app/mdx',
+  'app/lab',
+  'app/lab/inside',
   'app/widgets',
   'app/quiz',
   'app/playground',

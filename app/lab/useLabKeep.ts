@@ -1,0 +1,195 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CellKind } from '../../engine/types';
+import { buildVocabulary, DEFAULT_VOCABULARY, labTrainerConfig } from '../engine';
+import { useStore } from '../store';
+import type { LabProfile } from '../store/labSlice';
+import type { RunState } from '../store/runsSlice';
+import { labCurveData } from './LabCurves';
+import { canAnswer } from './LabSamples';
+import { type LabChoice, sourceText, type TextSource } from './labChoice';
+import { LAB_FORMAT, LAB_VERSION, loadLab, modelLabel, type SavedLab, storeLab } from './labSaved';
+
+/** How the lab starts runs: open-ended, evaluated every 50 steps (about every 8 s with the defaults). */
+export const LAB_START = { maxSteps: 100_000, speed: { kind: 'max' }, checkpointEvery: 50 } as const;
+/** While training, the model is saved this often (and whenever it pauses or finishes). */
+const SAVE_EVERY_MS = 30_000;
+/** Points of the loss curve kept in a saved model. */
+const SAVED_POINTS = 2000;
+
+const idle = new Set(['paused', 'finished', 'stopped']);
+
+/** Every k-th entry so that at most `limit` remain (the last one kept). */
+function thinned<T>(values: readonly T[], limit: number): T[] {
+  if (values.length <= limit) return [...values];
+  const every = Math.ceil(values.length / limit);
+  return values.filter((_, index) => index % every === 0 || index === values.length - 1);
+}
+
+/**
+ * Keeps the lab's model: restores the saved one when the page opens, saves it (weights, vocabulary,
+ * choice, curves, samples, profiles) while it trains and when it pauses, measures its connectivity
+ * profile when it pauses or finishes, and exports and imports it as one file.
+ */
+export function useLabKeep(
+  slot: string,
+  run: RunState | undefined,
+  choice: LabChoice,
+  apply: (choice: LabChoice) => void,
+) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  /** The run continuing a restored model; any other run starts its own history. */
+  const restoredRun = useRef<string | null>(null);
+  /** The source of each text trained on here, to name a run's text when it is saved. */
+  const sources = useRef(new Map<string, TextSource>());
+  sources.current.set(sourceText(choice.text), choice.text);
+
+  const restore = useCallback(
+    async (saved: SavedLab, origin: string) => {
+      const text = sourceText(saved.choice.text);
+      const symbols = buildVocabulary(text, DEFAULT_VOCABULARY).vocabulary.symbols;
+      if (
+        symbols.length !== saved.vocabulary.length ||
+        symbols.some((symbol, i) => symbol !== saved.vocabulary[i])
+      ) {
+        setProblem(
+          `${origin} cannot be used: its vocabulary is not the one of its text (it was made by another version).`,
+        );
+        return;
+      }
+      const state = useStore.getState();
+      try {
+        await state.loadRunWeights(
+          slot,
+          labTrainerConfig(text, saved.choice),
+          { ...LAB_START, paused: true },
+          saved.weights,
+        );
+      } catch (error) {
+        setProblem(`${origin} cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      restoredRun.current = useStore.getState().runs[slot]?.runId ?? null;
+      sources.current.set(text, saved.choice.text);
+      apply(saved.choice);
+      state.setLabHistory({ ...saved.history, stepOffset: saved.step });
+      state.setLabSamples(saved.samples);
+      const profiles: Partial<Record<CellKind, LabProfile>> = {};
+      for (const profile of saved.profiles) profiles[profile.cell] = profile;
+      state.setLabProfiles(profiles);
+      setProblem(null);
+      setStatus(
+        `${origin} is back: trained ${saved.step.toLocaleString('en-US')} steps, saved ${new Date(saved.savedAt).toLocaleString()}. Press Resume to train it further.`,
+      );
+    },
+    [slot, apply],
+  );
+
+  // The saved model, once, when the page opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restore only on arrival.
+  useEffect(() => {
+    let live = true;
+    void loadLab().then((read) => {
+      if (!live || read === null) return;
+      if (read.ok) void restore(read.saved, 'Your saved model');
+      else setProblem(`${read.message} It was left as it is; training a new model will replace it.`);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // A run that is not the restored one starts its own curves and samples (once, when it starts).
+  const runId = run?.runId;
+  useEffect(() => {
+    if (runId === undefined || runId === restoredRun.current) return;
+    const state = useStore.getState();
+    if (state.labHistory !== null) state.setLabHistory(null);
+    if (state.labSamples.length > 0) state.setLabSamples([]);
+  }, [runId]);
+
+  const offset =
+    run && run.runId === restoredRun.current ? (useStore.getState().labHistory?.stepOffset ?? 0) : 0;
+
+  /** The record of the current model, or null when there is none. */
+  const record = useCallback(async (): Promise<SavedLab | null> => {
+    const state = useStore.getState();
+    const current = state.runs[slot];
+    if (!canAnswer(current) || !current) return null;
+    const config = current.config;
+    if (config.task.kind !== 'text' || !current.info?.vocabulary) return null;
+    const text = sources.current.get(config.task.text);
+    if (!text) return null;
+    const json = await state.exportRunWeights(slot);
+    const history = current.runId === restoredRun.current ? state.labHistory : null;
+    const data = labCurveData(current, history);
+    const step = (history?.stepOffset ?? 0) + current.stepCount;
+    return {
+      format: LAB_FORMAT,
+      version: LAB_VERSION,
+      savedAt: new Date().toISOString(),
+      choice: {
+        text,
+        cell: config.cell,
+        layers: config.layers,
+        hiddenSize: config.hiddenSize,
+        seed: config.seed,
+      },
+      step,
+      weights: json,
+      vocabulary: current.info.vocabulary.symbols,
+      history: {
+        stepOffset: step,
+        steps: thinned(data.loss, SAVED_POINTS).map((point) => point.step),
+        loss: thinned(data.loss, SAVED_POINTS).map((point) => point.value),
+        evaluations: data.perplexity.map((point) => ({ step: point.step, perplexity: point.value })),
+      },
+      samples: state.labSamples,
+      profiles: Object.values(state.labProfiles),
+    };
+  }, [slot]);
+
+  const save = useCallback(async () => {
+    try {
+      const saved = await record();
+      if (!saved) return;
+      const refused = await storeLab(saved);
+      setStatus(
+        refused ??
+          `Saved in this browser at ${new Date(saved.savedAt).toLocaleTimeString()} (step ${saved.step.toLocaleString('en-US')}).`,
+      );
+    } catch {
+      // The worker went away (the page is closing, or it was replaced): the last save stands.
+    }
+  }, [record]);
+
+  // Saved when it pauses or finishes, and every half minute while it trains; profiled when it stops.
+  const phase = run?.phase;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: act on phase changes of this run.
+  useEffect(() => {
+    if (!run || !phase) return;
+    if (phase === 'running') {
+      const timer = setInterval(() => void save(), SAVE_EVERY_MS);
+      return () => clearInterval(timer);
+    }
+    if (!idle.has(phase) || run.stepCount === 0) return;
+    const state = useStore.getState();
+    const step = offset + run.stepCount;
+    state.askRunModel(slot, { type: 'connectivityProfile', positions: 16 }).then(
+      (answer) => {
+        if (answer?.kind === 'connectivityProfile') {
+          state.setLabProfile({
+            cell: answer.cell,
+            label: modelLabel(answer.cell, answer.hiddenSize, answer.layers, step),
+            profile: answer.profile,
+            measuredAt: new Date().toISOString(),
+          });
+        }
+        void save();
+      },
+      () => void save(),
+    );
+  }, [phase, run?.runId]);
+
+  return { status, problem, offset, record, restore, setProblem };
+}
