@@ -233,7 +233,7 @@ const MESSAGES: readonly { readonly name: string; readonly message: unknown }[] 
     name: 'a 20 MB payload',
     message: { sender, role: 'speaker', kind: 'hello', position, padding: 'x'.repeat(20_000_000) },
   },
-  { name: 'deeply nested', message: JSON.parse(`${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`) },
+  { name: 'deeply nested', message: JSON.parse(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`) },
 ];
 
 /** The number in "Slide N of M" of the deck's current slide. */
