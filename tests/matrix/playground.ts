@@ -51,7 +51,28 @@ const SETUPS: readonly { readonly query: string; readonly keys: readonly string[
   },
   { query: 'task=sine', keys: ['steps', 'components', 'layers'] },
   { query: '', keys: ['task', 'opt', 'sched', 'init', 'batching'] },
+  // Settings under which these fields mean nothing: a link's value for them must be named, not dropped.
+  {
+    query: 'task=sine&opt=adam&sched=constant&clip=none&init=pytorch&layers=1&batching=fixed',
+    keys: [
+      'lag',
+      'symbols',
+      'distractors',
+      'momentum',
+      'gamma',
+      'every',
+      'clipAt',
+      'std',
+      'dlayer',
+      'minlen',
+      'maxlen',
+      'buckets',
+    ],
+  },
 ];
+
+/** The setup whose fields do not apply: not on the form, so the typed-field cases skip it. */
+const NOT_APPLICABLE = SETUPS[3]!;
 
 const fieldOf = (key: string): UrlField => URL_FIELDS.find((field) => field.key === key)!;
 
@@ -121,11 +142,17 @@ function linkCase(
             const meaning = typeof typed === 'string' ? null : typed.meaning;
             const wanted = field.choices ? field.choices.includes(raw) : usable(field, meaning);
             if (!wanted) return { outcome: 'silent', detail: `${prefix}${key}=${raw}: not used, no notice` };
+            if (setup === NOT_APPLICABLE)
+              return { outcome: 'silent', detail: `${prefix}${key}=${raw} does not apply here, no notice` };
+            if (prefix === 'c.' && !said.some((notice) => notice.includes('Configuration C')))
+              return { outcome: 'silent', detail: `c.${key}=${raw} without B: shown as B without a word` };
             if (prefix !== '') {
               return tabs >= 2 ? null : { outcome: 'silent', detail: `${prefix}${key}=${raw}: no ${letter}` };
             }
+            if (field.choices) return null;
             const value = await shown(session, field);
-            if (value === null || field.choices) return null;
+            if (value === null)
+              return { outcome: 'silent', detail: `${key}=${raw}: not on the form, no notice` };
             return Math.abs(Number(value) - meaning!) <= 1e-9 * Math.max(1, Math.abs(meaning!))
               ? null
               : { outcome: 'silent', detail: `${key}=${raw} shows ${value}, no notice` };
@@ -145,7 +172,8 @@ export function linkCases(): MatrixCase[] {
         ? [...CHOICE_NONSENSE]
         : [];
       // B and C read the same field table as A: a sample of the values shows their keys reach it.
-      const typed = prefix === '' ? TYPED : TYPED.filter((_, index) => index % 3 === 0);
+      const typed =
+        prefix === '' && setup !== NOT_APPLICABLE ? TYPED : TYPED.filter((_, index) => index % 3 === 0);
       if (setup.keys.some((key) => !fieldOf(key).choices)) values.push(...typed);
       for (const value of values) cases.push(linkCase(prefix, setup, value));
     }
@@ -223,5 +251,5 @@ async function typeInto(
 
 /** Every typed-field case. */
 export function fieldCases(): MatrixCase[] {
-  return SETUPS.map(typedCase);
+  return SETUPS.filter((setup) => setup !== NOT_APPLICABLE).map(typedCase);
 }
