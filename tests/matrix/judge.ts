@@ -96,7 +96,8 @@ export async function visibleMessages(page: Page): Promise<string[]> {
       '[role="alert"], [role="status"], .config-problem, .notice',
     )) {
       const text = (element.textContent ?? '').trim();
-      if (text && element.offsetParent !== null) texts.push(text);
+      // Fixed-position notices have no offsetParent: visible means laid out with a box.
+      if (text && element.getClientRects().length > 0) texts.push(text);
     }
     const heading = document.querySelector('h1')?.textContent ?? '';
     if (heading.startsWith('There is no page')) texts.push(heading);

@@ -111,6 +111,12 @@ async function main() {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: sudo apt-get install -y chromium');
   const server = await startPreview(port);
+  // Interrupted (Ctrl-C, a timeout): the preview server is this run's child and goes with it.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      server.stop();
+      process.exit(130);
+    });
   const started = Date.now();
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
   const results: CaseResult[] = [];
