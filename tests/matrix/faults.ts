@@ -114,7 +114,16 @@ const position = { slug: '03-lstm', index: 0, blank: false, at: Date.now() + 60_
 const config = { cell: 'lstm' };
 
 /** Messages a third page posts on the presenter channel. */
-const MESSAGES: readonly { readonly name: string; readonly message: unknown }[] = [
+/**
+ * `make` builds a message inside the third page instead of sending it through Playwright: a 20 MB string
+ * or a 500-deep object passed to `evaluate` costs Playwright's serialiser seconds, which the judge would
+ * count against the app.
+ */
+const MESSAGES: readonly {
+  readonly name: string;
+  readonly message: unknown;
+  readonly make?: 'deep' | 'padding';
+}[] = [
   { name: 'null', message: null },
   { name: 'a number', message: 42 },
   { name: 'a string', message: 'next' },
@@ -231,9 +240,10 @@ const MESSAGES: readonly { readonly name: string; readonly message: unknown }[] 
   },
   {
     name: 'a 20 MB payload',
-    message: { sender, role: 'speaker', kind: 'hello', position, padding: 'x'.repeat(20_000_000) },
+    message: { sender, role: 'speaker', kind: 'hello', position },
+    make: 'padding',
   },
-  { name: 'deeply nested', message: JSON.parse(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`) },
+  { name: 'deeply nested', message: null, make: 'deep' },
 ];
 
 /** The number in "Slide N of M" of the deck's current slide. */
@@ -262,12 +272,21 @@ const presenterCase: MatrixCase = {
         'unroll-present',
       );
     });
-    return MESSAGES.map(({ name, message }) => ({
+    return MESSAGES.map(({ name, message, make }) => ({
       name,
       check: async (): Promise<Finding> => {
-        await third.evaluate((data) => {
-          (window as unknown as { matrixChannel: BroadcastChannel }).matrixChannel.postMessage(data);
-        }, message);
+        await third.evaluate(
+          ({ data, make }) => {
+            let sent: unknown = data;
+            if (make === 'padding') sent = { ...(data as object), padding: 'x'.repeat(20_000_000) };
+            if (make === 'deep') {
+              sent = 1;
+              for (let depth = 0; depth < 500; depth++) sent = { a: sent };
+            }
+            (window as unknown as { matrixChannel: BroadcastChannel }).matrixChannel.postMessage(sent);
+          },
+          { data: message, make },
+        );
         await deck.waitForTimeout(250);
         const before = await slideOf(deck);
         await deck.keyboard.press(before >= 10 ? 'Home' : 'ArrowRight');
