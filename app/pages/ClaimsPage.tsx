@@ -39,9 +39,15 @@ export function ClaimsPage({ claim }: { readonly claim?: string }) {
       <h1>Claims, measured</h1>
       <p className="lead">
         Every number the course states that can be measured is measured here, live, on your machine: the
-        training runs in your browser, with the configuration and seed shown beside each result. Nothing on
-        this page is a stored result.
+        training runs in your browser, with the configuration and seed shown beside each result. The only
+        result kept is the memory-horizon sweep's last one, from this browser, labelled with when it was
+        measured.
       </p>
+      {claim && !target && (
+        <p className="notice" role="status">
+          There is no claim “{claim.slice(0, 40)}” on this page; every claim is listed below.
+        </p>
+      )}
       <nav aria-label="Claims on this page" className="claims-index">
         <ul>
           {claims.map((entry) => (

@@ -23,7 +23,7 @@ export function LessonPage({ slug, section }: { slug: string; section?: string }
 function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string }) {
   const Body = useMemo(() => lazy(lesson.load), [lesson]);
   const articleRef = useRef<HTMLElement>(null);
-  useLessonPosition(lesson.slug, section, articleRef);
+  const missingSection = useLessonPosition(lesson.slug, section, articleRef);
   const index = lessons.indexOf(lesson);
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
@@ -36,6 +36,11 @@ function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string
         <h1 id="lesson-title">{lesson.title}</h1>
         <p className="lead">{lesson.summary}</p>
         <PresentLink slug={lesson.slug} title={lesson.title} />
+        {missingSection !== null && (
+          <p className="notice" role="status">
+            This lesson has no section “{missingSection.slice(0, 60)}”, so it opens at the top.
+          </p>
+        )}
       </header>
       <Suspense fallback={<p className="muted">Loading the lesson…</p>}>
         <div className="prose">

@@ -35,6 +35,11 @@ export interface UrlField {
    * question stands alone unless a subject is given, since a form field's label is beside it.
    */
   explain(config: TrainerConfig, raw: string, subject?: string): string;
+  /**
+   * For a field that applies only in some configurations (`read` gives undefined otherwise): what it
+   * needs, as a phrase ("padding or length buckets"), so a link's value it cannot use is named.
+   */
+  readonly onlyWith?: string;
 }
 
 type Limits = { readonly min: number; readonly max: number };
@@ -137,18 +142,23 @@ function taskLimits(key: string, kinds: readonly TaskKind[], config: TrainerConf
 /** Changes one field of the task configuration if the task has it. */
 function taskNumberField(key: string, label: string, kinds: readonly TaskKind[]): UrlField {
   const spec = TASK_SPECS[kinds[0]!].fields.find((field) => field.key === key)!;
-  return numberField(
-    'task',
-    key,
-    label,
-    (config) => taskLimits(key, kinds, config),
-    spec.integer,
-    (config) =>
-      kinds.includes(config.task.kind) ? (config.task as unknown as Record<string, number>)[key] : undefined,
-    (config, value) =>
-      kinds.includes(config.task.kind)
-        ? { ...config, task: { ...config.task, [key]: value } as TaskConfig }
-        : config,
+  return only(
+    taskPhrase(kinds),
+    numberField(
+      'task',
+      key,
+      label,
+      (config) => taskLimits(key, kinds, config),
+      spec.integer,
+      (config) =>
+        kinds.includes(config.task.kind)
+          ? (config.task as unknown as Record<string, number>)[key]
+          : undefined,
+      (config, value) =>
+        kinds.includes(config.task.kind)
+          ? { ...config, task: { ...config.task, [key]: value } as TaskConfig }
+          : config,
+    ),
   );
 }
 
@@ -164,6 +174,17 @@ function withOptimizer(config: TrainerConfig, change: Partial<Record<string, num
 function withBatching(config: TrainerConfig, change: Partial<Record<string, number>>): TrainerConfig | null {
   if (config.batching.kind === 'fixed') return config;
   return { ...config, batching: { ...config.batching, ...change } as BatchingConfig };
+}
+
+/** A field that applies only in some configurations, saying which (see `UrlField.onlyWith`). */
+function only(onlyWith: string, field: UrlField): UrlField {
+  return { ...field, onlyWith };
+}
+
+/** The tasks a task field belongs to, as a phrase: "the adding, sine and chars tasks". */
+function taskPhrase(kinds: readonly TaskKind[]): string {
+  if (kinds.length === 1) return `the ${kinds[0]} task`;
+  return `the ${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]} tasks`;
 }
 
 /** Every field, in the order they are parsed (a field that depends on another comes after it). */
@@ -242,14 +263,17 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c) => c.learningRate,
     (c, learningRate) => ({ ...c, learningRate }),
   ),
-  numberField(
-    'optimiser',
-    'momentum',
-    'Momentum',
-    { min: 0, max: 0.999 },
-    false,
-    (c) => (c.optimizer.kind === 'momentum' ? (c.optimizer.momentum ?? 0.9) : undefined),
-    (c, momentum) => (c.optimizer.kind === 'momentum' ? withOptimizer(c, { momentum }) : c),
+  only(
+    'the momentum optimiser',
+    numberField(
+      'optimiser',
+      'momentum',
+      'Momentum',
+      { min: 0, max: 0.999 },
+      false,
+      (c) => (c.optimizer.kind === 'momentum' ? (c.optimizer.momentum ?? 0.9) : undefined),
+      (c, momentum) => (c.optimizer.kind === 'momentum' ? withOptimizer(c, { momentum }) : c),
+    ),
   ),
   numberField(
     'regularisation',
@@ -277,23 +301,29 @@ export const URL_FIELDS: readonly UrlField[] = [
       return { ...c, schedule };
     },
   ),
-  numberField(
-    'optimiser',
-    'gamma',
-    'Decay factor γ',
-    { min: 0.01, max: 1 },
-    false,
-    (c) => (c.schedule.kind === 'constant' ? undefined : c.schedule.gamma),
-    (c, gamma) => (c.schedule.kind === 'constant' ? c : { ...c, schedule: { ...c.schedule, gamma } }),
+  only(
+    'a step or exponential schedule',
+    numberField(
+      'optimiser',
+      'gamma',
+      'Decay factor γ',
+      { min: 0.01, max: 1 },
+      false,
+      (c) => (c.schedule.kind === 'constant' ? undefined : c.schedule.gamma),
+      (c, gamma) => (c.schedule.kind === 'constant' ? c : { ...c, schedule: { ...c.schedule, gamma } }),
+    ),
   ),
-  numberField(
-    'optimiser',
-    'every',
-    'Decay every (steps)',
-    { min: 1, max: 100_000 },
-    true,
-    (c) => (c.schedule.kind === 'step' ? c.schedule.stepSize : undefined),
-    (c, stepSize) => (c.schedule.kind === 'step' ? { ...c, schedule: { ...c.schedule, stepSize } } : c),
+  only(
+    'a step schedule',
+    numberField(
+      'optimiser',
+      'every',
+      'Decay every (steps)',
+      { min: 1, max: 100_000 },
+      true,
+      (c) => (c.schedule.kind === 'step' ? c.schedule.stepSize : undefined),
+      (c, stepSize) => (c.schedule.kind === 'step' ? { ...c, schedule: { ...c.schedule, stepSize } } : c),
+    ),
   ),
   choiceField<ClipConfig['kind']>(
     'stability',
@@ -308,19 +338,23 @@ export const URL_FIELDS: readonly UrlField[] = [
       return { ...c, clip };
     },
   ),
-  numberField(
-    'stability',
-    'clipAt',
-    'Clipping threshold',
-    { min: 0.001, max: 1000 },
-    false,
-    (c) => (c.clip.kind === 'norm' ? c.clip.maxNorm : c.clip.kind === 'value' ? c.clip.maxValue : undefined),
-    (c, at) =>
-      c.clip.kind === 'norm'
-        ? { ...c, clip: { kind: 'norm', maxNorm: at } }
-        : c.clip.kind === 'value'
-          ? { ...c, clip: { kind: 'value', maxValue: at } }
-          : c,
+  only(
+    'clipping by norm or by value',
+    numberField(
+      'stability',
+      'clipAt',
+      'Clipping threshold',
+      { min: 0.001, max: 1000 },
+      false,
+      (c) =>
+        c.clip.kind === 'norm' ? c.clip.maxNorm : c.clip.kind === 'value' ? c.clip.maxValue : undefined,
+      (c, at) =>
+        c.clip.kind === 'norm'
+          ? { ...c, clip: { kind: 'norm', maxNorm: at } }
+          : c.clip.kind === 'value'
+            ? { ...c, clip: { kind: 'value', maxValue: at } }
+            : c,
+    ),
   ),
   choiceField<InitScheme>(
     'model',
@@ -330,18 +364,22 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c) => c.init.scheme,
     (c, scheme) => ({ ...c, init: { ...c.init, scheme } }),
   ),
-  numberField(
-    'model',
-    'std',
-    'Gaussian standard deviation',
-    L.std,
-    false,
-    (c) => (c.init.scheme === 'gaussian' ? c.init.std : undefined),
-    (c, std) => ({ ...c, init: { ...c.init, std } }),
+  only(
+    'Gaussian initialisation',
+    numberField(
+      'model',
+      'std',
+      'Gaussian standard deviation',
+      L.std,
+      false,
+      (c) => (c.init.scheme === 'gaussian' ? c.init.std : undefined),
+      (c, std) => ({ ...c, init: { ...c.init, std } }),
+    ),
   ),
   {
     key: 'fbias',
     label: 'Forget-gate bias',
+    onlyWith: 'an LSTM cell',
     group: 'model',
     range: () => L.forgetBias,
     read: (c) =>
@@ -382,14 +420,17 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c) => c.dropout.recurrent,
     (c, recurrent) => ({ ...c, dropout: { ...c.dropout, recurrent } }),
   ),
-  numberField(
-    'regularisation',
-    'dlayer',
-    'Dropout between layers',
-    L.dropout,
-    false,
-    (c) => (c.layers > 1 ? c.dropout.layer : undefined),
-    (c, layer) => ({ ...c, dropout: { ...c.dropout, layer } }),
+  only(
+    'two or more stacked layers',
+    numberField(
+      'regularisation',
+      'dlayer',
+      'Dropout between layers',
+      L.dropout,
+      false,
+      (c) => (c.layers > 1 ? c.dropout.layer : undefined),
+      (c, layer) => ({ ...c, dropout: { ...c.dropout, layer } }),
+    ),
   ),
   numberField(
     'stability',
@@ -424,32 +465,41 @@ export const URL_FIELDS: readonly UrlField[] = [
     (c, kind) =>
       `${kind === 'padding' ? 'Padding' : 'Length buckets'} need sequences of varying length, which only the recall and adding tasks have; the ${TASK_SPECS[c.task.kind].title.toLowerCase()} task batches its sequences at one length.`,
   ),
-  numberField(
-    'batching',
-    'minlen',
-    'Shortest sequence',
-    L.steps,
-    true,
-    (c) => (c.batching.kind === 'fixed' ? undefined : c.batching.minSteps),
-    (c, minSteps) => withBatching(c, { minSteps }),
+  only(
+    'padding or length buckets',
+    numberField(
+      'batching',
+      'minlen',
+      'Shortest sequence',
+      L.steps,
+      true,
+      (c) => (c.batching.kind === 'fixed' ? undefined : c.batching.minSteps),
+      (c, minSteps) => withBatching(c, { minSteps }),
+    ),
   ),
-  numberField(
-    'batching',
-    'maxlen',
-    'Longest sequence',
-    L.steps,
-    true,
-    (c) => (c.batching.kind === 'fixed' ? undefined : c.batching.maxSteps),
-    (c, maxSteps) => withBatching(c, { maxSteps }),
+  only(
+    'padding or length buckets',
+    numberField(
+      'batching',
+      'maxlen',
+      'Longest sequence',
+      L.steps,
+      true,
+      (c) => (c.batching.kind === 'fixed' ? undefined : c.batching.maxSteps),
+      (c, maxSteps) => withBatching(c, { maxSteps }),
+    ),
   ),
-  numberField(
-    'batching',
-    'buckets',
-    'Buckets',
-    L.buckets,
-    true,
-    (c) => (c.batching.kind === 'buckets' ? c.batching.buckets : undefined),
-    (c, buckets) => withBatching(c, { buckets }),
+  only(
+    'length buckets',
+    numberField(
+      'batching',
+      'buckets',
+      'Buckets',
+      L.buckets,
+      true,
+      (c) => (c.batching.kind === 'buckets' ? c.batching.buckets : undefined),
+      (c, buckets) => withBatching(c, { buckets }),
+    ),
   ),
   numberField(
     'model',

@@ -54,6 +54,11 @@ function parseOne(
           ? `${reason} The link gave ${quoted(raw)}; using ${using}.`
           : `${subject}: ${quoted(raw)} is not used. ${reason} Using ${using}.`,
       );
+    } else if (field.read(next) === undefined) {
+      // The key is known but means nothing here (a sequence length range under fixed batching).
+      notices.push(
+        `${field.label}${name}: ${quoted(raw)} is not used; it applies only with ${field.onlyWith ?? 'other settings'}.`,
+      );
     } else {
       config = next;
       used = true;
@@ -107,11 +112,18 @@ export function parsePlaygroundState(search: string): PlaygroundState {
     if (keys.length === 0) continue;
     // A compare configuration exists only when one of its settings could be used.
     const parsed = parseOne(params, prefix, first, notices);
-    if (parsed.used) configs.push(parsed.config);
-    else
+    const letter = prefix[0]!.toUpperCase();
+    if (!parsed.used) {
+      notices.push(`Configuration ${letter} was not added: none of its settings could be used.`);
+      continue;
+    }
+    const shownAs = String.fromCharCode(65 + configs.length);
+    // Configurations are shown in order, so C without B takes B's place; say so rather than relabel.
+    if (shownAs !== letter)
       notices.push(
-        `Configuration ${prefix[0]!.toUpperCase()} was not added: none of its settings could be used.`,
+        `Configuration ${letter} is shown as configuration ${shownAs}, since there is no ${shownAs}.`,
       );
+    configs.push(parsed.config);
   }
   let maxSteps = MAX_STEPS_DEFAULT;
   const rawSteps = params.get('until');

@@ -75,6 +75,11 @@ export function AudienceDeck({
         </div>
       )}
       <h1 className="visually-hidden">{lesson.title}: slides</h1>
+      {route.notice && (
+        <p className="presenter-notice" role="status">
+          {route.notice}
+        </p>
+      )}
       <SlideFrame
         key={deck.index}
         ref={region}

@@ -81,6 +81,11 @@ export function SpeakerDeck({
             : 'No slides window is open: press S in the slides to pair them.'}
         </p>
       </header>
+      {route.notice && (
+        <p className="speaker-blank-notice" role="status">
+          {route.notice}
+        </p>
+      )}
       {deck.blank && (
         <p className="speaker-blank-notice" role="status">
           The audience sees a blank screen. Press B or any move key to show the slide.

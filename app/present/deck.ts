@@ -162,3 +162,34 @@ export function controlsHidden(...queries: readonly string[]): boolean {
     return value === '0' || value === 'false' || value === 'off';
   });
 }
+
+const CONTROLS_VALUES: ReadonlySet<string> = new Set(['0', 'false', 'off', '1', 'true', 'on']);
+
+/**
+ * What is wrong with a slide address, as a sentence, or null: a slide number that is not one (`abc`,
+ * `0`, `1.5`) or past the deck's end, or a `controls` value that means nothing. The deck shows the
+ * nearest slide either way; this says so, so a mistyped link does not silently open another slide.
+ */
+export function slideAddressProblem(
+  param: string | undefined,
+  slide: number | null,
+  count: number,
+  ...queries: readonly string[]
+): string | null {
+  const problems: string[] = [];
+  const shown = param && param.length > 12 ? `${param.slice(0, 12)}…` : param;
+  if (param !== undefined && param !== '' && slide === null)
+    problems.push(`There is no slide “${shown}”: slides are numbered from 1, so this is slide 1.`);
+  else if (slide !== null && count > 0 && slide > count)
+    problems.push(`This deck has ${count} slides, so slide ${shown} is shown as its last.`);
+  for (const query of queries) {
+    const value = new URLSearchParams(query.replace(/^[^?]*\?/, '')).get('controls');
+    if (value !== null && !CONTROLS_VALUES.has(value)) {
+      problems.push(
+        `“controls=${value.slice(0, 12)}” is not understood: controls=0 hides the presenter controls.`,
+      );
+      break;
+    }
+  }
+  return problems.length > 0 ? problems.join(' ') : null;
+}

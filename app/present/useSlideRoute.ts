@@ -1,8 +1,8 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { paths } from '../course';
 import { presentRoute, slideNumber, speakerRoute } from '../routes';
-import { clampIndex, controlsHidden, type PresenterRole } from './deck';
+import { clampIndex, controlsHidden, type PresenterRole, slideAddressProblem } from './deck';
 
 export interface SlideRoute {
   /** The slide the URL names, from 0, within the deck. */
@@ -11,6 +11,8 @@ export interface SlideRoute {
   readonly go: (index: number) => void;
   /** `?controls=0`: the audience sees the slides and nothing else. */
   readonly controlsHidden: boolean;
+  /** What was wrong with the address the deck was opened at, until the first move. */
+  readonly notice: string | null;
 }
 
 /**
@@ -29,6 +31,10 @@ export function useSlideRoute(
   const hidden = controlsHidden(search, location);
   const suffix = hidden ? '?controls=0' : '';
   const index = clampIndex((slideNumber(param) ?? 1) - 1, count);
+  // Read once, from the address as opened: the canonical rewrite below would hide the mistake.
+  const [notice, setNotice] = useState(() =>
+    slideAddressProblem(param, slideNumber(param), count, search, location),
+  );
   const address = role === 'audience' ? paths.present : paths.speaker;
   const pattern = role === 'audience' ? presentRoute : speakerRoute;
   useEffect(() => {
@@ -39,8 +45,11 @@ export function useSlideRoute(
     if (location !== canonical) navigate(canonical + suffix, { replace: true });
   }, [address, count, index, location, navigate, pattern, slug, suffix]);
   const go = useCallback(
-    (next: number) => navigate(address(slug, clampIndex(next, count) + 1) + suffix, { replace: true }),
+    (next: number) => {
+      setNotice(null);
+      navigate(address(slug, clampIndex(next, count) + 1) + suffix, { replace: true });
+    },
     [address, count, navigate, slug, suffix],
   );
-  return { index, go, controlsHidden: hidden };
+  return { index, go, controlsHidden: hidden, notice };
 }

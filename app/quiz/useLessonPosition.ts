@@ -1,4 +1,5 @@
-import { type RefObject, useEffect } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
+import { QUIZ_SECTION_ID } from '../course';
 import { useStore } from '../store';
 
 /** How long the reader must stay at a section before it is remembered: a fling past it does not count. */
@@ -8,13 +9,15 @@ const FIND_FOR_MS = 8000;
 
 /**
  * Records the lesson as visited, scrolls to `section` when the address names one, and remembers the
- * last section heading (`h2[id]`) the learner reached, for "continue where you left off".
+ * last section heading (`h2[id]`) the learner reached, for "continue where you left off". Returns
+ * the section the address names when the lesson has no such section (null otherwise), so the page can
+ * say so instead of silently opening at the top.
  */
 export function useLessonPosition(
   slug: string,
   section: string | undefined,
   root: RefObject<HTMLElement | null>,
-) {
+): string | null {
   const visitLesson = useStore((state) => state.visitLesson);
   const setLessonPosition = useStore((state) => state.setLessonPosition);
 
@@ -23,7 +26,9 @@ export function useLessonPosition(
   }, [slug, visitLesson]);
 
   // The section may be in text that is still loading: look for it on each frame for a few seconds.
+  const [missing, setMissing] = useState<string | null>(null);
   useEffect(() => {
+    setMissing(null);
     if (!section) return;
     let frame = 0;
     const until = performance.now() + FIND_FOR_MS;
@@ -34,7 +39,13 @@ export function useLessonPosition(
         if (target.hasAttribute('tabindex')) target.focus({ preventScroll: true });
         return;
       }
-      if (performance.now() < until) frame = requestAnimationFrame(look);
+      // Once the text and the quiz are both in, a section not among them does not exist.
+      const loaded = root.current?.querySelector('.prose h2[id]') && document.getElementById(QUIZ_SECTION_ID);
+      if (loaded || performance.now() >= until) {
+        setMissing(section);
+        return;
+      }
+      frame = requestAnimationFrame(look);
     };
     frame = requestAnimationFrame(look);
     return () => cancelAnimationFrame(frame);
@@ -79,4 +90,5 @@ export function useLessonPosition(
       mutations.disconnect();
     };
   }, [slug, root, setLessonPosition]);
+  return missing;
 }

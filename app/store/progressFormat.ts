@@ -66,7 +66,8 @@ export const EMPTY_LESSON: LessonProgress = {
 };
 
 const MAX_KEY = 200;
-const isKey = (key: string) => key.length > 0 && key.length <= MAX_KEY;
+// `__proto__` as a key would set the object's prototype instead of adding an entry.
+const isKey = (key: string) => key.length > 0 && key.length <= MAX_KEY && key !== '__proto__';
 const share = (value: unknown): number | null =>
   typeof value === 'number' && value >= 0 && value <= 1 ? value : null;
 const count = (value: unknown): number | null =>
@@ -112,6 +113,36 @@ function readLesson(value: unknown): LessonProgress | null {
     completed: value.completed === true,
     questions,
   };
+}
+
+/** How many fields of a saved lesson `readLesson` cannot read (a wrong type, a damaged question). */
+function unreadInLesson(value: Record<string, unknown>): number {
+  let unread = 0;
+  if (value.visited !== undefined && typeof value.visited !== 'boolean') unread++;
+  if (value.completed !== undefined && typeof value.completed !== 'boolean') unread++;
+  if (value.lastVisitedAt !== undefined && value.lastVisitedAt !== null && date(value.lastVisitedAt) === null)
+    unread++;
+  if (value.position !== undefined && value.position !== null && readPosition(value.position) === null)
+    unread++;
+  if (value.questions !== undefined && !isObject(value.questions)) unread++;
+  else if (isObject(value.questions))
+    for (const [id, entry] of Object.entries(value.questions))
+      if (!isKey(id) || !readQuestion(entry)) unread++;
+  return unread;
+}
+
+/**
+ * How many parts of version-1 data `validateProgress` leaves out: lessons or questions it cannot read,
+ * and fields of the wrong type. Those are lost on the next save unless a copy is kept first.
+ */
+export function unreadProgress(data: unknown): number {
+  if (!isObject(data) || !isObject(data.lessons)) return 0;
+  let unread = 0;
+  for (const [slug, entry] of Object.entries(data.lessons)) {
+    if (!isKey(slug) || !isObject(entry)) unread++;
+    else unread += unreadInLesson(entry);
+  }
+  return unread;
 }
 
 /** Checks data claiming to be version 1; keeps every usable entry, or returns null if the shape is wrong. */
@@ -213,4 +244,5 @@ export const progressFormat: VersionedFormat<Progress> = {
     return validateProgress(current);
   },
   validate: validateProgress,
+  unread: unreadProgress,
 };

@@ -87,7 +87,8 @@ export const createProgressSlice: StateCreator<ProgressSlice & SettingsSlice, []
       set({ progressLock: 'newer', progressSaved: false, heldProgressText: null, storageNotice: NEWER });
       return false;
     }
-    if (saved.status !== 'damaged' || saved.text === null) return true;
+    const partial = saved.status === 'ok' && (saved.unread ?? 0) > 0;
+    if ((saved.status !== 'damaged' && !partial) || saved.text === null) return true;
     const kept = keepDamagedCopy(saved.text, new Date());
     if (!kept.kept) {
       set({
@@ -102,9 +103,12 @@ export const createProgressSlice: StateCreator<ProgressSlice & SettingsSlice, []
       kept.dropped > 0
         ? ` Only the ${MAX_DAMAGED_COPIES} most recent copies are kept, so the oldest ${kept.dropped === 1 ? 'was' : `${kept.dropped} were`} deleted.`
         : '';
+    const unread = saved.unread ?? 0;
     set({
       damagedCopies: listDamagedCopies(),
-      storageNotice: `Your saved quiz progress could not be read, so Unroll started fresh. A copy of it is kept on the Progress page, where you can download it or try to restore it.${dropped}`,
+      storageNotice: partial
+        ? `${unread === 1 ? 'One part' : `${unread} parts`} of your saved quiz progress could not be read, so Unroll uses the rest without ${unread === 1 ? 'it' : 'them'}. A copy of it as it was saved is kept on the Progress page, where you can download it.${dropped}`
+        : `Your saved quiz progress could not be read, so Unroll started fresh. A copy of it is kept on the Progress page, where you can download it or try to restore it.${dropped}`,
     });
     return true;
   };
@@ -149,8 +153,12 @@ export const createProgressSlice: StateCreator<ProgressSlice & SettingsSlice, []
     hydrateProgress: () => {
       const saved = load(progressFormat);
       set({ progressLock: null, heldProgressText: null, damagedCopies: listDamagedCopies() });
-      if (saved.status === 'ok' || saved.status === 'empty') {
+      if ((saved.status === 'ok' && !saved.unread) || saved.status === 'empty') {
         set({ progress: saved.value, progressSaved: true });
+      } else if (saved.status === 'ok') {
+        // Parts could not be read: the whole text is kept as a copy before the rest is saved without them.
+        set({ progress: saved.value, progressSaved: true });
+        if (guard(saved)) set({ progressSaved: save(progressFormat, saved.value) === null });
       } else if (saved.status === 'newer' || saved.status === 'damaged') {
         set({ progress: saved.value, progressSaved: true });
         // Started fresh only once the damaged text is safely kept; the fresh start is then saved.

@@ -16,8 +16,13 @@ export interface Saved<T> {
   /** A sentence for the person when their saved data could not be used, or null. */
   readonly notice: string | null;
   readonly status: LoadStatus;
-  /** The stored text as found, for 'newer' and 'damaged' (so that it can be kept or offered), else null. */
+  /**
+   * The stored text as found, for 'newer' and 'damaged' (so that it can be kept or offered), and for
+   * 'ok' data with parts left out; else null.
+   */
   readonly text: string | null;
+  /** How many parts of usable data could not be read and were left out of `value` (0 for most). */
+  readonly unread?: number;
 }
 
 export interface VersionedFormat<T> {
@@ -28,6 +33,8 @@ export interface VersionedFormat<T> {
   readonly migrate: (data: unknown, fromVersion: number) => T | null;
   /** Checks data claiming to be the current version; returns null when it is not usable. */
   readonly validate: (data: unknown) => T | null;
+  /** How many parts of usable current-version data `validate` leaves out (a damaged entry, say). */
+  readonly unread?: (data: unknown) => number;
 }
 
 /** The browser's localStorage, or null when there is none or it is blocked (private mode, sandbox). */
@@ -50,6 +57,8 @@ export function parseSaved<T>(format: VersionedFormat<T>, text: string | null): 
       const { version, data } = parsed as { version: unknown; data: unknown };
       if (version === format.version) {
         const value = format.validate(data);
+        const unread = value === null ? 0 : (format.unread?.(data) ?? 0);
+        if (value !== null && unread > 0) return { value, notice: null, status: 'ok', text, unread };
         if (value !== null) return { value, notice: null, status: 'ok', text: null };
       } else if (typeof version === 'number' && Number.isInteger(version) && version < format.version) {
         const value = format.migrate(data, version);

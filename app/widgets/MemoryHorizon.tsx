@@ -6,6 +6,8 @@ import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { useStore } from '../store';
 import { LagAccuracyChart } from './LagAccuracyChart';
 import { formatDuration, lastEvaluation } from './liveRuns';
+import { HorizonConfig } from './MemoryHorizonConfig';
+import { SavedHorizonLabel, useSavedHorizon } from './MemoryHorizonSaved';
 import {
   DEFAULT_HORIZON_PLAN,
   describeHorizon,
@@ -16,6 +18,7 @@ import {
   nextSweepActions,
   sweepProgress,
 } from './memoryHorizonPlan';
+import { savedHorizonKey } from './memoryHorizonSaved';
 import './widgets.css';
 import { formatPercent } from '../shared/format';
 
@@ -69,6 +72,8 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
   const stopsSent = useRef(new Set<string>());
   const released = useRef(new Set<string>());
   useStopOnUnmount(slots);
+  const stored = useSavedHorizon(savedHorizonKey(plan));
+  const save = stored.save;
 
   // The sweep advances from a store subscription, which sees every change as it happens; starting a run
   // changes the store at once, so `advance` may be re-entered, and the sets above keep that harmless.
@@ -95,8 +100,10 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
       const { done, total } = sweepProgress(plan, current);
       if (done === total) {
         finished = true;
+        const durationMs = performance.now() - startedAt.current;
         setSweep('done');
-        setDuration(performance.now() - startedAt.current);
+        setDuration(durationMs);
+        save({ format: 1, measuredAt: Date.now(), durationMs, plan, results: horizonResults(plan, current) });
         return;
       }
       for (const action of nextSweepActions(plan, current)) {
@@ -120,7 +127,7 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
       finished = true;
       unsubscribe();
     };
-  }, [sweep, plan, slots, startRun, stopRun, releaseRun]);
+  }, [sweep, plan, slots, startRun, stopRun, releaseRun, save]);
 
   const run = () => {
     for (const slot of slots) clearRun(slot);
@@ -138,9 +145,13 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
   };
 
   const progress = sweepProgress(plan, runs);
-  const results = horizonResults(plan, runs);
   const running = sweep === 'running';
-  const caption = `${describeHorizon(plan, results)} Each run trained for up to ${plan.maxSteps} steps, stopping early once held-out accuracy reached ${formatPercent(plan.target)}.`;
+  const live = horizonResults(plan, runs);
+  // After a reload the store has no runs: the last stored sweep is shown, labelled, until Run.
+  const shown = live.length === 0 && !running ? stored.saved : null;
+  const results = shown ? shown.results : live;
+  const shownPlan = shown ? shown.plan : plan;
+  const caption = `${describeHorizon(shownPlan, results)} Each run trained for up to ${shownPlan.maxSteps} steps, stopping early once held-out accuracy reached ${formatPercent(shownPlan.target)}.`;
   return (
     <section className="live-panel" aria-label="Memory horizon experiment">
       <h3>Memory horizon: how far back can each cell recall?</h3>
@@ -165,6 +176,12 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
         {sweep === 'cancelled' ? ' · cancelled' : ''}
       </p>
       <progress className="widget-progress" value={progress.done} max={progress.total} aria-hidden="true" />
+      {shown && <SavedHorizonLabel saved={shown} />}
+      {stored.note && (
+        <p className="widget-note" role="status">
+          {stored.note}
+        </p>
+      )}
       {running && progress.busy.length > 0 && (
         <ul className="widget-runs">
           {progress.busy.map((busy) => {
@@ -181,41 +198,15 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
         </ul>
       )}
       <LagAccuracyChart
-        cells={plan.cells}
-        lags={plan.lags}
+        cells={shownPlan.cells}
+        lags={shownPlan.lags}
         results={results}
-        chance={1 / plan.symbols}
+        chance={1 / shownPlan.symbols}
         description={caption}
         width={width}
         emptyMessage="Press Run: the held-out accuracy of each cell at each lag appears here as its run finishes."
       />
       <HorizonConfig plan={plan} />
     </section>
-  );
-}
-
-function HorizonConfig({ plan }: { plan: HorizonPlan }) {
-  return (
-    <div className="widget-config">
-      <dl>
-        <dt>Task</dt>
-        <dd>
-          recall: one of {plan.symbols} symbols, {plan.distractors} distractor symbols in the gap, lags{' '}
-          {plan.lags.join(', ')}; 256 held-out sequences
-        </dd>
-        <dt>Model</dt>
-        <dd>one layer of {plan.hiddenSize} hidden units and a dense softmax output</dd>
-        <dt>Training</dt>
-        <dd>
-          Adam, learning rate 0.01, batch 32, global-norm clipping at 1, up to {plan.maxSteps} steps; LSTM
-          forget-gate bias {plan.lstmForgetBias}, so its forget gates start nearly open (σ(
-          {plan.lstmForgetBias}) ≈ {(1 / (1 + Math.exp(-plan.lstmForgetBias))).toFixed(2)}) and the cell state
-          lasts from the first step. With a bias of 1 it learns long lags far more slowly: try it in the
-          playground.
-        </dd>
-        <dt>Seed</dt>
-        <dd>{plan.seed} (the same weights and data every time)</dd>
-      </dl>
-    </div>
   );
 }

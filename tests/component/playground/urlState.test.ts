@@ -29,6 +29,42 @@ describe('reading a playground link', () => {
     ]);
   });
 
+  it('says that c. keys without a usable B become configuration B, and keeps their values', () => {
+    const alone = parsePlaygroundState('?c.cell=gru');
+    expect(alone.configs.map((config) => config.cell)).toEqual(['lstm', 'gru']);
+    expect(alone.notices).toEqual(['Configuration C is shown as configuration B, since there is no B.']);
+    const refusedB = parsePlaygroundState('?b.hidden=0&c.cell=rnn');
+    expect(refusedB.configs.map((config) => config.cell)).toEqual(['lstm', 'rnn']);
+    expect(refusedB.notices).toContain('Configuration C is shown as configuration B, since there is no B.');
+    const both = parsePlaygroundState('?b.cell=gru&c.cell=rnn');
+    expect(both.configs.map((config) => config.cell)).toEqual(['lstm', 'gru', 'rnn']);
+    expect(both.notices).toEqual([]);
+  });
+
+  it('names a setting that does not apply to its configuration instead of dropping it silently', () => {
+    const fixed = parsePlaygroundState('?minlen=10&maxlen=30');
+    expect(fixed.configs[0]!.batching).toEqual({ kind: 'fixed' });
+    expect(fixed.notices).toEqual([
+      'Shortest sequence: "10" is not used; it applies only with padding or length buckets.',
+      'Longest sequence: "30" is not used; it applies only with padding or length buckets.',
+    ]);
+    const padded = parsePlaygroundState('?batching=padding&minlen=10&maxlen=30');
+    expect(padded.configs[0]!.batching).toMatchObject({ kind: 'padding', minSteps: 10, maxSteps: 30 });
+    expect(padded.notices).toEqual([]);
+    expect(parsePlaygroundState('?opt=adam&momentum=0.5').notices).toEqual([
+      'Momentum: "0.5" is not used; it applies only with the momentum optimiser.',
+    ]);
+    expect(parsePlaygroundState('?task=sine&lag=5').notices).toEqual([
+      'Lag: "5" is not used; it applies only with the recall task.',
+    ]);
+    const onlyB = parsePlaygroundState('?b.buckets=3');
+    expect(onlyB.configs).toHaveLength(1);
+    expect(onlyB.notices).toEqual([
+      'Buckets (configuration B): "3" is not used; it applies only with length buckets.',
+      'Configuration B was not added: none of its settings could be used.',
+    ]);
+  });
+
   it('says why buckets cannot be used with a task of one length, instead of calling the value unknown', () => {
     const state = parsePlaygroundState('?task=sine&batching=buckets');
     expect(state.configs[0]!.batching.kind).toBe('fixed');

@@ -144,10 +144,16 @@ describe('Presenter mode', () => {
     expect(screen.queryByRole('navigation', { name: 'Presenter controls' })).toBeNull();
   });
 
-  it('rewrites an address past the last slide to the last slide', async () => {
+  it('rewrites an address past the last slide to the last slide, and says so until the first move', async () => {
     const { address } = renderAt('/present/03-lstm/99');
     await slideRegion(15);
     expect(address()).toBe('/present/03-lstm/15');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'This deck has 15 slides, so slide 99 is shown as its last.',
+    );
+    press('Home');
+    await slideRegion(1);
+    expect(screen.queryByText(/This deck has 15 slides/)).toBeNull();
   });
 
   it('goes back to the lesson with Escape', async () => {

@@ -113,6 +113,14 @@ describe('ClaimsPage', () => {
       'aria-current',
       'location',
     );
+    expect(screen.queryByText(/There is no claim/)).toBeNull();
+  });
+
+  it('says so when the address names a claim the page does not have', () => {
+    renderPage('no-such-claim');
+    expect(
+      screen.getByText('There is no claim “no-such-claim” on this page; every claim is listed below.'),
+    ).toHaveAttribute('role', 'status');
   });
 });
 

@@ -6,6 +6,7 @@ import {
   deckReducer,
   keyCommand,
   keyTargetOf,
+  slideAddressProblem,
 } from '../../../app/present/deck';
 import { claimsRoute, isPresenterLocation, presentRoute, slideNumber } from '../../../app/routes';
 
@@ -147,5 +148,24 @@ describe('presenter addresses', () => {
     expect('/claims'.match(claimsRoute)?.groups?.claim).toBeUndefined();
     expect('/claims#step-time'.match(claimsRoute)?.groups?.claim).toBe('step-time');
     expect(claimsRoute.test('/claimsx')).toBe(false);
+  });
+});
+
+describe('slideAddressProblem', () => {
+  it('names a slide number that is not one, one past the end, and a controls value that means nothing', () => {
+    expect(slideAddressProblem('3', 3, 15)).toBeNull();
+    expect(slideAddressProblem(undefined, null, 15)).toBeNull();
+    expect(slideAddressProblem('', null, 15)).toBeNull();
+    for (const param of ['0', '-1', '1.5', 'abc', '1e3'])
+      expect(slideAddressProblem(param, null, 15)).toBe(
+        `There is no slide “${param}”: slides are numbered from 1, so this is slide 1.`,
+      );
+    expect(slideAddressProblem('9999', 9999, 15)).toBe(
+      'This deck has 15 slides, so slide 9999 is shown as its last.',
+    );
+    expect(slideAddressProblem('1', 1, 15, '?controls=0')).toBeNull();
+    expect(slideAddressProblem('1', 1, 15, '', '/present/03-lstm/1?controls=maybe')).toBe(
+      '“controls=maybe” is not understood: controls=0 hides the presenter controls.',
+    );
   });
 });

@@ -26,6 +26,47 @@ function fullFor(prefix: string) {
 }
 
 describe('damaged saved progress', () => {
+  it('keeps a copy of progress with unreadable parts before saving the rest, and says how many were left out', () => {
+    const good = { visited: true, lastVisitedAt: null, position: null, completed: false, questions: {} };
+    const text = JSON.stringify({
+      version: 1,
+      data: {
+        lessons: {
+          '01-x': { ...good, questions: { q1: { attempts: -3, bestScore: 2, lastScore: 'x' } } },
+          '02-y': { ...good, visited: 'yes' },
+          '03-z': 'done',
+          ['x'.repeat(500)]: good,
+          '04-w': good,
+        },
+      },
+    });
+    localStorage.setItem(KEY, text);
+    store.getState().hydrateProgress();
+    expect(store.getState().storageNotice).toMatch(
+      /^4 parts of your saved quiz progress could not be read, so Unroll uses the rest without them\. A copy of it as it was saved is kept on the Progress page/,
+    );
+    expect(listDamagedCopies().map((copy) => copy.text)).toEqual([text]);
+    const saved = JSON.parse(localStorage.getItem(KEY) ?? '');
+    expect(Object.keys(saved.data.lessons).sort()).toEqual(['01-x', '02-y', '04-w']);
+    // Read clean now: a second load keeps no second copy.
+    store = createAppStore();
+    store.getState().hydrateProgress();
+    expect(listDamagedCopies()).toHaveLength(1);
+    expect(store.getState().storageNotice).toBeNull();
+  });
+
+  it('does not let a "__proto__" lesson set the prototype of the progress it is read into', () => {
+    localStorage.setItem(
+      KEY,
+      '{"version":1,"data":{"lessons":{"__proto__":{"visited":true},"01-x":{"visited":true}}}}',
+    );
+    store.getState().hydrateProgress();
+    const lessons = store.getState().progress.lessons;
+    expect(Object.getPrototypeOf(lessons)).toBe(Object.prototype);
+    expect(Object.keys(lessons)).toEqual(['01-x']);
+    expect(store.getState().storageNotice).toMatch(/^One part of your saved quiz progress could not be read/);
+  });
+
   it('when no copy can be kept (quota), says exactly that and leaves the original until the reader chooses', () => {
     localStorage.setItem(KEY, '{"version":1,"data":');
     fullFor(DAMAGED_PREFIX);

@@ -1,10 +1,24 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryHorizon } from '../../../app/widgets/MemoryHorizon';
 import { DEFAULT_HORIZON_PLAN, horizonSlot } from '../../../app/widgets/memoryHorizonPlan';
+import { measuredLabel, readSavedHorizon, savedHorizonKey } from '../../../app/widgets/memoryHorizonSaved';
 import type { CellKind } from '../../../engine/types';
 import { connectFakeBridge, type FakeBridge } from './fakeBridge';
+
+// IndexedDB is not in jsdom: idb-keyval is replaced by a map that a test can fill, empty or make refuse.
+const idb = vi.hoisted(() => ({ values: new Map<string, unknown>(), refuse: false }));
+vi.mock('idb-keyval', () => ({
+  get: async (key: string) => idb.values.get(key),
+  set: async (key: string, value: unknown) => {
+    if (idb.refuse) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    idb.values.set(key, structuredClone(value));
+  },
+  del: async (key: string) => {
+    idb.values.delete(key);
+  },
+}));
 
 let bridge: FakeBridge;
 
@@ -17,11 +31,25 @@ function finish(cell: CellKind, lag: number, accuracy: number, steps = 600) {
   });
 }
 
+/** Every run of the default sweep, finished with the accuracies of the plotting test. */
+function runWholeSweep() {
+  const accuracy: Record<CellKind, number[]> = {
+    rnn: [1, 1, 1, 0.97, 0.31],
+    lstm: [1, 1, 1, 1, 1],
+    gru: [1, 1, 1, 0.95, 0.4],
+  };
+  DEFAULT_HORIZON_PLAN.lags.forEach((lag, index) => {
+    for (const cell of DEFAULT_HORIZON_PLAN.cells) finish(cell, lag, accuracy[cell][index]!);
+  });
+}
+
 const startedSlots = () => bridge.starts.map((start) => start.slot);
 
 describe('MemoryHorizon', () => {
   beforeEach(() => {
     bridge = connectFakeBridge();
+    idb.values.clear();
+    idb.refuse = false;
   });
 
   it('starts nothing until Run is pressed, then one recall run per cell at the first lag', async () => {
@@ -121,6 +149,103 @@ describe('MemoryHorizon', () => {
     unmount();
     expect(bridge.stopped()).toEqual(
       expect.arrayContaining(['memory-horizon-rnn-2', 'memory-horizon-lstm-2', 'memory-horizon-gru-2']),
+    );
+  });
+
+  it('keeps the last sweep across a reload, labelled with when and how it was measured', async () => {
+    const user = userEvent.setup();
+    const first = render(<MemoryHorizon width={600} />);
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    runWholeSweep();
+    expect(await screen.findByText(/^15 of 15 runs done/)).toBeVisible();
+    const key = savedHorizonKey(DEFAULT_HORIZON_PLAN);
+    await waitFor(() => expect(idb.values.has(key)).toBe(true));
+    const stored = readSavedHorizon(idb.values.get(key));
+    expect(stored?.results).toHaveLength(15);
+    expect(stored?.plan).toEqual(DEFAULT_HORIZON_PLAN);
+    first.unmount();
+
+    // A reload: a new page with no runs in the store.
+    bridge = connectFakeBridge();
+    render(<MemoryHorizon width={600} />);
+    const label = await screen.findByTestId('horizon-saved');
+    expect(label).toHaveTextContent(
+      /^Last result, measured .+, seed 1: 32 hidden units, lags 2, 5, 10, 20, 40, up to 1500 steps per run, LSTM forget-gate bias 3; the sweep took .+\.$/,
+    );
+    expect(label.textContent).toContain(measuredLabel(stored!));
+    const chart = screen.getByRole('figure', { name: 'Held-out accuracy against the lag' });
+    expect(chart.querySelectorAll('circle[data-series]')).toHaveLength(15);
+    expect(chart).toHaveAccessibleDescription(/^At lag 40, held-out accuracy was 31% for the RNN/);
+    expect(screen.getByRole('button', { name: 'Run again' })).toBeEnabled();
+    expect(bridge.starts).toHaveLength(0);
+  });
+
+  it("writes the time in the reader's locale", () => {
+    const saved = readSavedHorizon({
+      format: 1,
+      measuredAt: Date.UTC(2026, 11, 2, 1, 40),
+      durationMs: null,
+      plan: DEFAULT_HORIZON_PLAN,
+      results: [],
+    });
+    const local = new Date(Date.UTC(2026, 11, 2, 1, 40));
+    const when = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(local);
+    expect(measuredLabel(saved!, 'en-GB')).toBe(`measured ${when}, seed 1`);
+    expect(when).toMatch(/^2 Dec 2026, \d\d:\d\d$/);
+  });
+
+  it('ignores a damaged stored result with a quiet note, and replaces it on the next run', async () => {
+    const key = savedHorizonKey(DEFAULT_HORIZON_PLAN);
+    const damaged = [
+      'not an object',
+      { format: 1, measuredAt: 'yesterday', durationMs: null, plan: DEFAULT_HORIZON_PLAN, results: [] },
+      {
+        format: 1,
+        measuredAt: 1,
+        durationMs: null,
+        plan: { ...DEFAULT_HORIZON_PLAN, cells: ['tcn'] },
+        results: [],
+      },
+      {
+        format: 1,
+        measuredAt: 1,
+        durationMs: null,
+        plan: DEFAULT_HORIZON_PLAN,
+        results: [{ cell: 'rnn', lag: 2, accuracy: 7, steps: 10 }],
+      },
+      { format: 2, measuredAt: 1, durationMs: null, plan: DEFAULT_HORIZON_PLAN, results: [] },
+    ];
+    for (const value of damaged) expect(readSavedHorizon(value)).toBeNull();
+    idb.values.set(key, damaged[3]);
+    const user = userEvent.setup();
+    render(<MemoryHorizon width={600} />);
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'A result stored earlier in this browser could not be read, so it is not shown; the next run replaces it.',
+    );
+    expect(screen.queryByTestId('horizon-saved')).toBeNull();
+    expect(
+      screen.getByRole('figure', { name: 'Held-out accuracy against the lag' }),
+    ).toHaveAccessibleDescription(/^No runs yet/);
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    runWholeSweep();
+    await waitFor(() => expect(readSavedHorizon(idb.values.get(key))?.results).toHaveLength(15));
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('says so when the browser refuses to store the result', async () => {
+    idb.refuse = true;
+    const user = userEvent.setup();
+    render(<MemoryHorizon width={600} />);
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    runWholeSweep();
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'This result could not be stored in this browser, so it will not be here after a reload.',
     );
   });
 });

@@ -1,0 +1,28 @@
+import type { HorizonPlan } from './memoryHorizonPlan';
+
+/** The settings every run of the sweep uses, spelled out under the chart. */
+export function HorizonConfig({ plan }: { plan: HorizonPlan }) {
+  return (
+    <div className="widget-config">
+      <dl>
+        <dt>Task</dt>
+        <dd>
+          recall: one of {plan.symbols} symbols, {plan.distractors} distractor symbols in the gap, lags{' '}
+          {plan.lags.join(', ')}; 256 held-out sequences
+        </dd>
+        <dt>Model</dt>
+        <dd>one layer of {plan.hiddenSize} hidden units and a dense softmax output</dd>
+        <dt>Training</dt>
+        <dd>
+          Adam, learning rate 0.01, batch 32, global-norm clipping at 1, up to {plan.maxSteps} steps; LSTM
+          forget-gate bias {plan.lstmForgetBias}, so its forget gates start nearly open (σ(
+          {plan.lstmForgetBias}) ≈ {(1 / (1 + Math.exp(-plan.lstmForgetBias))).toFixed(2)}) and the cell state
+          lasts from the first step. With a bias of 1 it learns long lags far more slowly: try it in the
+          playground.
+        </dd>
+        <dt>Seed</dt>
+        <dd>{plan.seed} (the same weights and data every time)</dd>
+      </dl>
+    </div>
+  );
+}
