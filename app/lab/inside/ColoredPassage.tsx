@@ -7,18 +7,11 @@ import {
   useMemo,
   useState,
 } from 'react';
-import { inkOn } from '../../figures/frame/colorScales';
 import { formatFixed } from '../../figures/frame/figureText';
-import { glyphOf, wordGroups } from './passageLayout';
-import { colorOf, quoteCharacter, type UnitScale } from './unitScale';
-
-/** A per-character series drawn as bars under the text: a hypothesis, or how much each character counted. */
-export interface Strip {
-  readonly label: string;
-  /** One value per character; characters past its end get no bar. */
-  readonly values: Float64Array;
-  readonly className: string;
-}
+import { barHeights, PassageCell, type Strip } from './PassageCell';
+import { passageLines } from './passageLayout';
+import { colorClass, quoteCharacter, type UnitScale } from './unitScale';
+import './insideColors.css';
 
 export interface ColoredPassageProps {
   readonly characters: readonly string[];
@@ -37,68 +30,16 @@ export interface ColoredPassageProps {
   readonly textRef: RefObject<HTMLElement | null>;
 }
 
-interface CellProps {
-  readonly index: number;
-  readonly character: string;
-  readonly background: string;
-  /** Bar heights in [0, 1] per strip, null where a strip has no value. */
-  readonly bars: string;
-  readonly stripClasses: string;
-  readonly current: boolean;
-  readonly picked: boolean;
-}
-
-// Memoised, so moving the cursor re-renders two cells, not the whole passage.
-const Cell = memo(function Cell({
-  index,
-  character,
-  background,
-  bars,
-  stripClasses,
-  current,
-  picked,
-}: CellProps) {
-  const classes = stripClasses === '' ? [] : stripClasses.split(' ');
-  const heights = bars === '' ? [] : bars.split(' ');
-  return (
-    <span
-      className={`inside-cell${current ? ' is-current' : ''}${picked ? ' is-picked' : ''}`}
-      data-index={index}
-    >
-      <span className="inside-glyph" style={{ background, color: inkOn(background) }}>
-        {glyphOf(character)}
-      </span>
-      {classes.map((className, strip) => (
-        <span key={className} className={`inside-strip ${className}`} aria-hidden="true">
-          {heights[strip] !== '-' && <span style={{ height: `${heights[strip]}%` }} />}
-        </span>
-      ))}
-    </span>
-  );
-});
-
-/** Where a strip's value sits between its lowest and highest, as a bar height in percent ("-" if none). */
-function barHeights(strips: readonly Strip[], t: number, ranges: readonly (readonly [number, number])[]) {
-  return strips
-    .map((strip, s) => {
-      const value = strip.values[t];
-      if (value === undefined || !Number.isFinite(value)) return '-';
-      const [low, high] = ranges[s]!;
-      return String(high > low ? Math.round(((value - low) / (high - low)) * 100) : 0);
-    })
-    .join(' ');
-}
-
 /**
  * The passage, each character on the colour of one unit's value after reading it, with bars under
  * the characters for a hypothesis or for connectivity. Pointer or arrow keys read a character's value.
  */
-export function ColoredPassage(props: ColoredPassageProps) {
+export const ColoredPassage = memo(function ColoredPassage(props: ColoredPassageProps) {
   const { characters, values, scale, seriesLabel, strips, picked, onPick, textRef } = props;
   const readoutId = useId();
   const [cursor, setCursor] = useState<number | null>(null);
   const current = cursor !== null && cursor < characters.length ? cursor : null;
-  const groups = useMemo(() => wordGroups(characters), [characters]);
+  const lines = useMemo(() => passageLines(characters), [characters]);
   const ranges = useMemo(
     () =>
       strips.map((strip): [number, number] => {
@@ -109,7 +50,11 @@ export function ColoredPassage(props: ColoredPassageProps) {
       }),
     [strips],
   );
-  const colors = useMemo(() => Array.from(values, (value) => colorOf(scale, value)), [values, scale]);
+  const tones = useMemo(() => Array.from(values, (value) => colorClass(scale, value)), [values, scale]);
+  const bars = useMemo(
+    () => Array.from(characters, (_, t) => barHeights(strips, t, ranges)),
+    [characters, strips, ranges],
+  );
   const stripClasses = strips.map((strip) => strip.className).join(' ');
   const indexOf = (event: SyntheticEvent): number | null => {
     const cell = event.target instanceof Element ? event.target.closest('[data-index]') : null;
@@ -174,25 +119,28 @@ export function ColoredPassage(props: ColoredPassageProps) {
           if (index !== null && (window.getSelection()?.isCollapsed ?? true)) pick(index);
         }}
       >
-        {groups.map((group) => (
-          <span key={group.start} className="inside-word">
-            {Array.from({ length: group.end - group.start }, (_, offset) => {
-              const t = group.start + offset;
-              return (
-                <Cell
-                  key={t}
-                  index={t}
-                  character={characters[t]!}
-                  background={colors[t]!}
-                  bars={barHeights(strips, t, ranges)}
-                  stripClasses={stripClasses}
-                  current={t === current}
-                  picked={t === picked}
-                />
-              );
-            })}
-            {group.breakAfter && <br />}
-          </span>
+        {lines.map((line) => (
+          <div key={line[0]!.start} className="inside-line">
+            {line.map((group) => (
+              <span key={group.start} className="inside-word">
+                {Array.from({ length: group.end - group.start }, (_, offset) => {
+                  const t = group.start + offset;
+                  return (
+                    <PassageCell
+                      key={t}
+                      index={t}
+                      character={characters[t]!}
+                      tone={tones[t]!}
+                      bars={bars[t]!}
+                      stripClasses={stripClasses}
+                      current={t === current}
+                      picked={t === picked}
+                    />
+                  );
+                })}
+              </span>
+            ))}
+          </div>
         ))}
       </section>
       <p id={readoutId} className="inside-readout" aria-live="polite">
@@ -200,4 +148,4 @@ export function ColoredPassage(props: ColoredPassageProps) {
       </p>
     </div>
   );
-}
+});

@@ -1,8 +1,8 @@
-import { type RefObject, useId, useMemo, useState } from 'react';
+import { memo, type RefObject, useId, useMemo, useState } from 'react';
 import type { Span } from '../../../engine/lab/hypotheses';
 import type { RankedUnit } from '../../../engine/lab/rankUnits';
 import type { TextTrace, TraceKind } from '../../../engine/lab/trace';
-import { HYPOTHESES, hypothesisSignals, rankUnits, spanSignal } from '../../engine';
+import { HYPOTHESES, hypothesisSignals, spanSignal } from '../../engine';
 import {
   constantSignalMessage,
   correlationWords,
@@ -12,6 +12,7 @@ import {
 } from './findUnitText';
 import { selectedSpan } from './passageLayout';
 import { KIND_NAMES } from './unitScale';
+import { useRanking } from './useRanking';
 
 export interface FindUnitProps {
   readonly trace: TextTrace;
@@ -30,7 +31,7 @@ export interface FindUnitProps {
 const shown = 5;
 
 /** "Find a unit for…": rank every unit of the series by its correlation with a hypothesis or marked spans. */
-export function FindUnit({
+export const FindUnit = memo(function FindUnit({
   trace,
   text,
   characters,
@@ -49,10 +50,7 @@ export function FindUnit({
     [choice, signals, spans, trace.steps],
   );
   const problem = constantSignalMessage(choice, signal, spans);
-  const ranked = useMemo(
-    () => (problem === null ? rankUnits(trace, signal, { top: shown, kinds: [kind] }) : []),
-    [problem, trace, signal, kind],
-  );
+  const ranked = useRanking(trace, problem === null ? signal : null, kind, shown);
   const label = HYPOTHESIS_LABELS[choice];
 
   const mark = () => {
@@ -118,14 +116,19 @@ export function FindUnit({
             The {shown} series of {KIND_NAMES[kind]} {kind} (every layer) that follow “{label}” most closely,
             by Pearson’s correlation r over the passage (1 or −1: in perfect step; 0: unrelated).
           </p>
-          {ranked.every((one) => one.r === 0) && (
+          {ranked === null && (
+            <p className="inside-note" role="status">
+              Ranking every unit against “{label}”…
+            </p>
+          )}
+          {ranked?.every((one) => one.r === 0) && (
             <p className="inside-note" role="status">
               No unit of this series changes along the passage, so none follows the hypothesis: train longer
               or pick another series.
             </p>
           )}
           <ol className="inside-ranking">
-            {ranked.map((one) => (
+            {ranked?.map((one) => (
               <li key={`${one.layer}-${one.kind}-${one.unit}`}>
                 <span>
                   {rankedName(one, trace.layers.length)}: {correlationWords(one, choice)}
@@ -144,4 +147,4 @@ export function FindUnit({
       )}
     </section>
   );
-}
+});

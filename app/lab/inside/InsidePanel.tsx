@@ -1,15 +1,17 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { Connectivity } from '../../../engine/lab/connectivity';
 import type { Span } from '../../../engine/lab/hypotheses';
+import type { RankedUnit } from '../../../engine/lab/rankUnits';
 import type { TextTrace, TraceKind } from '../../../engine/lab/trace';
-import { ColoredPassage, type Strip } from './ColoredPassage';
+import { ColoredPassage } from './ColoredPassage';
 import { ConnectivityNote } from './ConnectivityNote';
-import { type ConnectivityState, connectivityProblem } from './connectivityText';
 import { FindUnit } from './FindUnit';
+import type { Strip } from './PassageCell';
 import { ScaleLegend } from './ScaleLegend';
 import { UnitHeatmap } from './UnitHeatmap';
 import { UnitPicker } from './UnitPicker';
 import { KIND_NAMES, quoteCharacter, scaleFor, seriesName, seriesOf, unitColumn } from './unitScale';
+import { useConnectivity } from './useConnectivity';
 import './inside.css';
 
 export interface InsidePanelProps {
@@ -38,8 +40,21 @@ function traceProblem(characters: readonly string[], trace: TextTrace): string |
 
 /** Inside the network: the passage coloured by one unit, all units as a heatmap, finding a unit, connectivity. */
 export function InsidePanel(props: InsidePanelProps) {
-  const characters = useMemo(() => Array.from(props.text), [props.text]);
-  const problem = traceProblem(characters, props.trace);
+  const input = useMemo(() => ({ text: props.text, trace: props.trace }), [props.text, props.trace]);
+  // Thousands of characters and units are rendered in the background, in slices of a few
+  // milliseconds, so a fresh trace never blocks the page; the old view stays until the new one is ready.
+  const shown = useDeferredValue(input, null);
+  const characters = useMemo(() => (shown === null ? [] : Array.from(shown.text)), [shown]);
+  if (shown === null) {
+    return (
+      <section className="inside-panel" aria-label="Inside the network">
+        <p className="inside-note" role="status">
+          Preparing the view inside the network…
+        </p>
+      </section>
+    );
+  }
+  const problem = traceProblem(characters, shown.trace);
   if (problem !== null) {
     return (
       <section className="inside-panel" aria-label="Inside the network">
@@ -49,7 +64,7 @@ export function InsidePanel(props: InsidePanelProps) {
       </section>
     );
   }
-  return <InsideView {...props} characters={characters} />;
+  return <InsideView {...props} text={shown.text} trace={shown.trace} characters={characters} />;
 }
 
 function InsideView({
@@ -66,20 +81,17 @@ function InsideView({
   const [unitChoice, setUnit] = useState(0);
   const [comparison, setComparison] = useState<{ signal: Float64Array; label: string } | null>(null);
   const [spans, setSpans] = useState<readonly Span[]>([]);
-  const [connectivity, setConnectivity] = useState<ConnectivityState>({ status: 'idle' });
-  const request = useRef(0);
-  // A fresh trace (the student looked inside again) invalidates the answer drawn for the old one.
-  const [tracedFor, setTracedFor] = useState(trace);
-  if (tracedFor !== trace) {
-    setTracedFor(trace);
-    setConnectivity({ status: 'idle' });
-    request.current++;
-  }
+  const { state: connectivity, ask } = useConnectivity(trace, requestConnectivity);
   const T = trace.steps;
   const H = trace.hiddenSize;
-  const kind = trace.kinds.includes(kindChoice) ? kindChoice : trace.kinds[0]!;
-  const layer = Math.min(layerChoice, trace.layers.length - 1);
-  const unit = Math.min(unitChoice, H - 1);
+  const pickedKind = trace.kinds.includes(kindChoice) ? kindChoice : trace.kinds[0]!;
+  const pickedLayer = Math.min(layerChoice, trace.layers.length - 1);
+  const pickedUnit = Math.min(unitChoice, H - 1);
+  // The picker answers at once; the passage, heatmap and ranking follow in a background render.
+  const kind = useDeferredValue(pickedKind);
+  const layer = useDeferredValue(pickedLayer);
+  const unit = useDeferredValue(pickedUnit);
+  const pending = kind !== pickedKind || layer !== pickedLayer || unit !== pickedUnit;
   const series = useMemo(
     () => seriesOf(trace, layer, kind) ?? new Float64Array(T * H).fill(Number.NaN),
     [trace, layer, kind, T, H],
@@ -87,32 +99,14 @@ function InsideView({
   const scale = useMemo(() => scaleFor(kind, series), [kind, series]);
   const values = useMemo(() => unitColumn(series, T, H, unit), [series, T, H, unit]);
   const label = seriesName(layer, trace.layers.length, kind, unit);
-  const keptSpans = spans.filter(([, end]) => end <= T);
-
-  const ask = (position: number) => {
-    if (!requestConnectivity) return;
-    const id = ++request.current;
-    if (position >= T - 1) {
-      const message = 'the last character has no next character to predict; click an earlier one.';
-      setConnectivity({ status: 'error', position, message });
-      return;
-    }
-    setConnectivity({ status: 'loading', position });
-    requestConnectivity(position).then(
-      (result) => {
-        if (id !== request.current) return;
-        const problem = connectivityProblem(result, position);
-        setConnectivity(
-          problem ? { status: 'error', position, message: problem } : { status: 'ready', position, result },
-        );
-      },
-      (error: unknown) => {
-        if (id !== request.current) return;
-        const message = error instanceof Error ? error.message : String(error);
-        setConnectivity({ status: 'error', position, message });
-      },
-    );
-  };
+  const keptSpans = useMemo(() => spans.filter(([, end]) => end <= T), [spans, T]);
+  const show = useCallback((ranked: RankedUnit, signal: Float64Array, hypothesis: string) => {
+    setKind(ranked.kind);
+    setLayer(ranked.layer);
+    setUnit(ranked.unit);
+    setComparison({ signal, label: hypothesis });
+    textRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
 
   const strips = useMemo(() => {
     const list: Strip[] = [];
@@ -131,7 +125,11 @@ function InsideView({
   }, [comparison, connectivity, characters, T]);
 
   return (
-    <section className="inside-panel" aria-labelledby={headingId}>
+    <section
+      className={`inside-panel${pending ? ' is-pending' : ''}`}
+      aria-labelledby={headingId}
+      aria-busy={pending}
+    >
       <h2 id={headingId}>Inside the network{cellLabel ? `: ${cellLabel}` : ''}</h2>
       <p className="inside-note">
         Each character sits on the colour of one unit’s value just after the model read it. Pick a series, a
@@ -139,13 +137,13 @@ function InsideView({
       </p>
       <UnitPicker
         kinds={trace.kinds}
-        kind={kind}
+        kind={pickedKind}
         onKind={setKind}
         layers={trace.layers.length}
-        layer={layer}
+        layer={pickedLayer}
         onLayer={setLayer}
         hiddenSize={H}
-        unit={unit}
+        unit={pickedUnit}
         onUnit={setUnit}
       />
       <ScaleLegend kind={kind} scale={scale} />
@@ -190,13 +188,7 @@ function InsideView({
         spans={keptSpans}
         onSpansChange={setSpans}
         textRef={textRef}
-        onShow={(ranked, signal, hypothesis) => {
-          setKind(ranked.kind);
-          setLayer(ranked.layer);
-          setUnit(ranked.unit);
-          setComparison({ signal, label: hypothesis });
-          textRef.current?.scrollIntoView?.({ block: 'nearest' });
-        }}
+        onShow={show}
       />
     </section>
   );

@@ -1,12 +1,11 @@
-import { type KeyboardEvent, type PointerEvent, type RefObject, useEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, memo, type PointerEvent, useMemo, useRef } from 'react';
 import { FigureFrame } from '../../figures/frame/FigureFrame';
 import { formatFixed } from '../../figures/frame/figureText';
-import { displayInput } from '../../figures/frame/gates';
 import { Responsive } from '../../figures/frame/Responsive';
 import { ScrollRegion } from '../../figures/frame/ScrollRegion';
-import { drawPixelGrid } from '../../figures/frame/useCanvasPaint';
 import { useGridCursor } from '../../figures/frame/useGridCursor';
-import { canvasDensity, heatmapPixels, summariseUnits, unitTable } from './unitHeatmapData';
+import { AxisLabels, HeatmapCanvas } from './HeatmapLayers';
+import { heatmapPixels, summariseUnits, unitTable } from './unitHeatmapData';
 import { quoteCharacter, type UnitScale } from './unitScale';
 
 export interface UnitHeatmapProps {
@@ -28,13 +27,17 @@ const gutter = 44;
 const labelsHeight = 18;
 
 /** Every unit of a series over the passage on a canvas: units as rows, characters as columns. */
-export function UnitHeatmap(props: UnitHeatmapProps) {
+export const UnitHeatmap = memo(function UnitHeatmap(props: UnitHeatmapProps) {
   const { series, characters, hiddenSize: H, scale, seriesLabel, unit, onUnit, width } = props;
   const T = characters.length;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { cursor, setCursor, onKeyDown: moveCursor } = useGridCursor(H, T);
   const pixels = useMemo(() => heatmapPixels(series, T, H, scale), [series, T, H, scale]);
   const summaries = useMemo(() => summariseUnits(series, T, H), [series, T, H]);
+  const table = useMemo(
+    () => unitTable(summaries, characters, seriesLabel),
+    [summaries, characters, seriesLabel],
+  );
   const rowHeight = Math.min(16, Math.max(2, Math.round(320 / H)));
   const plotHeight = rowHeight * H;
 
@@ -94,7 +97,7 @@ export function UnitHeatmap(props: UnitHeatmapProps) {
             <svg
               className="inside-heatmap-overlay"
               width={plotWidth}
-              height={plotHeight + labelsHeight}
+              height={plotHeight}
               role="img"
               aria-label={`Heatmap of ${seriesLabel}: ${H} units (rows) over ${T} characters (columns); unit ${unit + 1} is outlined`}
               onPointerMove={(event: PointerEvent<SVGSVGElement>) => {
@@ -125,15 +128,13 @@ export function UnitHeatmap(props: UnitHeatmapProps) {
                   height={rowHeight}
                 />
               )}
-              <g transform={`translate(0,${plotHeight + 13})`} className="inside-heatmap-labels">
-                {characters.map((character, t) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a label's identity is its position
-                  <text key={t} x={(t + 0.5) * cellWidth} textAnchor="middle">
-                    {displayInput(character)}
-                  </text>
-                ))}
-              </g>
             </svg>
+            <AxisLabels
+              characters={characters}
+              cellWidth={cellWidth}
+              top={plotHeight}
+              height={labelsHeight}
+            />
           </div>
         </ScrollRegion>
       </div>
@@ -144,7 +145,7 @@ export function UnitHeatmap(props: UnitHeatmapProps) {
     <FigureFrame
       title="All units over the passage"
       description={`${seriesLabel}: ${H} units (rows) after each of ${T} characters (columns, labelled under the map). Unit ${unit + 1}, outlined, colours the text above. Unit ${widest.unit + 1} varies the most, from ${formatFixed(widest.min)} to ${formatFixed(widest.max)}.`}
-      table={unitTable(summaries, characters, seriesLabel)}
+      table={table}
       exportName="units-over-passage"
     >
       {width !== undefined ? graphic(width) : <Responsive>{graphic}</Responsive>}
@@ -153,34 +154,4 @@ export function UnitHeatmap(props: UnitHeatmapProps) {
       </p>
     </FigureFrame>
   );
-}
-
-interface HeatmapCanvasProps {
-  readonly canvasRef: RefObject<HTMLCanvasElement | null>;
-  readonly pixels: Uint8ClampedArray<ArrayBuffer>;
-  readonly columns: number;
-  readonly rows: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** The cells, one pixel each stretched to its cell, at a density the browser accepts for this size. */
-function HeatmapCanvas({ canvasRef, pixels, columns, rows, width, height }: HeatmapCanvasProps) {
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const density = canvasDensity(width, height, typeof window === 'undefined' ? 1 : window.devicePixelRatio);
-    canvas.width = Math.max(1, Math.round(width * density));
-    canvas.height = Math.max(1, Math.round(height * density));
-    let context: CanvasRenderingContext2D | null = null;
-    try {
-      context = canvas.getContext('2d');
-    } catch {
-      context = null;
-    }
-    if (!context) return;
-    context.setTransform(density, 0, 0, density, 0, 0);
-    drawPixelGrid(context, pixels, columns, rows, { x: 0, y: 0, width, height });
-  }, [canvasRef, pixels, columns, rows, width, height]);
-  return <canvas ref={canvasRef} className="inside-heatmap-canvas" style={{ width, height }} />;
-}
+});

@@ -34,6 +34,24 @@ export function wordGroups(characters: readonly string[]): WordGroup[] {
   return groups;
 }
 
+/**
+ * The groups of {@link wordGroups} split into lines at each line break: each line is drawn as its own
+ * block, which the browser can skip laying out and painting while it is scrolled out of view.
+ */
+export function passageLines(characters: readonly string[]): WordGroup[][] {
+  const lines: WordGroup[][] = [];
+  let line: WordGroup[] = [];
+  for (const group of wordGroups(characters)) {
+    line.push(group);
+    if (group.breakAfter) {
+      lines.push(line);
+      line = [];
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
 /** What a character's cell shows: visible stand-ins for a line break and a tab; a space stays a space. */
 export function glyphOf(character: string): string {
   if (character === '\n') return '↵';

@@ -5,15 +5,7 @@
  */
 import type { TextTrace, TraceKind } from '../../../engine/lab/trace';
 import { SIGMOID_KINDS } from '../../engine';
-import {
-  type ColorMap,
-  colorLookup,
-  divergingMap,
-  lookupIndex,
-  missingColor,
-  sequentialMap,
-  symmetricBound,
-} from '../../figures/frame/colorScales';
+import { type ColorMap, colorLookup, divergingMap, sequentialMap } from '../../figures/frame/colorScales';
 
 /** What each series is, in words a menu and a caption can use. */
 export const KIND_NAMES: Readonly<Record<TraceKind, string>> = {
@@ -47,8 +39,18 @@ export function scaleFor(kind: TraceKind, values: Float64Array): UnitScale {
   if (SIGMOID_KINDS.includes(kind)) {
     return { kind: 'gate', map: sequentialMap, domain: [0, 1], lookup: sequentialLookup };
   }
-  const bound = symmetricBound(values);
+  const bound = symmetricBoundOf(values);
   return { kind: 'signed', map: divergingMap, domain: [-bound, bound], lookup: divergingLookup };
+}
+
+/** symmetricBound of the shared colour scales, as an indexed loop: a layer's series is 500,000 values. */
+function symmetricBoundOf(values: Float64Array): number {
+  let largest = 1;
+  for (let index = 0; index < values.length; index++) {
+    const size = Math.abs(values[index]!);
+    if (size > largest && size !== Number.POSITIVE_INFINITY) largest = size;
+  }
+  return Math.ceil(largest * 2) / 2;
 }
 
 /** Where `value` sits along the scale, 0 at its low end and 1 at its high end (clamped). */
@@ -57,12 +59,17 @@ export function scaleFraction(scale: UnitScale, value: number): number {
   return Math.min(1, Math.max(0, (value - low) / (high - low)));
 }
 
-/** The scale's colour for `value` as CSS; grey for a value that is not finite. */
-export function colorOf(scale: UnitScale, value: number): string {
-  if (!Number.isFinite(value)) return missingColor;
-  const index = lookupIndex(scaleFraction(scale, value)) * 3;
-  const { lookup } = scale;
-  return `rgb(${lookup[index]},${lookup[index + 1]},${lookup[index + 2]})`;
+/** How many steps of each map the passage's colour classes have (insideColors.css); odd, so 0 has its own. */
+export const COLOR_LEVELS = 33;
+
+/**
+ * The class that colours a character of the passage: "dv-16" (diverging map, step 16 of 0..32, white
+ * at 0) or "sq-32" (sequential, a gate wide open); "no-value" for a value that is not finite.
+ */
+export function colorClass(scale: UnitScale, value: number): string {
+  if (!Number.isFinite(value)) return 'no-value';
+  const level = Math.round(scaleFraction(scale, value) * (COLOR_LEVELS - 1));
+  return `${scale.kind === 'gate' ? 'sq' : 'dv'}-${level}`;
 }
 
 /** Column `unit` of a [T][H] series: that unit's value after each character. */

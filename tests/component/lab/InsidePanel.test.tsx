@@ -15,10 +15,10 @@ afterEach(() => getContext.mockRestore());
 const passage = () => screen.getByRole('region', { name: /The passage coloured by/ });
 const cell = (index: number) => passage().querySelector<HTMLElement>(`[data-index="${index}"]`)!;
 const glyph = (index: number) => cell(index).querySelector<HTMLElement>('.inside-glyph')!;
-/** The red and blue channels of a cell's background. */
-function redBlue(index: number): [number, number] {
-  const [r, , b] = glyph(index).style.background.match(/\d+/g)!.map(Number);
-  return [r!, b!];
+/** A character's colour class: the map ("dv" diverging, "sq" sequential) and its step, 0..32. */
+function tone(index: number): { map: string; level: number } {
+  const match = /\b(dv|sq)-(\d+)\b/.exec(glyph(index).className)!;
+  return { map: match[1]!, level: Number(match[2]) };
 }
 
 describe('InsidePanel: the coloured text', () => {
@@ -31,10 +31,10 @@ describe('InsidePanel: the coloured text', () => {
     await user.type(unit, String(planted.unit + 1));
     expect(passage()).toHaveAccessibleName('The passage coloured by layer 2 of 2, hidden state h, unit 3');
     // Character 5 is "h" inside the quotes (0.8); character 0 is "s" outside (−0.6).
-    const [insideRed, insideBlue] = redBlue(5);
-    const [outsideRed, outsideBlue] = redBlue(0);
-    expect(insideRed).toBeGreaterThan(insideBlue);
-    expect(outsideBlue).toBeGreaterThan(outsideRed);
+    // On the diverging map step 16 is white (0): above it red, below it blue.
+    expect(tone(5)).toEqual({ map: 'dv', level: expect.any(Number) });
+    expect(tone(5).level).toBeGreaterThan(16 + 8);
+    expect(tone(0).level).toBeLessThan(16 - 6);
     expect(
       screen.getByRole('img', { name: /Colour key: h, hidden state: negative … 0 … positive/ }),
     ).toBeVisible();
@@ -44,6 +44,7 @@ describe('InsidePanel: the coloured text', () => {
     const user = userEvent.setup();
     render(<InsidePanel text={quotedText} trace={plantedTrace()} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Series' }), 'f');
+    expect(tone(0).map).toBe('sq');
     expect(
       screen.getByRole('img', { name: /Colour key: f, forget gate \(σ\): 0 closed … 1 open/ }),
     ).toBeVisible();
@@ -118,11 +119,43 @@ describe('InsidePanel: the heatmap of all units', () => {
     expect(screen.getByRole('spinbutton', { name: 'Unit' })).toHaveValue(2);
   });
 
+  it('paints one canvas pixel per unit and character, the planted unit red inside the quotes', () => {
+    const putImageData = vi.fn();
+    getContext.mockReturnValue({ putImageData } as unknown as CanvasRenderingContext2D);
+    class FakeImageData {
+      constructor(
+        readonly data: Uint8ClampedArray,
+        readonly width: number,
+        readonly height: number,
+      ) {}
+    }
+    vi.stubGlobal('ImageData', FakeImageData);
+    try {
+      render(<InsidePanel text={quotedText} trace={plantedTrace()} />);
+      const T = Array.from(quotedText).length;
+      const image = putImageData.mock.lastCall![0] as FakeImageData;
+      expect([image.width, image.height]).toEqual([T, 4]);
+      // Layer 2 is shown first; row 3 is the planted unit: red at "h" (inside quotes), blue at "s".
+      const pixel = (row: number, column: number) =>
+        Array.from(image.data.subarray((row * T + column) * 4, (row * T + column) * 4 + 3));
+      const [red, , blue] = pixel(planted.unit, 5);
+      expect(red!).toBeGreaterThan(blue! + 60);
+      const [red0, , blue0] = pixel(planted.unit, 0);
+      expect(blue0!).toBeGreaterThan(red0! + 60);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('labels the characters along the axis and offers its numbers as a table', async () => {
     const user = userEvent.setup();
-    render(<InsidePanel text={quotedText} trace={plantedTrace()} />);
-    const map = screen.getByRole('img', { name: /Heatmap of hidden state h/ });
-    expect(within(map).getAllByText('↵')).toHaveLength(1);
+    const { container } = render(<InsidePanel text={quotedText} trace={plantedTrace()} />);
+    const labels = container.querySelectorAll('.inside-heatmap-labels text');
+    expect(Array.from(labels, (label) => label.textContent).join('')).toBe(
+      Array.from(quotedText, (character) =>
+        character === ' ' ? '␣' : character === '\n' ? '↵' : character,
+      ).join(''),
+    );
     await user.click(screen.getByRole('button', { name: 'Show data' }));
     const table = screen.getByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 4);
@@ -138,7 +171,7 @@ describe('InsidePanel: find a unit', () => {
   it('ranks the planted quote unit first and shows it with the hypothesis under the text', async () => {
     const user = userEvent.setup();
     render(<InsidePanel text={quotedText} trace={plantedTrace()} />);
-    const ranking = screen.getAllByRole('listitem');
+    const ranking = await screen.findAllByRole('listitem');
     expect(ranking).toHaveLength(5);
     expect(ranking[0]).toHaveTextContent(
       /^Layer 2, unit 3 \(hidden state h\): r = (0\.9\d|1\.00), rises with “inside quotes”/,
@@ -179,7 +212,7 @@ describe('InsidePanel: find a unit', () => {
       'Characters 6–13: “hi there”',
     );
     expect(screen.getByRole('combobox', { name: 'Hypothesis' })).toHaveValue('marked');
-    expect(screen.getAllByRole('button', { name: /^Show Layer/ })).toHaveLength(5);
+    expect(await screen.findAllByRole('button', { name: /^Show Layer/ })).toHaveLength(5);
     await user.click(screen.getByRole('button', { name: 'Remove the mark on characters 6 to 13' }));
     expect(screen.queryByRole('list', { name: 'Marked spans' })).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent('Nothing is marked yet');
