@@ -1,4 +1,5 @@
 import {
+  Fragment,
   type KeyboardEvent,
   memo,
   type RefObject,
@@ -122,23 +123,27 @@ export const ColoredPassage = memo(function ColoredPassage(props: ColoredPassage
         {lines.map((line) => (
           <div key={line[0]!.start} className="inside-line">
             {line.map((group) => (
-              <span key={group.start} className="inside-word">
-                {Array.from({ length: group.end - group.start }, (_, offset) => {
-                  const t = group.start + offset;
-                  return (
-                    <PassageCell
-                      key={t}
-                      index={t}
-                      character={characters[t]!}
-                      tone={tones[t]!}
-                      bars={bars[t]!}
-                      stripClasses={stripClasses}
-                      current={t === current}
-                      picked={t === picked}
-                    />
-                  );
-                })}
-              </span>
+              // The <wbr> after each word is where a long line may wrap; inside a word it never does.
+              <Fragment key={group.start}>
+                <span className="inside-word">
+                  {Array.from({ length: group.end - group.start }, (_, offset) => {
+                    const t = group.start + offset;
+                    return (
+                      <PassageCell
+                        key={t}
+                        index={t}
+                        character={characters[t]!}
+                        tone={tones[t]!}
+                        bars={bars[t]!}
+                        stripClasses={stripClasses}
+                        current={t === current}
+                        picked={t === picked}
+                      />
+                    );
+                  })}
+                </span>
+                <wbr />
+              </Fragment>
             ))}
           </div>
         ))}

@@ -40,11 +40,13 @@ export function compareNotice(profiles: ConnectivityCompareProps['profiles']): s
     return 'No profiles yet: measure connectivity for a model, then train another cell to compare.';
   const reaches = profiles.map(({ label, profile }) => ({ label, reach: reachOf(profile) }));
   const farthest = reaches.reduce((best, one) => (one.reach > best.reach ? one : best));
-  const each = joinWords(reaches.map(({ label, reach }) => `${label} ${plural(reach, 'character')}`));
+  const each = joinWords(
+    reaches.map(({ label, reach }) => `${plural(reach, 'character')} back for ${label}`),
+  );
   const lead =
     profiles.length === 1
       ? `${farthest.label} is influenced at a tenth of its peak or more as far as ${plural(farthest.reach, 'character')} back.`
-      : `What to notice: ${farthest.label} looks back farthest. Influence stays at a tenth of the peak or more for ${each}.`;
+      : `What to notice: ${farthest.label} looks back farthest. Influence stays at a tenth of its peak or more up to ${each}.`;
   return `${lead} A line that falls slowly is a model that still uses distant characters; gated cells (LSTM, GRU) usually fall slower than a plain RNN.`;
 }
 
@@ -94,7 +96,31 @@ export function ConnectivityCompare({ profiles, width }: ConnectivityCompareProp
       description={notice}
       table={compareTable(profiles)}
       exportName="connectivity-by-distance"
-      controls={<ScaleToggle scale={scale} onChange={setScale} />}
+      controls={
+        <>
+          <ScaleToggle scale={scale} onChange={setScale} />
+          {/* A key in HTML wraps on a phone, where long labels such as "LSTM, 128 units, step 3,000" would not fit in the plot. */}
+          <ul className="inside-compare-key" aria-label="Key">
+            {profiles.map(({ label }, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: two models may share a label; the line's place is its identity
+              <li key={`${index}-${label}`}>
+                <svg width={24} height={10} aria-hidden="true">
+                  <line
+                    x1={0}
+                    x2={24}
+                    y1={5}
+                    y2={5}
+                    stroke={styles[index]!.color}
+                    strokeWidth={2.5}
+                    strokeDasharray={styles[index]!.dash}
+                  />
+                </svg>
+                {label}
+              </li>
+            ))}
+          </ul>
+        </>
+      }
       width={width}
       emptyMessage="No connectivity profiles yet: measure one for a trained model, then train another cell to compare."
       nonFiniteWhat="influence"
@@ -103,7 +129,6 @@ export function ConnectivityCompare({ profiles, width }: ConnectivityCompareProp
       summary={`Line chart${scale === 'log' ? ', log scale' : ''}: mean influence against characters back for ${joinWords(
         profiles.map(({ label }) => label),
       )}.`}
-      keyItems={profiles.map(({ label }, index) => ({ label, kind: 'line' as const, ...styles[index]! }))}
       directLabels={false}
     />
   );

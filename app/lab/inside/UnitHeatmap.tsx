@@ -7,6 +7,7 @@ import { useGridCursor } from '../../figures/frame/useGridCursor';
 import { AxisLabels, HeatmapCanvas } from './HeatmapLayers';
 import { heatmapPixels, summariseUnits, unitTable } from './unitHeatmapData';
 import { quoteCharacter, type UnitScale } from './unitScale';
+import '../../figures/frame/gateFigures.css';
 
 export interface UnitHeatmapProps {
   /** The series [T][H] of one layer and kind. */
@@ -78,65 +79,67 @@ export const UnitHeatmap = memo(function UnitHeatmap(props: UnitHeatmapProps) {
               </text>
             ))}
         </svg>
-        <ScrollRegion
-          label={`Heatmap of ${H} units over ${T} characters; scrolls sideways`}
-          focusX={cursor ? (cursor.column + 0.5) * cellWidth : undefined}
-        >
-          <div
-            className="inside-heatmap-stack"
-            style={{ width: plotWidth, height: plotHeight + labelsHeight }}
+        <div className="inside-heatmap-scroll">
+          <ScrollRegion
+            label={`Heatmap of ${H} units over ${T} characters; scrolls sideways`}
+            focusX={cursor ? (cursor.column + 0.5) * cellWidth : undefined}
           >
-            <HeatmapCanvas
-              canvasRef={canvasRef}
-              pixels={pixels}
-              columns={T}
-              rows={H}
-              width={plotWidth}
-              height={plotHeight}
-            />
-            <svg
-              className="inside-heatmap-overlay"
-              width={plotWidth}
-              height={plotHeight}
-              role="img"
-              aria-label={`Heatmap of ${seriesLabel}: ${H} units (rows) over ${T} characters (columns); unit ${unit + 1} is outlined`}
-              onPointerMove={(event: PointerEvent<SVGSVGElement>) => {
-                const box = event.currentTarget.getBoundingClientRect();
-                const column = Math.floor((event.clientX - box.left) / cellWidth);
-                const row = Math.floor((event.clientY - box.top) / rowHeight);
-                if (column >= 0 && column < T && row >= 0 && row < H) setCursor({ row, column });
-              }}
-              onPointerDown={(event: PointerEvent<SVGSVGElement>) => {
-                const box = event.currentTarget.getBoundingClientRect();
-                const row = Math.floor((event.clientY - box.top) / rowHeight);
-                if (row >= 0 && row < H) onUnit(row);
-              }}
+            <div
+              className="inside-heatmap-stack"
+              style={{ width: plotWidth, height: plotHeight + labelsHeight }}
             >
-              <rect
-                className="inside-heatmap-unit"
-                x={0}
-                y={unit * rowHeight}
+              <HeatmapCanvas
+                canvasRef={canvasRef}
+                pixels={pixels}
+                columns={T}
+                rows={H}
                 width={plotWidth}
-                height={rowHeight}
+                height={plotHeight}
               />
-              {cursor && (
+              <svg
+                className="inside-heatmap-overlay"
+                width={plotWidth}
+                height={plotHeight}
+                role="img"
+                aria-label={`Heatmap of ${seriesLabel}: ${H} units (rows) over ${T} characters (columns); unit ${unit + 1} is outlined`}
+                onPointerMove={(event: PointerEvent<SVGSVGElement>) => {
+                  const box = event.currentTarget.getBoundingClientRect();
+                  const column = Math.floor((event.clientX - box.left) / cellWidth);
+                  const row = Math.floor((event.clientY - box.top) / rowHeight);
+                  if (column >= 0 && column < T && row >= 0 && row < H) setCursor({ row, column });
+                }}
+                onPointerDown={(event: PointerEvent<SVGSVGElement>) => {
+                  const box = event.currentTarget.getBoundingClientRect();
+                  const row = Math.floor((event.clientY - box.top) / rowHeight);
+                  if (row >= 0 && row < H) onUnit(row);
+                }}
+              >
                 <rect
-                  className="heatmap-cursor"
-                  x={cursor.column * cellWidth}
-                  y={cursor.row * rowHeight}
-                  width={cellWidth}
+                  className="inside-heatmap-unit"
+                  x={0}
+                  y={unit * rowHeight}
+                  width={plotWidth}
                   height={rowHeight}
                 />
-              )}
-            </svg>
-            <AxisLabels
-              characters={characters}
-              cellWidth={cellWidth}
-              top={plotHeight}
-              height={labelsHeight}
-            />
-          </div>
-        </ScrollRegion>
+                {cursor && (
+                  <rect
+                    className="heatmap-cursor"
+                    x={cursor.column * cellWidth}
+                    y={cursor.row * rowHeight}
+                    width={cellWidth}
+                    height={rowHeight}
+                  />
+                )}
+              </svg>
+              <AxisLabels
+                characters={characters}
+                cellWidth={cellWidth}
+                top={plotHeight}
+                height={labelsHeight}
+              />
+            </div>
+          </ScrollRegion>
+        </div>
       </div>
     );
   };
@@ -149,7 +152,7 @@ export const UnitHeatmap = memo(function UnitHeatmap(props: UnitHeatmapProps) {
       exportName="units-over-passage"
     >
       {width !== undefined ? graphic(width) : <Responsive>{graphic}</Responsive>}
-      <p className="gates-readout" aria-live="polite">
+      <p className="inside-readout" aria-live="polite">
         {readout}
       </p>
     </FigureFrame>

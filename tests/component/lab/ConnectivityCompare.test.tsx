@@ -25,7 +25,17 @@ describe('ConnectivityCompare', () => {
       cellColors.gru,
     ]);
     const graphic = screen.getByRole('img', { name: /log scale/ });
-    for (const { label } of profiles) expect(within(graphic).getByText(label)).toBeVisible();
+    const key = screen.getByRole('list', { name: 'Key' });
+    expect(
+      within(key)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(profiles.map(({ label }) => label));
+    expect(Array.from(key.querySelectorAll('line'), (line) => line.getAttribute('stroke'))).toEqual([
+      cellColors.rnn,
+      cellColors.lstm,
+      cellColors.gru,
+    ]);
     expect(within(graphic).getByText('Characters back, d (0 = the one just read)')).toBeVisible();
   });
 
