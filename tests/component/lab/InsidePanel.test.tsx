@@ -268,6 +268,28 @@ describe('InsidePanel: connectivity', () => {
     );
   });
 
+  it('asks from the keyboard, and drops an answer that arrives after a fresh trace', async () => {
+    const user = userEvent.setup();
+    const { model, codes } = tinyModel(text);
+    let answer: () => void = () => {};
+    const request = vi.fn(
+      (position: number) =>
+        new Promise<ReturnType<typeof connectivity>>((resolve) => {
+          answer = () => resolve(connectivity(model, codes, position));
+        }),
+    );
+    const { rerender } = render(
+      <InsidePanel text={text} trace={tinyTrace(text)} requestConnectivity={request} />,
+    );
+    passage().focus();
+    await user.keyboard('{ArrowRight}{ArrowRight}{Enter}');
+    expect(request).toHaveBeenCalledWith(2);
+    rerender(<InsidePanel text={text} trace={tinyTrace(text)} requestConnectivity={request} />);
+    await act(async () => answer());
+    expect(passage().querySelectorAll('.is-influence')).toHaveLength(0);
+    expect(screen.getByText(/^Connectivity: click a character/)).toBeVisible();
+  });
+
   it('explains that the last character has nothing to predict, without asking', async () => {
     const user = userEvent.setup();
     const request = vi.fn();
