@@ -67,6 +67,8 @@ export function InsidePanel(props: InsidePanelProps) {
   return <InsideView {...props} text={shown.text} trace={shown.trace} characters={characters} />;
 }
 
+const noSpans: readonly Span[] = [];
+
 function InsideView({
   text,
   trace,
@@ -79,8 +81,12 @@ function InsideView({
   const [kindChoice, setKind] = useState<TraceKind>(trace.kinds[0]!);
   const [layerChoice, setLayer] = useState(trace.layers.length - 1);
   const [unitChoice, setUnit] = useState(0);
-  const [comparison, setComparison] = useState<{ signal: Float64Array; label: string } | null>(null);
-  const [spans, setSpans] = useState<readonly Span[]>([]);
+  // Both belong to the passage they were made on: a fresh passage starts without them.
+  const [compared, setComparison] = useState<{ text: string; signal: Float64Array; label: string } | null>(
+    null,
+  );
+  const [marked, setMarked] = useState<{ text: string; spans: readonly Span[] }>({ text, spans: [] });
+  const comparison = compared?.text === text ? compared : null;
   const { state: connectivity, ask } = useConnectivity(trace, requestConnectivity);
   const T = trace.steps;
   const H = trace.hiddenSize;
@@ -99,14 +105,18 @@ function InsideView({
   const scale = useMemo(() => scaleFor(kind, series), [kind, series]);
   const values = useMemo(() => unitColumn(series, T, H, unit), [series, T, H, unit]);
   const label = seriesName(layer, trace.layers.length, kind, unit);
-  const keptSpans = useMemo(() => spans.filter(([, end]) => end <= T), [spans, T]);
-  const show = useCallback((ranked: RankedUnit, signal: Float64Array, hypothesis: string) => {
-    setKind(ranked.kind);
-    setLayer(ranked.layer);
-    setUnit(ranked.unit);
-    setComparison({ signal, label: hypothesis });
-    textRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, []);
+  const spans = marked.text === text ? marked.spans : noSpans;
+  const setSpans = useCallback((next: readonly Span[]) => setMarked({ text, spans: next }), [text]);
+  const show = useCallback(
+    (ranked: RankedUnit, signal: Float64Array, hypothesis: string) => {
+      setKind(ranked.kind);
+      setLayer(ranked.layer);
+      setUnit(ranked.unit);
+      setComparison({ text, signal, label: hypothesis });
+      textRef.current?.scrollIntoView?.({ block: 'nearest' });
+    },
+    [text],
+  );
 
   const strips = useMemo(() => {
     const list: Strip[] = [];
@@ -185,7 +195,7 @@ function InsideView({
         text={text}
         characters={characters}
         kind={kind}
-        spans={keptSpans}
+        spans={spans}
         onSpansChange={setSpans}
         textRef={textRef}
         onShow={show}

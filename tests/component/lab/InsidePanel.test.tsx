@@ -218,6 +218,23 @@ describe('InsidePanel: find a unit', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Nothing is marked yet');
   });
 
+  it('forgets marks and the compared signal when a fresh passage arrives', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<InsidePanel text={quotedText} trace={plantedTrace()} />);
+    const range = document.createRange();
+    range.setStart(glyph(0).firstChild!, 0);
+    range.setEnd(glyph(2).firstChild!, 1);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    await user.click(screen.getByRole('button', { name: 'Mark the selected text' }));
+    await user.click((await screen.findAllByRole('button', { name: /^Show Layer/ }))[0]!);
+    expect(passage().querySelectorAll('.is-signal').length).toBeGreaterThan(0);
+    const other = quotedText.replace('say', 'put');
+    rerender(<InsidePanel text={other} trace={plantedTrace(other)} />);
+    expect(screen.queryByRole('list', { name: 'Marked spans' })).toBeNull();
+    expect(passage().querySelectorAll('.is-signal')).toHaveLength(0);
+  });
+
   it('asks for a selection when Mark is pressed with none', async () => {
     const user = userEvent.setup();
     render(<InsidePanel text={quotedText} trace={plantedTrace()} />);
