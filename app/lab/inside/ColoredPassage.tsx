@@ -12,6 +12,7 @@ import { formatFixed } from '../../figures/frame/figureText';
 import { barHeights, PassageCell, type Strip } from './PassageCell';
 import { passageLines } from './passageLayout';
 import { colorClass, quoteCharacter, type UnitScale } from './unitScale';
+import { useToneClasses } from './useToneClasses';
 import './insideColors.css';
 
 export interface ColoredPassageProps {
@@ -52,6 +53,7 @@ export const ColoredPassage = memo(function ColoredPassage(props: ColoredPassage
     [strips],
   );
   const tones = useMemo(() => Array.from(values, (value) => colorClass(scale, value)), [values, scale]);
+  useToneClasses(textRef, tones, lines);
   const bars = useMemo(
     () => Array.from(characters, (_, t) => barHeights(strips, t, ranges)),
     [characters, strips, ranges],
@@ -133,7 +135,6 @@ export const ColoredPassage = memo(function ColoredPassage(props: ColoredPassage
                         key={t}
                         index={t}
                         character={characters[t]!}
-                        tone={tones[t]!}
                         bars={bars[t]!}
                         stripClasses={stripClasses}
                         current={t === current}

@@ -135,11 +135,7 @@ function InsideView({
   }, [comparison, connectivity, characters, T]);
 
   return (
-    <section
-      className={`inside-panel${pending ? ' is-pending' : ''}`}
-      aria-labelledby={headingId}
-      aria-busy={pending}
-    >
+    <section className="inside-panel" aria-labelledby={headingId} aria-busy={pending}>
       <h2 id={headingId}>Inside the network{cellLabel ? `: ${cellLabel}` : ''}</h2>
       <p className="inside-note">
         Each character sits on the colour of one unit’s value just after the model read it. Pick a series, a
@@ -156,6 +152,9 @@ function InsideView({
         unit={pickedUnit}
         onUnit={setUnit}
       />
+      <p className="inside-pending" aria-live="polite">
+        {pending ? 'Drawing the new colours…' : ''}
+      </p>
       <ScaleLegend kind={kind} scale={scale} />
       {comparison && comparison.signal.length === T && (
         <p className="inside-note">

@@ -12,8 +12,6 @@ export interface Strip {
 interface CellProps {
   readonly index: number;
   readonly character: string;
-  /** The colour class of the unit's value (see colorClass). */
-  readonly tone: string;
   /** Each strip's bar height in percent, space-separated, "-" where a strip has no value (a string, so memo compares it cheaply). */
   readonly bars: string;
   readonly stripClasses: string;
@@ -21,11 +19,10 @@ interface CellProps {
   readonly picked: boolean;
 }
 
-// Memoised, so moving the cursor re-renders two cells, not the whole passage.
+// Memoised, so moving the cursor re-renders two cells, not the whole passage; a new unit re-renders none.
 export const PassageCell = memo(function PassageCell({
   index,
   character,
-  tone,
   bars,
   stripClasses,
   current,
@@ -38,7 +35,8 @@ export const PassageCell = memo(function PassageCell({
       className={`inside-cell${current ? ' is-current' : ''}${picked ? ' is-picked' : ''}`}
       data-index={index}
     >
-      <span className={`inside-glyph ${tone}`}>{glyphOf(character)}</span>
+      {/* Its colour class is written by useToneClasses, so a new unit re-renders no cell. */}
+      <span className="inside-glyph">{glyphOf(character)}</span>
       {classes.map((className, strip) => (
         <span key={className} className={`inside-strip ${className}`} aria-hidden="true">
           {heights[strip] !== '-' && <span style={{ height: `${heights[strip]}%` }} />}
