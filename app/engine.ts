@@ -13,9 +13,9 @@ export { createHeadWorkspace, headBackward, headForward } from '../engine/head';
 // Weights for the tiny RNN and the vanishing-gradient explorer's curves.
 export { createInitialisedRecurrentParams, orthogonalMatrix } from '../engine/init';
 // The language lab's look inside: hypothesis signals and ranking units against them over a passage the
-// worker already traced (about series × T multiply-adds: under 10 ms for 3 × 256 units × 2,000 characters).
+// worker already traced (about series × T multiply-adds; the panel ranks 64 units per task, each a few ms).
 export { HYPOTHESES, hypothesisSignals, spanSignal } from '../engine/lab/hypotheses';
-export { rankUnits } from '../engine/lab/rankUnits';
+export { columnCorrelation, rankUnits } from '../engine/lab/rankUnits';
 export { SIGMOID_KINDS } from '../engine/lab/trace';
 export { createDenseParams } from '../engine/model';
 // Counting parameters gate by gate (the parameter calculator, the GRU-vs-LSTM claim, the step timer).

@@ -1,5 +1,7 @@
-import { memo, type RefObject, useEffect } from 'react';
+import { memo, type RefObject, useEffect, useMemo } from 'react';
 import { displayInput } from '../../figures/frame/gates';
+import { heatmapPixels } from './unitHeatmapData';
+import type { UnitScale } from './unitScale';
 
 /** One label per character under its column; memoised, since a long passage has thousands. */
 export const AxisLabels = memo(function AxisLabels(props: {
@@ -30,7 +32,9 @@ export const AxisLabels = memo(function AxisLabels(props: {
 
 interface HeatmapCanvasProps {
   readonly canvasRef: RefObject<HTMLCanvasElement | null>;
-  readonly pixels: Uint8ClampedArray<ArrayBuffer>;
+  /** The series [T][H] of one layer and kind, and its colour scale. */
+  readonly series: Float64Array;
+  readonly scale: UnitScale;
   readonly columns: number;
   readonly rows: number;
   readonly width: number;
@@ -39,9 +43,13 @@ interface HeatmapCanvasProps {
 
 /**
  * The cells as one canvas pixel each, stretched by CSS to their cells without smoothing: a passage of
- * 2,000 characters × 256 units is half a million pixels to write, however wide it is drawn.
+ * 2,000 characters × 256 units is half a million pixels to write, however wide it is drawn. The pixels
+ * are computed here, in a component of their own, so a background render can yield between them and
+ * the heatmap's summaries instead of doing both in one long task.
  */
-export function HeatmapCanvas({ canvasRef, pixels, columns, rows, width, height }: HeatmapCanvasProps) {
+export const HeatmapCanvas = memo(function HeatmapCanvas(props: HeatmapCanvasProps) {
+  const { canvasRef, series, scale, columns, rows, width, height } = props;
+  const pixels = useMemo(() => heatmapPixels(series, columns, rows, scale), [series, columns, rows, scale]);
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || columns <= 0 || rows <= 0 || typeof ImageData === 'undefined') return;
@@ -56,4 +64,4 @@ export function HeatmapCanvas({ canvasRef, pixels, columns, rows, width, height 
     context?.putImageData(new ImageData(pixels, columns, rows), 0, 0);
   }, [canvasRef, pixels, columns, rows]);
   return <canvas ref={canvasRef} className="inside-heatmap-canvas" style={{ width, height }} />;
-}
+});

@@ -5,7 +5,7 @@ import { Responsive } from '../../figures/frame/Responsive';
 import { ScrollRegion } from '../../figures/frame/ScrollRegion';
 import { useGridCursor } from '../../figures/frame/useGridCursor';
 import { AxisLabels, HeatmapCanvas } from './HeatmapLayers';
-import { heatmapPixels, summariseUnits, unitTable } from './unitHeatmapData';
+import { summariseUnits, unitTable } from './unitHeatmapData';
 import { quoteCharacter, type UnitScale } from './unitScale';
 import '../../figures/frame/gateFigures.css';
 
@@ -33,7 +33,6 @@ export const UnitHeatmap = memo(function UnitHeatmap(props: UnitHeatmapProps) {
   const T = characters.length;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { cursor, setCursor, onKeyDown: moveCursor } = useGridCursor(H, T);
-  const pixels = useMemo(() => heatmapPixels(series, T, H, scale), [series, T, H, scale]);
   const summaries = useMemo(() => summariseUnits(series, T, H), [series, T, H]);
   const table = useMemo(
     () => unitTable(summaries, characters, seriesLabel),
@@ -90,7 +89,8 @@ export const UnitHeatmap = memo(function UnitHeatmap(props: UnitHeatmapProps) {
             >
               <HeatmapCanvas
                 canvasRef={canvasRef}
-                pixels={pixels}
+                series={series}
+                scale={scale}
                 columns={T}
                 rows={H}
                 width={plotWidth}
