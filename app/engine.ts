@@ -12,9 +12,14 @@ export { planBucketing, planPadding } from '../engine/batching';
 export { createHeadWorkspace, headBackward, headForward } from '../engine/head';
 // Weights for the tiny RNN and the vanishing-gradient explorer's curves.
 export { createInitialisedRecurrentParams, orthogonalMatrix } from '../engine/init';
+// The language lab's look inside: hypothesis signals and ranking units against them over a passage the
+// worker already traced (about series × T multiply-adds; the panel ranks 64 units per task, each a few ms).
+export { HYPOTHESES, hypothesisSignals, spanSignal } from '../engine/lab/hypotheses';
 // The language lab: its built-in texts (made on demand, the toy code from a fixed seed), its default
 // model, and what a text's vocabulary cap does (one pass over a text the lab has already size-checked).
 export { LAB_DEFAULTS, labTrainerConfig } from '../engine/lab/labDefaults';
+export { columnCorrelation, rankUnits } from '../engine/lab/rankUnits';
+export { SIGMOID_KINDS } from '../engine/lab/trace';
 export { createDenseParams } from '../engine/model';
 // Counting parameters gate by gate (the parameter calculator, the GRU-vs-LSTM claim, the step timer).
 export { countRecurrentParams, GATE_NAMES } from '../engine/params';

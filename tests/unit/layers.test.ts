@@ -21,6 +21,7 @@ const layers = [
   'app/quiz',
   'app/playground',
   'app/live',
+  'app/lab/inside',
   'app/figures/calculators',
   'app/figures/charts',
   'app/figures/diagrams',

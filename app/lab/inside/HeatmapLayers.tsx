@@ -1,0 +1,67 @@
+import { memo, type RefObject, useEffect, useMemo } from 'react';
+import { displayInput } from '../../figures/frame/gates';
+import { heatmapPixels } from './unitHeatmapData';
+import type { UnitScale } from './unitScale';
+
+/** One label per character under its column; memoised, since a long passage has thousands. */
+export const AxisLabels = memo(function AxisLabels(props: {
+  characters: readonly string[];
+  cellWidth: number;
+  top: number;
+  height: number;
+}) {
+  const { characters, cellWidth, top, height } = props;
+  // Its own SVG, so moving the outline over the map never repaints thousands of labels.
+  return (
+    <svg
+      className="inside-heatmap-labels"
+      width={characters.length * cellWidth}
+      height={height}
+      style={{ top }}
+      aria-hidden="true"
+    >
+      {characters.map((character, t) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a label's identity is its position
+        <text key={t} x={(t + 0.5) * cellWidth} y={height - 5} textAnchor="middle">
+          {displayInput(character)}
+        </text>
+      ))}
+    </svg>
+  );
+});
+
+interface HeatmapCanvasProps {
+  readonly canvasRef: RefObject<HTMLCanvasElement | null>;
+  /** The series [T][H] of one layer and kind, and its colour scale. */
+  readonly series: Float64Array;
+  readonly scale: UnitScale;
+  readonly columns: number;
+  readonly rows: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The cells as one canvas pixel each, stretched by CSS to their cells without smoothing: a passage of
+ * 2,000 characters × 256 units is half a million pixels to write, however wide it is drawn. The pixels
+ * are computed here, in a component of their own, so a background render can yield between them and
+ * the heatmap's summaries instead of doing both in one long task.
+ */
+export const HeatmapCanvas = memo(function HeatmapCanvas(props: HeatmapCanvasProps) {
+  const { canvasRef, series, scale, columns, rows, width, height } = props;
+  const pixels = useMemo(() => heatmapPixels(series, columns, rows, scale), [series, columns, rows, scale]);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || columns <= 0 || rows <= 0 || typeof ImageData === 'undefined') return;
+    canvas.width = columns;
+    canvas.height = rows;
+    let context: CanvasRenderingContext2D | null = null;
+    try {
+      context = canvas.getContext('2d');
+    } catch {
+      context = null;
+    }
+    context?.putImageData(new ImageData(pixels, columns, rows), 0, 0);
+  }, [canvasRef, pixels, columns, rows]);
+  return <canvas ref={canvasRef} className="inside-heatmap-canvas" style={{ width, height }} />;
+});
