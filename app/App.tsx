@@ -7,7 +7,14 @@ import { lazyPage } from './components/lazyPage';
 import { NotFoundPage } from './components/NotFoundPage';
 import { useThemeOnDocument } from './components/ThemeToggle';
 import { HomePage } from './pages/HomePage';
-import { claimsRoute, lessonRoute, playgroundRoute, presentRoute, speakerRoute } from './routes';
+import {
+  answersRoute,
+  claimsRoute,
+  lessonRoute,
+  playgroundRoute,
+  presentRoute,
+  speakerRoute,
+} from './routes';
 
 // Pages other than the course map load on demand, so the first visit downloads little; one that could not
 // be downloaded (offline before it was saved) is fetched again on the next visit.
@@ -20,6 +27,7 @@ const PlaygroundPage = lazyPage(() =>
 );
 const PresentPage = lazyPage(() => import('./pages/PresentPage').then((module) => module.PresentPage));
 const SpeakerPage = lazyPage(() => import('./pages/SpeakerPage').then((module) => module.SpeakerPage));
+const AnswerKeyPage = lazyPage(() => import('./pages/AnswerKeyPage').then((module) => module.AnswerKeyPage));
 const ClaimsPage = lazyPage(() => import('./pages/ClaimsPage').then((module) => module.ClaimsPage));
 
 /**
@@ -51,6 +59,8 @@ export function App() {
               <Route path={speakerRoute}>
                 {(params) => <SpeakerPage slug={params.slug ?? ''} slide={params.slide} />}
               </Route>
+              {/* A teacher's answer key: /answers/<slug> or /answers/final */}
+              <Route path={answersRoute}>{(params) => <AnswerKeyPage slug={params.slug ?? ''} />}</Route>
               {/* The claims page, optionally at one claim: /claims#<id> */}
               <Route path={claimsRoute}>{(params) => <ClaimsPage claim={params.claim} />}</Route>
               <Route component={NotFoundPage} />
