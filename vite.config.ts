@@ -65,8 +65,9 @@ export function sharedPlugins(): PluginOption[] {
  * injectRegister false: app/main.tsx registers through `virtual:pwa-register`, so no inline script breaks
  * the Content-Security-Policy.
  */
-function offline(): PluginOption {
+function offline(disable: boolean): PluginOption {
   return VitePWA({
+    disable,
     registerType: 'prompt',
     injectRegister: false,
     includeAssets: ['icon.svg', 'apple-touch-icon.png', 'robots.txt'],
@@ -103,8 +104,13 @@ function offline(): PluginOption {
   });
 }
 
-export default defineConfig({
-  plugins: [...sharedPlugins(), contentSecurityPolicy(), offline()],
+/**
+ * `--mode scorm` (npm run build:scorm) builds the site for an LMS: no service worker, since an LMS serves
+ * the package under a path of its own and often in a frame, where a worker's scope and cache only get in
+ * the way; the package is installed on the LMS instead. The script passes `--base ./` too.
+ */
+export default defineConfig(({ mode }) => ({
+  plugins: [...sharedPlugins(), contentSecurityPolicy(), offline(mode === 'scorm')],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   preview: {
@@ -116,4 +122,4 @@ export default defineConfig({
       'Referrer-Policy': 'no-referrer',
     },
   },
-});
+}));

@@ -8,7 +8,15 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { RenamedLessonRedirect } from './components/RenamedLessonRedirect';
 import { useThemeOnDocument } from './components/ThemeToggle';
 import { HomePage } from './pages/HomePage';
-import { claimsRoute, labRoute, lessonRoute, playgroundRoute, presentRoute, speakerRoute } from './routes';
+import {
+  answersRoute,
+  claimsRoute,
+  labRoute,
+  lessonRoute,
+  playgroundRoute,
+  presentRoute,
+  speakerRoute,
+} from './routes';
 import { renamedLessonRoute } from './shared/lessonRenames';
 
 // Pages other than the course map load on demand, so the first visit downloads little; one that could not
@@ -23,6 +31,7 @@ const PlaygroundPage = lazyPage(() =>
 const LabPage = lazyPage(() => import('./pages/LabPage').then((module) => module.LabPage));
 const PresentPage = lazyPage(() => import('./pages/PresentPage').then((module) => module.PresentPage));
 const SpeakerPage = lazyPage(() => import('./pages/SpeakerPage').then((module) => module.SpeakerPage));
+const AnswerKeyPage = lazyPage(() => import('./pages/AnswerKeyPage').then((module) => module.AnswerKeyPage));
 const ClaimsPage = lazyPage(() => import('./pages/ClaimsPage').then((module) => module.ClaimsPage));
 
 /**
@@ -57,6 +66,8 @@ export function App() {
               <Route path={speakerRoute}>
                 {(params) => <SpeakerPage slug={params.slug ?? ''} slide={params.slide} />}
               </Route>
+              {/* A teacher's answer key: /answers/<slug> or /answers/final */}
+              <Route path={answersRoute}>{(params) => <AnswerKeyPage slug={params.slug ?? ''} />}</Route>
               {/* The claims page, optionally at one claim: /claims#<id> */}
               <Route path={claimsRoute}>{(params) => <ClaimsPage claim={params.claim} />}</Route>
               <Route component={NotFoundPage} />

@@ -103,4 +103,9 @@ export const paths = {
   /** The speaker view of a presented lesson (notes, next slide, clock), in a second window. */
   speaker: (slug: string, slide = 1) => `/speaker/${slug}/${slide}`,
   claims: '/claims',
+  /** A teacher's answer key of a lesson's quiz, or of the final quiz (`answers('final')`). */
+  answers: (slug: string) => `/answers/${slug}`,
 } as const;
+
+/** The answer-key address of the final quiz: `/answers/final`. */
+export const FINAL_ANSWERS = 'final';

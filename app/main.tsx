@@ -8,11 +8,14 @@ import { App } from './App';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { offerUpdate } from './components/updateOffer';
 import { EngineBridge } from './engineBridge';
+import { connectToLms } from './scorm/connect';
 import { followOtherTabs, useStore } from './store';
 
 useStore.getState().hydrateSettings();
 useStore.getState().hydrateProgress();
 followOtherTabs();
+// Inside an LMS (the SCORM package, `npm run build:scorm`) progress is reported to it; elsewhere a no-op.
+void connectToLms(window, useStore);
 useStore.getState().connectEngine(new EngineBridge());
 
 // The service worker (built by vite-plugin-pwa) keeps every page, the fonts and the training worker for

@@ -10,6 +10,7 @@ export const playgroundRoute = /^\/playground\/?(?:\?.*)?$/;
 export const labRoute = /^\/lab\/?(?:\?.*)?$/;
 export const presentRoute = /^\/present\/(?<slug>[^/?#]+)(?:\/(?<slide>[^/?#]*))?\/?(?:\?.*)?$/;
 export const speakerRoute = /^\/speaker\/(?<slug>[^/?#]+)(?:\/(?<slide>[^/?#]*))?\/?(?:\?.*)?$/;
+export const answersRoute = /^\/answers\/(?<slug>[^/?#]+)\/?(?:\?.*)?$/;
 export const claimsRoute = /^\/claims\/?(?:#(?<claim>[^?#/]*))?(?:\?.*)?$/;
 
 /** True for the presenter's full-screen routes, which show no site header or footer. */

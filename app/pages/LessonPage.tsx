@@ -47,6 +47,11 @@ function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string
           <Body components={components} />
         </div>
         <QuizSection lesson={lesson} />
+        {lesson.loadQuiz && (
+          <p className="answer-key-link">
+            <Link href={paths.answers(lesson.slug)}>Answer key for this lesson’s quiz (for teachers)</Link>
+          </p>
+        )}
       </Suspense>
       <nav className="lesson-pager" aria-label="Lessons">
         {previous ? (

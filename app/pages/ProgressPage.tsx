@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { usePageTitle } from '../components/usePageTitle';
-import { finalQuizLesson, lessons, paths } from '../course';
+import { FINAL_ANSWERS, finalQuizLesson, lessons, paths } from '../course';
 import { DamagedProgress } from '../quiz/DamagedProgress';
 import { progressDocument } from '../quiz/exportProgress';
 import { ProgressTable } from '../quiz/ProgressTable';
@@ -95,6 +95,8 @@ export function ProgressPage() {
             <Link href={paths.finalQuiz}>
               {finalSummary.answered === 0 ? 'Take the final quiz' : 'Open the final quiz'}
             </Link>
+            {' · '}
+            <Link href={paths.answers(FINAL_ANSWERS)}>Answer key (for teachers)</Link>
           </p>
         ) : (
           <p>The final quiz comes with the last lesson and is not ready yet.</p>

@@ -53,6 +53,8 @@ export interface ProgressSlice {
     quizQuestionIds: readonly string[],
   ) => void;
   resetProgress: () => void;
+  /** Merges progress from elsewhere (an LMS's suspend data) into this tab's, and saves the result. */
+  mergeInProgress: (incoming: Progress) => void;
   /**
    * Merges what can be read of a kept damaged copy (or of the held text, by its key `unroll.progress`)
    * into the progress; returns how many answered questions it found, or null when none could be read.
@@ -225,6 +227,7 @@ export const createProgressSlice: StateCreator<ProgressSlice & SettingsSlice, []
     // The time of the reset travels with the empty progress, so that a tab still holding older answers
     // does not merge them back.
     resetProgress: () => commit(() => ({ lessons: {}, resetAt: now() })),
+    mergeInProgress: (incoming) => commit((progress) => mergeProgress(progress, incoming)),
     restoreDamagedCopy: (key) => {
       const text =
         key === progressFormat.key

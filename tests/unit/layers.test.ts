@@ -10,6 +10,7 @@ const layers = [
   'lessons',
   'app/main.tsx',
   'app/App.tsx',
+  'app/scorm',
   'app/pages',
   'app/dev',
   'app/present',
