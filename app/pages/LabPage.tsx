@@ -5,6 +5,7 @@ import { labTrainerConfig } from '../engine';
 import { cellLabels } from '../figures/frame/palette';
 import { LabAutocomplete } from '../lab/LabAutocomplete';
 import { LabCurves } from '../lab/LabCurves';
+import { LabInside } from '../lab/LabInside';
 import { LabKeep } from '../lab/LabKeep';
 import { LabModelForm } from '../lab/LabModelForm';
 import { canAnswer, LabSamples } from '../lab/LabSamples';
@@ -131,7 +132,10 @@ export function LabPage() {
         <h2 id="lab-autocomplete-heading">Autocomplete</h2>
         <LabAutocomplete slot={LAB_SLOT} run={run} initialText={prime} />
       </section>
-      {/* Inside the network: the lead mounts <LabInside slot={LAB_SLOT} run={run} /> here (app/lab/LabInside.tsx). */}
+      <section aria-labelledby="lab-inside-heading">
+        <h2 id="lab-inside-heading">Inside the network</h2>
+        <LabInside slot={LAB_SLOT} run={run} text={text} offset={keep.offset} />
+      </section>
     </div>
   );
 }

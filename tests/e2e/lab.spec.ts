@@ -10,7 +10,7 @@ const OWN_TEXT = Array.from(
 test('a student pastes a text, trains, samples at two temperatures, autocompletes, and finds the model after a reload', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await page.goto('/#/lab?hidden=24');
   await expect(page.getByRole('heading', { level: 1, name: 'Language lab' })).toBeVisible();
   await page.getByLabel('Text to learn').selectOption('own');
@@ -54,6 +54,17 @@ test('a student pastes a text, trains, samples at two temperatures, autocomplete
       timeout: 15_000,
     },
   );
+
+  // Inside the restored model: trace a passage, rank units for a hypothesis, show the best one.
+  await page.getByLabel(/^Passage to look at/).fill('the cat sat on the mat and the dog sat on the log. ');
+  await page.getByRole('button', { name: 'Look inside', exact: true }).click();
+  const find = page.getByRole('region', { name: 'Find a unit for…' });
+  await expect(find).toBeVisible({ timeout: 20_000 });
+  await find.getByLabel('Hypothesis').selectOption({ label: 'Start of a word' });
+  const best = find.getByRole('listitem').first();
+  await expect(best).toContainText(/r = [−-]?\d/, { timeout: 15_000 });
+  await best.getByRole('button', { name: /^Show / }).click();
+  await expect(page.getByRole('button', { name: 'Look inside again' })).toBeEnabled();
 });
 
 test('a link with bad lab settings says so and uses the defaults', async ({ page }) => {
