@@ -32,10 +32,18 @@ export function AnswerKeyPage({ slug }: { slug: string }) {
           Print
         </button>
       </header>
-      {!lesson && <p>There is no lesson “{slug}”.</p>}
+      {!lesson && (
+        <p className="notice" role="alert">
+          There is no lesson “{slug}”: pick a lesson's answer key from <Link href="/">the course map</Link>.
+        </p>
+      )}
       {quiz.status === 'loading' && <p className="muted">Loading the questions…</p>}
       {quiz.status === 'none' && lesson && <p>This lesson has no quiz.</p>}
-      {quiz.status === 'error' && <p>The questions could not be loaded: {quiz.message}</p>}
+      {quiz.status === 'error' && (
+        <p className="notice" role="alert">
+          The questions could not be loaded: {quiz.message}
+        </p>
+      )}
       {quiz.status === 'ready' && <AnswerKey questions={quiz.questions} />}
     </div>
   );

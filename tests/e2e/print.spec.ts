@@ -36,6 +36,13 @@ test('the final quiz has an answer key, linked from the progress page', async ({
   await expect(page.locator('.answer-key-item').first()).toBeVisible();
 });
 
+test('an answer key for a lesson that does not exist says so', async ({ page }) => {
+  await page.goto('/#/answers/no-such-lesson');
+  await expect(page.getByRole('alert')).toContainText('There is no lesson “no-such-lesson”');
+  await page.getByRole('alert').getByRole('link', { name: 'the course map' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
 test('a printed lesson hides its controls and keeps room to answer', async ({ page }) => {
   await page.goto(`/#/lessons/${LESSON_ONE}`);
   const check = page.getByRole('button', { name: 'Check' }).first();

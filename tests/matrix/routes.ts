@@ -38,6 +38,23 @@ export const ROUTES: readonly RouteSpec[] = [
     refused: [`/lessons/${slug}/no-such-section`],
   })),
   { name: 'playground', path: '/playground' },
+  {
+    name: 'lab',
+    path: '/lab',
+    accepted: ['/lab?text=toy-code&cell=gru&layers=2&hidden=64&seed=3', '/lab?text=rivers'],
+    refused: ['/lab?text=novel', '/lab?cell=transformer', '/lab?layers=9', '/lab?hidden=abc', '/lab?seed=-1'],
+  },
+  {
+    name: 'answer keys',
+    path: '/answers/final',
+    accepted: lessonSlugs.map((slug) => `/answers/${slug}`),
+    refused: ['/answers/no-such-lesson'],
+  },
+  {
+    name: 'renamed summary',
+    path: '/lessons/07-summary',
+    accepted: ['/lessons/06-summary', '/present/06-summary/2', '/speaker/06-summary/1'],
+  },
   ...deckSlugs.flatMap((slug, index) =>
     (['present', 'speaker'] as const).map((mode) => ({
       name: `${mode} ${slug.slice(0, 2)}`,
