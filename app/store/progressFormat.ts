@@ -244,5 +244,6 @@ export const progressFormat: VersionedFormat<Progress> = {
     return validateProgress(current);
   },
   validate: validateProgress,
-  unread: unreadProgress,
+  // Versions 1 and 2 share one shape (only the slugs changed); version 0's answers are read as they can be.
+  unread: (data, version) => (version >= 1 ? unreadProgress(data) : 0),
 };

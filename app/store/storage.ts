@@ -33,8 +33,11 @@ export interface VersionedFormat<T> {
   readonly migrate: (data: unknown, fromVersion: number) => T | null;
   /** Checks data claiming to be the current version; returns null when it is not usable. */
   readonly validate: (data: unknown) => T | null;
-  /** How many parts of usable current-version data `validate` leaves out (a damaged entry, say). */
-  readonly unread?: (data: unknown) => number;
+  /**
+   * How many parts of usable data of `version` (the current one, or an older one being migrated) reading
+   * leaves out (a damaged entry, say): those are lost on the next save unless a copy is kept first.
+   */
+  readonly unread?: (data: unknown, version: number) => number;
 }
 
 /** The browser's localStorage, or null when there is none or it is blocked (private mode, sandbox). */
@@ -57,11 +60,13 @@ export function parseSaved<T>(format: VersionedFormat<T>, text: string | null): 
       const { version, data } = parsed as { version: unknown; data: unknown };
       if (version === format.version) {
         const value = format.validate(data);
-        const unread = value === null ? 0 : (format.unread?.(data) ?? 0);
+        const unread = value === null ? 0 : (format.unread?.(data, version) ?? 0);
         if (value !== null && unread > 0) return { value, notice: null, status: 'ok', text, unread };
         if (value !== null) return { value, notice: null, status: 'ok', text: null };
       } else if (typeof version === 'number' && Number.isInteger(version) && version < format.version) {
         const value = format.migrate(data, version);
+        const unread = value === null ? 0 : (format.unread?.(data, version) ?? 0);
+        if (value !== null && unread > 0) return { value, notice: null, status: 'ok', text, unread };
         if (value !== null) return { value, notice: null, status: 'ok', text: null };
       } else if (typeof version === 'number' && Number.isInteger(version) && version > format.version) {
         // Shown as far as this version can read it, and never written back.
