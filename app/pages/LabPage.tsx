@@ -20,6 +20,7 @@ import { pageQuery } from '../routes';
 import { useStore } from '../store';
 import '../lab/lab.css';
 import '../playground/playground.css';
+import { LinkNotices } from '../playground/LinkNotices';
 
 /** The slot the lab's model trains in (one model at a time). */
 export const LAB_SLOT = 'lab';
@@ -75,21 +76,7 @@ export function LabPage() {
         trained here in your browser. Watch its samples turn from babble into words, type to see what it
         expects, and look inside it.
       </p>
-      {notices.length > 0 && (
-        <div className="notice playground-notice" role="status">
-          <div>
-            <p>Some settings in this link could not be used:</p>
-            <ul>
-              {notices.map((notice) => (
-                <li key={notice}>{notice}</li>
-              ))}
-            </ul>
-          </div>
-          <button type="button" onClick={() => setNotices([])}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <LinkNotices notices={notices} onDismiss={() => setNotices([])} />
       <div className="lab-layout">
         <section className="lab-setup" aria-labelledby="lab-setup-heading">
           <h2 id="lab-setup-heading">Text and model</h2>

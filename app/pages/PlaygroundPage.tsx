@@ -16,6 +16,7 @@ import { pageQuery } from '../routes';
 import { download } from '../shared/download';
 import { useStore } from '../store';
 import '../playground/playground.css';
+import { LinkNotices } from '../playground/LinkNotices';
 
 const SLOTS = ['playground-a', 'playground-b', 'playground-c'] as const;
 const NAMES = ['A', 'B', 'C'] as const;
@@ -116,21 +117,7 @@ export function PlaygroundPage() {
         Every option of the engine, on real models training in your browser. Change a setting, press Train,
         and compare up to three configurations side by side on the same data.
       </p>
-      {notices.length > 0 && (
-        <div className="notice playground-notice" role="status">
-          <div>
-            <p>Some settings in this link could not be used:</p>
-            <ul>
-              {notices.map((notice) => (
-                <li key={notice}>{notice}</li>
-              ))}
-            </ul>
-          </div>
-          <button type="button" onClick={() => setNotices([])}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <LinkNotices notices={notices} onDismiss={() => setNotices([])} />
       <div className="playground-layout">
         <section className="playground-settings" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>
