@@ -22,11 +22,14 @@ export function LabInside({
   run,
   text,
   offset,
+  parts = 'all',
 }: {
   slot: string;
   run: RunState | undefined;
   text: string;
   offset: number;
+  /** Which part to show: lesson 6 places the look inside and the reach by distance apart. */
+  parts?: 'all' | 'inside' | 'reach';
 }) {
   const ask = useStore((state) => state.askRunModel);
   const profiles = useStore((state) => state.labProfiles);
@@ -93,61 +96,76 @@ export function LabInside({
 
   return (
     <div className="lab-inside">
-      <label htmlFor={passageId}>
-        Passage to look at (up to {INSIDE_PASSAGE_LIMIT.toLocaleString('en-US')} characters)
-      </label>
-      <textarea
-        id={passageId}
-        className="lab-passage"
-        rows={4}
-        value={passage}
-        onChange={(event) => setPassage(event.target.value)}
-        aria-invalid={tooLong || passage.length === 0}
-      />
-      <div className="lab-inside-actions">
-        <button
-          type="button"
-          onClick={lookInside}
-          disabled={!ready || tooLong || passage.length === 0 || busy !== null}
-        >
-          {busy === 'trace' ? 'Reading the passage…' : view ? 'Look inside again' : 'Look inside'}
-        </button>
-        <button type="button" onClick={() => setPassage(text.slice(-DEFAULT_PASSAGE))}>
-          Use the end of the text
-        </button>
-      </div>
-      {!ready && <p className="inside-note">Train a model (or restore a saved one) to look inside it.</p>}
-      {tooLong && (
-        <p className="field-error" role="alert">
-          The passage is {Array.from(passage).length.toLocaleString('en-US')} characters long: shorten it to{' '}
-          {INSIDE_PASSAGE_LIMIT.toLocaleString('en-US')} or fewer.
-        </p>
+      {parts !== 'reach' && (
+        <>
+          <label htmlFor={passageId}>
+            Passage to look at (up to {INSIDE_PASSAGE_LIMIT.toLocaleString('en-US')} characters)
+          </label>
+          <textarea
+            id={passageId}
+            className="lab-passage"
+            rows={4}
+            value={passage}
+            onChange={(event) => setPassage(event.target.value)}
+            aria-invalid={tooLong || passage.length === 0}
+          />
+          <div className="lab-inside-actions">
+            <button
+              type="button"
+              onClick={lookInside}
+              disabled={!ready || tooLong || passage.length === 0 || busy !== null}
+            >
+              {busy === 'trace' ? 'Reading the passage…' : view ? 'Look inside again' : 'Look inside'}
+            </button>
+            <button type="button" onClick={() => setPassage(text.slice(-DEFAULT_PASSAGE))}>
+              Use the end of the text
+            </button>
+          </div>
+          {!ready && <p className="inside-note">Train a model (or restore a saved one) to look inside it.</p>}
+          {tooLong && (
+            <p className="field-error" role="alert">
+              The passage is {Array.from(passage).length.toLocaleString('en-US')} characters long: shorten it
+              to {INSIDE_PASSAGE_LIMIT.toLocaleString('en-US')} or fewer.
+            </p>
+          )}
+          {problem && (
+            <p className="field-error" role="alert">
+              {problem}
+            </p>
+          )}
+          {view && (
+            <InsidePanel
+              text={view.text}
+              trace={view.trace}
+              cellLabel={view.label}
+              requestConnectivity={requestConnectivity}
+            />
+          )}
+        </>
       )}
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
+      {parts !== 'inside' && (
+        <>
+          {parts === 'reach' && problem && (
+            <p className="field-error" role="alert">
+              {problem}
+            </p>
+          )}
+          <h3>How far back does each cell look?</h3>
+          <p>
+            Train an RNN, an LSTM and a GRU on the same text and measure each: the line shows how strongly a
+            character a given number of places back still moves the prediction, averaged over 16 predictions
+            of held-out text.
+          </p>
+          <button type="button" onClick={measureReach} disabled={!ready || busy !== null}>
+            {busy === 'profile' ? 'Measuring…' : 'Measure this model'}
+          </button>
+          <ConnectivityCompare
+            profiles={Object.values(profiles).flatMap((p) =>
+              p ? [{ label: p.label, profile: p.profile }] : [],
+            )}
+          />
+        </>
       )}
-      {view && (
-        <InsidePanel
-          text={view.text}
-          trace={view.trace}
-          cellLabel={view.label}
-          requestConnectivity={requestConnectivity}
-        />
-      )}
-      <h3>How far back does each cell look?</h3>
-      <p>
-        Train an RNN, an LSTM and a GRU on the same text and measure each: the line shows how strongly a
-        character a given number of places back still moves the prediction, averaged over 16 predictions of
-        held-out text.
-      </p>
-      <button type="button" onClick={measureReach} disabled={!ready || busy !== null}>
-        {busy === 'profile' ? 'Measuring…' : 'Measure this model'}
-      </button>
-      <ConnectivityCompare
-        profiles={Object.values(profiles).flatMap((p) => (p ? [{ label: p.label, profile: p.profile }] : []))}
-      />
     </div>
   );
 }

@@ -6,6 +6,9 @@
 import type { CellKind } from '../../engine/types';
 import { BUILTIN_TEXTS, CELL_KINDS, LAB_DEFAULTS, TRAINER_LIMITS, textProblems } from '../engine';
 
+/** The slot the lab's model trains in: one model at a time, shared by the lab page and lesson 6. */
+export const LAB_SLOT = 'lab';
+
 export type BuiltinId = (typeof BUILTIN_TEXTS)[number]['id'];
 
 /** Where the text comes from: a built-in one, or the student's own (pasted or opened). */

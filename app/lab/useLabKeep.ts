@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
-import { buildVocabulary, DEFAULT_VOCABULARY, labTrainerConfig } from '../engine';
+import { BUILTIN_TEXTS, buildVocabulary, DEFAULT_VOCABULARY, labTrainerConfig } from '../engine';
 import { useStore } from '../store';
 import type { LabProfile } from '../store/labSlice';
 import type { RunState } from '../store/runsSlice';
 import { labCurveData } from './LabCurves';
 import { canAnswer } from './LabSamples';
-import { type LabChoice, sourceText, type TextSource } from './labChoice';
+import { type BuiltinId, type LabChoice, sourceText, type TextSource } from './labChoice';
 import { LAB_FORMAT, LAB_VERSION, loadLab, modelLabel, type SavedLab, storeLab } from './labSaved';
 
 /** How the lab starts runs: open-ended, evaluated every 50 steps (about every 8 s with the defaults). */
@@ -17,6 +18,73 @@ const SAVE_EVERY_MS = 30_000;
 const SAVED_POINTS = 2000;
 
 const idle = new Set(['paused', 'finished', 'stopped']);
+
+/**
+ * The lab's model is one per tab: the lab page and lesson 6's lab widgets show the same run. What they
+ * share about it lives here, not in a component, so that a page arriving finds what the one before it
+ * left: how many hold the model now (the last to leave saves it, then ends its worker), which run
+ * continues a restored model, which run the lab slice's curves and samples belong to, and the source
+ * of each text trained on (to name it when the model is saved).
+ */
+const shared = {
+  holders: 0,
+  restoredRun: null as string | null,
+  historyRun: null as string | null,
+  /** Runs whose worker was ended: they keep their record but their model cannot answer any more. */
+  released: new Set<string>(),
+  restoring: false,
+  sources: new Map<string, TextSource>(),
+};
+
+/** Whether a run's model is still in its worker, so a page arriving can go on with it. */
+export function isLiveLabModel(run: RunState | undefined): run is RunState {
+  return run !== undefined && canAnswer(run) && !shared.released.has(run.runId);
+}
+
+/** Training steps a restored model had taken before `run` continued it (0 for any other run). */
+export function labStepOffset(run: RunState | undefined): number {
+  return run && run.runId === shared.restoredRun ? (useStore.getState().labHistory?.stepOffset ?? 0) : 0;
+}
+
+/** The source of a text trained on: one named by a page, or a built-in text with these characters. */
+function sourceOf(text: string): TextSource | undefined {
+  const known = shared.sources.get(text);
+  if (known) return known;
+  const id = BUILTIN_TEXTS.map((entry): BuiltinId => entry.id).find(
+    (one) => sourceText({ kind: 'builtin', id: one }) === text,
+  );
+  return id === undefined ? undefined : { kind: 'builtin', id };
+}
+
+/** The choice that made a run's model, or null when its text is not one this tab knows. */
+export function labChoiceOf(config: TrainerConfig): LabChoice | null {
+  if (config.task.kind !== 'text') return null;
+  const text = sourceOf(config.task.text);
+  if (!text) return null;
+  const { cell, layers, hiddenSize, seed } = config;
+  return { text, cell, layers, hiddenSize, seed };
+}
+
+/**
+ * A holder left: once nobody holds the model (the next page has not taken it within a moment), it is
+ * paused, saved, and its worker ended, so nothing trains unseen and the next page restores it as it was.
+ */
+function leave(slot: string, save: () => Promise<void>): void {
+  setTimeout(() => {
+    if (shared.holders > 0) return;
+    const state = useStore.getState();
+    const run = state.runs[slot];
+    if (!run || shared.released.has(run.runId)) return;
+    if (run.phase === 'running' || run.phase === 'starting') state.pauseRun(slot);
+    void save().finally(() => {
+      if (shared.holders > 0) return;
+      const now = useStore.getState().runs[slot];
+      if (now) shared.released.add(now.runId);
+      state.stopRun(slot);
+      state.releaseRun(slot);
+    });
+  }, 0);
+}
 
 /** Every k-th entry so that at most `limit` remain (the last one kept). */
 function thinned<T>(values: readonly T[], limit: number): T[] {
@@ -38,11 +106,7 @@ export function useLabKeep(
 ) {
   const [status, setStatus] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  /** The run continuing a restored model; any other run starts its own history. */
-  const restoredRun = useRef<string | null>(null);
-  /** The source of each text trained on here, to name a run's text when it is saved. */
-  const sources = useRef(new Map<string, TextSource>());
-  sources.current.set(sourceText(choice.text), choice.text);
+  shared.sources.set(sourceText(choice.text), choice.text);
 
   const restore = useCallback(
     async (saved: SavedLab, origin: string) => {
@@ -69,8 +133,9 @@ export function useLabKeep(
         setProblem(`${origin} cannot be used: ${error instanceof Error ? error.message : String(error)}`);
         return;
       }
-      restoredRun.current = useStore.getState().runs[slot]?.runId ?? null;
-      sources.current.set(text, saved.choice.text);
+      shared.restoredRun = useStore.getState().runs[slot]?.runId ?? null;
+      shared.historyRun = shared.restoredRun;
+      shared.sources.set(text, saved.choice.text);
       apply(saved.choice);
       state.setLabHistory({ ...saved.history, stepOffset: saved.step });
       state.setLabSamples(saved.samples);
@@ -85,31 +150,45 @@ export function useLabKeep(
     [slot, apply],
   );
 
-  // The saved model, once, when the page opens.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: restore only on arrival.
+  // On arrival: go on with the model a page before this one left in its worker, or else restore the
+  // saved one (once: a second holder arriving while it loads waits for the same restore).
+  const saveRef = useRef(async () => {});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: hold and restore only on arrival.
   useEffect(() => {
-    let live = true;
-    void loadLab().then((read) => {
-      if (!live || read === null) return;
-      if (read.ok) void restore(read.saved, 'Your saved model');
-      else setProblem(`${read.message} It was left as it is; training a new model will replace it.`);
-    });
+    shared.holders++;
+    const current = useStore.getState().runs[slot];
+    if (isLiveLabModel(current)) {
+      const adopted = labChoiceOf(current.config);
+      if (adopted) apply(adopted);
+    } else if (!shared.restoring) {
+      shared.restoring = true;
+      void loadLab()
+        .then(async (read) => {
+          if (read === null) return;
+          if (read.ok) await restore(read.saved, 'Your saved model');
+          else setProblem(`${read.message} It was left as it is; training a new model will replace it.`);
+        })
+        .finally(() => {
+          shared.restoring = false;
+        });
+    }
     return () => {
-      live = false;
+      shared.holders--;
+      leave(slot, () => saveRef.current());
     };
   }, []);
 
   // A run that is not the restored one starts its own curves and samples (once, when it starts).
   const runId = run?.runId;
   useEffect(() => {
-    if (runId === undefined || runId === restoredRun.current) return;
+    if (runId === undefined || runId === shared.historyRun) return;
+    shared.historyRun = runId;
     const state = useStore.getState();
     if (state.labHistory !== null) state.setLabHistory(null);
     if (state.labSamples.length > 0) state.setLabSamples([]);
   }, [runId]);
 
-  const offset =
-    run && run.runId === restoredRun.current ? (useStore.getState().labHistory?.stepOffset ?? 0) : 0;
+  const offset = labStepOffset(run);
 
   /** The record of the current model, or null when there is none. */
   const record = useCallback(async (): Promise<SavedLab | null> => {
@@ -118,10 +197,10 @@ export function useLabKeep(
     if (!canAnswer(current) || !current) return null;
     const config = current.config;
     if (config.task.kind !== 'text' || !current.info?.vocabulary) return null;
-    const text = sources.current.get(config.task.text);
+    const text = sourceOf(config.task.text);
     if (!text) return null;
     const json = await state.exportRunWeights(slot);
-    const history = current.runId === restoredRun.current ? state.labHistory : null;
+    const history = current.runId === shared.restoredRun ? state.labHistory : null;
     const data = labCurveData(current, history);
     const step = (history?.stepOffset ?? 0) + current.stepCount;
     return {
@@ -162,6 +241,7 @@ export function useLabKeep(
       // The worker went away (the page is closing, or it was replaced): the last save stands.
     }
   }, [record]);
+  saveRef.current = save;
 
   // Saved when it pauses or finishes, and every half minute while it trains; profiled when it stops.
   const phase = run?.phase;

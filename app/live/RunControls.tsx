@@ -64,6 +64,7 @@ export function RunControls({
   title,
   blocked,
   checkpointEvery,
+  keepOnUnmount = false,
 }: {
   runs: readonly RunSpec[];
   maxSteps: number;
@@ -72,10 +73,15 @@ export function RunControls({
   blocked?: ReactNode;
   /** Steps between held-out evaluations, when the page wants them denser than the default. */
   checkpointEvery?: number;
+  /**
+   * Leaves the runs' workers alone when the controls unmount: for a model that outlives one page (the
+   * language lab's, which its keeper saves and then ends, see app/lab/useLabKeep.ts).
+   */
+  keepOnUnmount?: boolean;
 }) {
   const runs = useRuns(specs.map((spec) => spec.slot));
   // Every page with these controls (lessons, slides, the playground) ends its runs' workers on leaving.
-  useStopOnUnmount(specs.map((spec) => spec.slot));
+  useStopOnUnmount(keepOnUnmount ? [] : specs.map((spec) => spec.slot));
   const { startRun, pauseRun, resumeRun, stepRun, clearRun, setRunSpeed } = useStore(
     useShallow((state) => ({
       startRun: state.startRun,

@@ -10,7 +10,14 @@ import { LabKeep } from '../lab/LabKeep';
 import { LabModelForm } from '../lab/LabModelForm';
 import { canAnswer, LabSamples } from '../lab/LabSamples';
 import { LabTextPicker } from '../lab/LabTextPicker';
-import { defaultPrime, formatLabQuery, type LabChoice, parseLabQuery, sourceText } from '../lab/labChoice';
+import {
+  defaultPrime,
+  formatLabQuery,
+  LAB_SLOT,
+  type LabChoice,
+  parseLabQuery,
+  sourceText,
+} from '../lab/labChoice';
 import { LAB_START, useLabKeep } from '../lab/useLabKeep';
 import { RunControls } from '../live/RunControls';
 import { useRuns } from '../live/useRuns';
@@ -22,8 +29,7 @@ import '../lab/lab.css';
 import '../playground/playground.css';
 import { LinkNotices } from '../playground/LinkNotices';
 
-/** The slot the lab's model trains in (one model at a time). */
-export const LAB_SLOT = 'lab';
+export { LAB_SLOT };
 
 /**
  * The language lab: pick a text and a model, train it live, watch its samples go from babble to words,
@@ -92,6 +98,7 @@ export function LabPage() {
             runs={[{ slot: LAB_SLOT, config, label: cellLabels[config.cell] }]}
             maxSteps={LAB_START.maxSteps}
             checkpointEvery={LAB_START.checkpointEvery}
+            keepOnUnmount
             title="Language lab"
             blocked={problems.length > 0 ? <FixFirst problems={problems} /> : undefined}
           />
