@@ -14,6 +14,7 @@ import { TemperatureSampler } from '../widgets/TemperatureSampler';
 import { TryThis } from '../widgets/TryThis';
 import { UnrolledDemo } from '../widgets/UnrolledDemo';
 import { VanishingExplorer } from '../widgets/VanishingExplorer';
+import { LabAutocompleter, LabInsideView, LabReach, LabSampler, LabTrainer } from './labEmbeds';
 
 /**
  * What lesson MDX files (and their slides) may use without importing: formulas built at run time, the
@@ -35,4 +36,9 @@ export const lessonComponents: MDXComponents = {
   LiveTraining,
   TemperatureSampler,
   BaselinePerplexity,
+  LabTrainer,
+  LabSampler,
+  LabAutocompleter,
+  LabInsideView,
+  LabReach,
 };

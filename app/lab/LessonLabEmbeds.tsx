@@ -1,0 +1,107 @@
+/**
+ * Lesson 6's lab widgets: the lab's own components (curves, samples, autocomplete, the inside view,
+ * the reach by distance) on the lab's one model, each with the controls to train it. This module is
+ * loaded only when a widget nears view (app/mdx/labEmbeds.tsx), so the lesson stays light at load.
+ */
+import { useStore } from '../store';
+import { LabAutocomplete } from './LabAutocomplete';
+import { LabCurves } from './LabCurves';
+import { LabInside } from './LabInside';
+import { LabSamples } from './LabSamples';
+import { defaultPrime, LAB_SLOT, sourceText } from './labChoice';
+import { LessonLabControls, LessonLabKeeper, SameModel, useLessonLab } from './lessonLab';
+import { labStepOffset } from './useLabKeep';
+import './lab.css';
+import '../playground/playground.css';
+
+const PROSE = { kind: 'builtin', id: 'course-prose' } as const;
+const TOY_CODE = { kind: 'builtin', id: 'toy-code' } as const;
+
+/** The text the model reads, for primes made of its own characters (the course prose before any). */
+function modelText(config: { task: { kind: string; text?: string } } | undefined): string {
+  return config?.task.kind === 'text' && config.task.text ? config.task.text : sourceText(PROSE);
+}
+
+/** The trainer: pick a cell, train on the course prose, and watch loss and held-out perplexity. */
+export function LabTrainerEmbed() {
+  const { run, keeper } = useLessonLab();
+  const history = useStore((state) => state.labHistory);
+  const offset = labStepOffset(run);
+  return (
+    <div className="lab-embed">
+      <LessonLabControls run={run} text="course-prose" />
+      {keeper && <LessonLabKeeper run={run} />}
+      <LabCurves run={run} history={run && offset > 0 ? history : null} />
+      <SameModel />
+    </div>
+  );
+}
+
+/** The samples timeline with its prime and temperature. */
+export function LabSamplesEmbed() {
+  const { run, keeper } = useLessonLab();
+  return (
+    <div className="lab-embed">
+      <LessonLabControls run={run} text="course-prose" />
+      {keeper && <LessonLabKeeper run={run} />}
+      <LabSamples
+        slot={LAB_SLOT}
+        run={run}
+        stepOffset={labStepOffset(run)}
+        initialPrime={defaultPrime(modelText(run?.config))}
+      />
+      <SameModel />
+    </div>
+  );
+}
+
+/** The autocomplete box: type, and see the model's likeliest next characters as bars. */
+export function LabAutocompleteEmbed() {
+  const { run, keeper } = useLessonLab();
+  return (
+    <div className="lab-embed">
+      <LessonLabControls run={run} text="course-prose" />
+      {keeper && <LessonLabKeeper run={run} />}
+      <LabAutocomplete slot={LAB_SLOT} run={run} initialText={defaultPrime(modelText(run?.config))} />
+      <SameModel />
+    </div>
+  );
+}
+
+/** The inside view on the toy code: the text coloured by a unit, and "find a unit". */
+export function LabInsideEmbed() {
+  const { run, keeper } = useLessonLab();
+  return (
+    <div className="lab-embed">
+      <LessonLabControls run={run} text="toy-code" />
+      {keeper && <LessonLabKeeper run={run} />}
+      <LabInside
+        slot={LAB_SLOT}
+        run={run}
+        text={sourceText(TOY_CODE)}
+        offset={labStepOffset(run)}
+        parts="inside"
+      />
+      <SameModel />
+    </div>
+  );
+}
+
+/** How far back each cell looks: measure the model, change the cell, train and measure again. */
+export function LabReachEmbed() {
+  const { run, keeper } = useLessonLab();
+  return (
+    <div className="lab-embed">
+      <LessonLabControls run={run} text="toy-code" />
+      {keeper && <LessonLabKeeper run={run} />}
+      <LabInside
+        slot={LAB_SLOT}
+        run={run}
+        text={sourceText(TOY_CODE)}
+        offset={labStepOffset(run)}
+        parts="reach"
+      />
+      <SameModel />
+    </div>
+  );
+}
