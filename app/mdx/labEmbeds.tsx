@@ -1,5 +1,6 @@
 import { type ComponentType, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { lazyPage } from '../components/lazyPage';
+import './labEmbeds.css';
 
 /**
  * Lesson 6's lab widgets as the lesson places them. Each is a placeholder until it comes within a

@@ -40,13 +40,16 @@ export class FakeBridge {
   private readonly current = new Map<string, { runId: string; steps: number }>();
   private nextRun = 1;
 
+  /** `runIds` starts every run's id, so runs of several fakes in one test file never share one. */
+  constructor(private readonly runIds = '') {}
+
   subscribe(listener: (event: BridgeEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   start(slot: string, config: TrainerConfig, options: StartOptions): string {
-    const runId = `${slot}#${this.nextRun++}`;
+    const runId = `${this.runIds}${slot}#${this.nextRun++}`;
     this.current.set(slot, { runId, steps: 0 });
     this.starts.push({ slot, runId, config, options });
     return runId;
