@@ -136,14 +136,15 @@ export function LessonLabControls({ run, text }: { run: RunState | undefined; te
       />
       {run && otherModel(run, config) && (
         <p className="notice-inline" role="status">
-          The lab’s model now is{' '}
+          The lab’s model (
           {modelLabel(
             run.config.cell,
             run.config.hiddenSize,
             run.config.layers,
             labStepOffset(run) + run.stepCount,
-          )}{' '}
-          on another text or with other settings. Press Reset, then Train, to train the {label} here.
+          )}
+          ) was made on another text or with other settings. Press Reset, then Train, to train the {label}{' '}
+          here.
         </p>
       )}
     </div>
