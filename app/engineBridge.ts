@@ -67,6 +67,17 @@ const defaultFactory: WorkerFactory = () =>
 const LIVENESS_MS = 5000;
 /** How long a pause or stop may wait for the worker to say it acted, before the worker is ended. */
 export const HALT_MS = 300;
+/** The most a pause or stop waits, however long the worker's steps are. */
+export const HALT_LONGEST_MS = 1500;
+
+/**
+ * The wait for a pause or stop to be acknowledged, given the longest step the run has taken: a worker
+ * acts between steps, so on a slow device (steps of 400 ms on a phone, say) ending it after 300 ms would
+ * throw away a model that was about to pause; a step far longer than that is cut short.
+ */
+export function haltWaitMs(workMs: number): number {
+  return Math.min(HALT_LONGEST_MS, Math.max(HALT_MS, 2 * workMs + 50));
+}
 
 /** Extra patience while a question about the model waits for its answer (see `expect`). */
 const QUESTION_MS = 15_000;
@@ -277,7 +288,7 @@ export class EngineBridge {
     const runId = entry.runId;
     const halt = {
       action,
-      cancel: patientTimeout(HALT_MS, () => {
+      cancel: patientTimeout(haltWaitMs(entry.workMs), () => {
         if (this.slots.get(slot) !== entry || entry.halt !== halt) return;
         this.end(slot, 'The training worker was ended before sending the weights.');
         this.emit({ slot, kind: 'halted', runId, action });

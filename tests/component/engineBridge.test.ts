@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type BridgeEvent, EngineBridge, HALT_MS } from '../../app/engineBridge';
+import { type BridgeEvent, EngineBridge, HALT_LONGEST_MS, HALT_MS, haltWaitMs } from '../../app/engineBridge';
 import { useStore } from '../../app/store';
 import { DEFAULT_TRAINER_CONFIG } from '../../engine/trainerConfig';
 import type { FromWorker, RunInfo, RunStatus, ToWorker } from '../../engine/worker/protocol';
@@ -262,13 +262,33 @@ describe('EngineBridge pause and stop during a long step', () => {
     bridge.pause('a');
     // A snapshot the worker posted before it read the pause is no acknowledgement.
     worker.reply(snapshot(runId, 'running', 6, 1, 9000));
-    vi.advanceTimersByTime(HALT_MS - 1);
+    // Steps of 9 s: the wait is cut at its longest, far short of the step.
+    vi.advanceTimersByTime(HALT_LONGEST_MS - 1);
     expect(worker.terminated).toBe(false);
     vi.advanceTimersByTime(1);
     expect(worker.terminated).toBe(true);
     expect(events.at(-1)).toEqual({ slot: 'a', kind: 'halted', runId, action: 'pause' });
     bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
     expect(FakeWorker.made).toHaveLength(2);
+  });
+
+  it('waits longer for a pause on a slow device, in proportion to its steps, before ending the worker', () => {
+    expect(haltWaitMs(2)).toBe(HALT_MS);
+    expect(haltWaitMs(400)).toBe(850);
+    expect(haltWaitMs(9000)).toBe(HALT_LONGEST_MS);
+    vi.useFakeTimers();
+    const { bridge, events } = setup();
+    const runId = bridge.start('a', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    worker.reply(snapshot(runId, 'running', 5, 1, 400));
+    bridge.pause('a');
+    // After 300 ms the worker is still inside its 400 ms step: it is not ended, and its pause arrives.
+    vi.advanceTimersByTime(500);
+    expect(worker.terminated).toBe(false);
+    worker.reply(snapshot(runId, 'paused', 6, 1, 400));
+    vi.advanceTimersByTime(10_000);
+    expect(worker.terminated).toBe(false);
+    expect(events.every((event) => event.kind === 'message')).toBe(true);
   });
 
   it('does not blame the worker when the page itself was too busy to hear its answer', () => {
@@ -313,7 +333,7 @@ describe('EngineBridge pause and stop during a long step', () => {
     FakeWorker.made[0]!.reply({ type: 'started', runId, info });
     FakeWorker.made[0]!.reply(snapshot(runId, 'running', 3, 3, 9000));
     useStore.getState().pauseRun('a');
-    vi.advanceTimersByTime(HALT_MS);
+    vi.advanceTimersByTime(HALT_LONGEST_MS);
     const run = useStore.getState().runs.a!;
     expect(run.phase).toBe('stopped');
     expect(run.history.loss).toHaveLength(3);
