@@ -91,3 +91,18 @@ export function predictQuestion(questions: readonly Question[], id: string): Pre
   if (question?.kind !== 'predict') throw new Error(`${id} is not a predict question`);
   return question;
 }
+
+/** The seed a predict question's experiment runs on in the page (its runs share one). */
+export function questionSeed(question: PredictQuestion): number {
+  const { experiment } = question;
+  if (experiment.kind === 'sampling') return experiment.seed;
+  return experimentConfig(experiment.runs[0]!.config).seed;
+}
+
+/** The winner on the question's own seed, from winners measured over SEEDS. */
+export function ownSeedWinner(question: PredictQuestion, winners: readonly (string | null)[]): string | null {
+  const index = SEEDS.indexOf(questionSeed(question) as (typeof SEEDS)[number]);
+  if (index < 0)
+    throw new Error(`${question.id} runs on seed ${questionSeed(question)}, outside ${SEEDS.join(', ')}`);
+  return winners[index] ?? null;
+}
