@@ -106,3 +106,25 @@ export function ownSeedWinner(question: PredictQuestion, winners: readonly (stri
     throw new Error(`${question.id} runs on seed ${questionSeed(question)}, outside ${SEEDS.join(', ')}`);
   return winners[index] ?? null;
 }
+
+/**
+ * The first checkpoint of a run of `budget` steps at which the held-out loss is below `target`, or null if
+ * none is by step `stopAfter` (or the run diverged).
+ */
+export function stepsToLoss(
+  config: TrainerConfig,
+  budget: number,
+  target: number,
+  stopAfter = budget,
+): number | null {
+  const trainer = createTrainer(config);
+  const every = checkpointEvery(budget);
+  const last = Math.min(budget, stopAfter);
+  while (trainer.stepCount < last) {
+    if (trainer.trainStep() === null) return null;
+    if (trainer.stepCount % every === 0 || trainer.stepCount === budget) {
+      if (trainer.evaluate().loss < target) return trainer.stepCount;
+    }
+  }
+  return null;
+}
