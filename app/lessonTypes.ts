@@ -62,6 +62,23 @@ export interface PredictQuestion extends QuestionBase {
   readonly experiment: Experiment | SamplingExperiment;
   /** One choice per run (id = the run's id), plus optionally 'tie' for "about the same". */
   readonly choices: readonly Choice[];
+  /** Predict, observe, explain: once the outcome is measured, the learner picks the reason for it. */
+  readonly explain: ExplainStep;
+}
+
+/**
+ * The "explain" of predict, observe, explain (Crouch et al., 2004): a few candidate reasons for the
+ * outcome, one of them right. Every experiment runs on a fixed seed, so its outcome is known in advance
+ * (the seed tests check it); if a run ever measures another outcome, the step is not asked.
+ */
+export interface ExplainStep {
+  /** The outcome the reasons explain: the id of the winning run, or 'tie'. */
+  readonly outcome: string;
+  /** The question, e.g. 'Why did full BPTT win?' */
+  readonly prompt: string;
+  readonly choices: readonly Choice[];
+  /** The id of the right reason. */
+  readonly answer: string;
 }
 
 export interface Experiment {

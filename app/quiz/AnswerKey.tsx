@@ -38,13 +38,26 @@ function RightAnswer({ question }: { question: Question }) {
           ))}
         </ol>
       );
-    case 'predict':
+    case 'predict': {
+      const outcome = question.choices.find((c) => c.id === question.explain.outcome);
+      const reason = question.explain.choices.find((c) => c.id === question.explain.answer);
       return (
         <>
           Measured when the learner runs it: {question.experiment.description}, the{' '}
-          {question.experiment.winner} measure wins.
+          {question.experiment.winner} measure wins. On the question&rsquo;s seed the result is &ldquo;
+          <RichText text={outcome?.text ?? question.explain.outcome} />
+          &rdquo;.
+          <span className="answer-key-reason">
+            {' '}
+            <strong>
+              Reason (<RichText text={question.explain.prompt} />
+              ):
+            </strong>{' '}
+            <RichText text={reason?.text ?? question.explain.answer} />
+          </span>
         </>
       );
+    }
   }
 }
 

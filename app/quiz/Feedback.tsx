@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { RichText } from './RichText';
 import type { Result } from './scoring';
 
@@ -12,18 +12,27 @@ export interface FeedbackNote {
   readonly mark?: 'right' | 'wrong';
 }
 
-/** The verdict of an attempt, the notes on what was chosen, and why the right answer is right. */
+/**
+ * The verdict of an attempt, the notes on what was chosen, and why the right answer is right. Given a
+ * `hint`, the explanation waits behind a button and the hint comes first, so that a retry after a wrong
+ * answer still means something.
+ */
 export function Feedback({
   result,
   notes,
   explanation,
+  hint,
   children,
 }: {
   readonly result: Result;
   readonly notes: readonly FeedbackNote[];
   readonly explanation: string;
+  readonly hint?: string;
   readonly children?: ReactNode;
 }) {
+  const [solutionShown, setSolutionShown] = useState(false);
+  const solutionId = useId();
+  const withheld = hint !== undefined && !solutionShown;
   return (
     <div className={`feedback feedback-${result.verdict}`}>
       <p className="feedback-verdict">
@@ -45,10 +54,31 @@ export function Feedback({
         </ul>
       )}
       {children}
-      <p className="feedback-explanation">
-        <strong>Why: </strong>
-        <RichText text={explanation} />
-      </p>
+      {hint !== undefined && (
+        <>
+          <p className="feedback-hint">
+            <strong>Hint: </strong>
+            <RichText text={hint} /> Try again with it, or read the worked solution.
+          </p>
+          <button
+            type="button"
+            className="button-quiet"
+            aria-expanded={solutionShown}
+            aria-controls={solutionId}
+            onClick={() => setSolutionShown((shown) => !shown)}
+          >
+            {solutionShown ? 'Hide the worked solution' : 'Show the worked solution'}
+          </button>
+        </>
+      )}
+      <div id={solutionId} hidden={withheld}>
+        {!withheld && (
+          <p className="feedback-explanation">
+            <strong>{hint === undefined ? 'Why: ' : 'Worked solution: '}</strong>
+            <RichText text={explanation} />
+          </p>
+        )}
+      </div>
     </div>
   );
 }

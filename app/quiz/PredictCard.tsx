@@ -7,8 +7,9 @@ import { fittingAnswer } from './drafts';
 import { ExperimentProgress, ExperimentResults } from './ExperimentViews';
 import { Feedback } from './Feedback';
 import { QuestionFrame } from './QuestionFrame';
+import { ReasonPicker } from './ReasonPicker';
 import { RichText } from './RichText';
-import { scorePredict } from './scoring';
+import { explainApplies, scorePredict } from './scoring';
 import { useExperiment } from './useExperiment';
 
 type Stage = 'choosing' | 'locked' | 'answered';
@@ -34,6 +35,7 @@ export interface PredictCardProps {
  */
 export function PredictCard({ lessonSlug, question, number, quizQuestionIds }: PredictCardProps) {
   const recordAnswer = useStore((state) => state.recordAnswer);
+  const amendAnswer = useStore((state) => state.amendAnswer);
   const fieldsetRef = useRef<HTMLFieldSetElement>(null);
   const actionRef = useRef<HTMLButtonElement>(null);
   const saved = useRef<AnswerOf<PredictQuestion> | null>(
@@ -45,6 +47,9 @@ export function PredictCard({ lessonSlug, question, number, quizQuestionIds }: P
   const [choice, setChoice] = useState(saved?.choice ?? '');
   const [stage, setStage] = useState<Stage>(saved?.outcome ? 'answered' : 'choosing');
   const [outcome, setOutcome] = useState<PredictOutcome | null>(saved?.outcome ?? null);
+  const [reason, setReason] = useState<string | undefined>(saved?.reason);
+  // Counts attempts on this page, so that a new attempt's reason picker starts empty.
+  const [attempt, setAttempt] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const [focusFirstChoice, setFocusFirstChoice] = useState(false);
   const experiment = useExperiment(question);
@@ -56,6 +61,7 @@ export function PredictCard({ lessonSlug, question, number, quizQuestionIds }: P
     const answer = { kind: 'predict', choice, outcome: state.outcome } as const;
     const checked = scorePredict(question, answer);
     setOutcome(state.outcome);
+    setReason(undefined);
     setStage('answered');
     if (checked.ok) recordAnswer(lessonSlug, question.id, answer, checked.result.score, quizQuestionIds);
   }, [state, stage, choice, question, lessonSlug, quizQuestionIds, recordAnswer]);
@@ -79,12 +85,24 @@ export function PredictCard({ lessonSlug, question, number, quizQuestionIds }: P
     experiment.reset();
     setStage('choosing');
     setOutcome(null);
+    setReason(undefined);
+    setAttempt((count) => count + 1);
     setFocusFirstChoice(true);
+  };
+  // The reason completes the attempt already saved with the outcome; it does not count as another.
+  const pickReason = (picked: string) => {
+    if (!outcome) return;
+    const answer = { kind: 'predict', choice, outcome, reason: picked } as const;
+    const checked = scorePredict(question, answer);
+    setReason(picked);
+    if (checked.ok) amendAnswer(lessonSlug, question.id, answer, checked.result.score);
   };
 
   const running = state.phase === 'running';
   const result =
-    stage === 'answered' && outcome ? scorePredict(question, { kind: 'predict', choice, outcome }) : null;
+    stage === 'answered' && outcome
+      ? scorePredict(question, { kind: 'predict', choice, outcome, ...(reason ? { reason } : {}) })
+      : null;
   const chosen = question.choices.find((candidate) => candidate.id === choice);
   const right = outcome ? question.choices.find((candidate) => candidate.id === outcome.winner) : undefined;
 
@@ -141,6 +159,11 @@ export function PredictCard({ lessonSlug, question, number, quizQuestionIds }: P
         </button>
       }
       status={status}
+      after={
+        stage === 'answered' && outcome && explainApplies(question, outcome) ? (
+          <ReasonPicker key={attempt} explain={question.explain} picked={reason} onPick={pickReason} />
+        ) : null
+      }
     >
       <div className="experiment-brief">
         <p>
@@ -157,7 +180,11 @@ export function PredictCard({ lessonSlug, question, number, quizQuestionIds }: P
           setChoice(ids[0] ?? '');
           setMessage(null);
         }}
-        marks={result?.ok && choice ? { [choice]: result.result.score >= 1 ? 'right' : 'wrong' } : undefined}
+        marks={
+          result?.ok && outcome && choice
+            ? { [choice]: choice === outcome.winner ? 'right' : 'wrong' }
+            : undefined
+        }
       />
     </QuestionFrame>
   );

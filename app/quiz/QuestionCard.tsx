@@ -166,7 +166,13 @@ function AnswerCard({ lessonSlug, question, number, quizQuestionIds }: QuestionC
             {message}
           </p>
         ) : result ? (
-          <Feedback result={result} notes={notesFor(question, draft)} explanation={question.explanation} />
+          <Feedback
+            result={result}
+            notes={notesFor(question, draft)}
+            explanation={question.explanation}
+            // A wrong number gets the hint first; the worked solution waits until asked for.
+            hint={question.kind === 'numeric' && result.verdict !== 'right' ? question.hint : undefined}
+          />
         ) : null
       }
     >

@@ -28,6 +28,8 @@ export interface QuestionFrameProps {
   readonly actions: ReactNode;
   /** The live region's content: a message about the input, progress, or the feedback. */
   readonly status: ReactNode;
+  /** Shown after the feedback: a follow-up step of the question (a predict question's reason). */
+  readonly after?: ReactNode;
 }
 
 /**
@@ -35,8 +37,19 @@ export interface QuestionFrameProps {
  * the actions, a hint on request, a polite live region for feedback, and the saved attempts.
  */
 export function QuestionFrame(props: QuestionFrameProps) {
-  const { lessonSlug, question, number, total, locked, fieldsetRef, children, details, actions, status } =
-    props;
+  const {
+    lessonSlug,
+    question,
+    number,
+    total,
+    locked,
+    fieldsetRef,
+    children,
+    details,
+    actions,
+    status,
+    after,
+  } = props;
   const [hintShown, setHintShown] = useState(false);
   const hintId = useId();
   const saved = useStore((state) => state.progress.lessons[lessonSlug]?.questions[question.id]);
@@ -85,6 +98,7 @@ export function QuestionFrame(props: QuestionFrameProps) {
       <div className="question-status" aria-live="polite">
         {status}
       </div>
+      {after}
     </li>
   );
 }

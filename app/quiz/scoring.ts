@@ -13,7 +13,7 @@ import type {
   SingleChoiceQuestion,
 } from '../lessonTypes';
 import { parseNumber } from '../shared/parseNumber';
-import type { Answer, AnswerOf } from '../store/answers';
+import type { Answer, AnswerOf, PredictOutcome } from '../store/answers';
 import { itemsInPlace, longestInOrder } from './ordering';
 
 export type Verdict = 'right' | 'partly' | 'wrong';
@@ -155,18 +155,64 @@ export function scoreOrdering(question: OrderingQuestion, answer: AnswerOf<Order
   };
 }
 
-/** Right when the prediction names the measured winner; unscored until the experiment has run. */
+/** Whether the question's explain step applies to this outcome (it is written for one outcome). */
+export function explainApplies(question: PredictQuestion, outcome: PredictOutcome): boolean {
+  return outcome.winner === question.explain.outcome;
+}
+
+/**
+ * Predict, observe, explain. The prediction is right when it names the measured winner; unscored until
+ * the experiment has run. When the explain step applies, prediction and reason are worth half each, and
+ * the attempt scores only its prediction's half until a reason is picked.
+ */
 export function scorePredict(question: PredictQuestion, answer: AnswerOf<PredictQuestion>): Checked {
   if (!question.choices.some((choice) => choice.id === answer.choice)) {
     return { ok: false, message: 'Choose a prediction first.' };
   }
   if (answer.outcome === null) return { ok: false, message: 'Run the experiment to find out.' };
-  return {
-    ok: true,
-    result:
-      answer.choice === answer.outcome.winner
+  const predicted = answer.choice === answer.outcome.winner;
+  if (!explainApplies(question, answer.outcome)) {
+    return {
+      ok: true,
+      result: predicted
         ? { score: 1, verdict: 'right', summary: 'Right: your prediction matches the measurement.' }
         : { score: 0, verdict: 'wrong', summary: 'Not quite: the measurement says otherwise.' },
+    };
+  }
+  const { explain } = question;
+  if (answer.reason === undefined || !explain.choices.some((choice) => choice.id === answer.reason)) {
+    return {
+      ok: true,
+      result: predicted
+        ? {
+            score: 0.5,
+            verdict: 'partly',
+            summary:
+              'Your prediction matches the measurement: half the marks. Pick the reason below for the rest.',
+          }
+        : {
+            score: 0,
+            verdict: 'wrong',
+            summary:
+              'Not quite: the measurement says otherwise. Pick the reason below: it is worth half the marks.',
+          },
+    };
+  }
+  const reasoned = answer.reason === explain.answer;
+  const score = (Number(predicted) + Number(reasoned)) / 2;
+  const prediction = predicted ? 'your prediction matches the measurement' : 'the measurement says otherwise';
+  if (score >= 1) {
+    return {
+      ok: true,
+      result: { score, verdict: 'right', summary: `Right: ${prediction}, and your reason is the right one.` },
+    };
+  }
+  return {
+    ok: true,
+    result: partial(
+      score,
+      `${prediction}, ${reasoned ? 'but your reason is the right one' : `${predicted ? 'but' : 'and'} your reason is not the right one`}.`,
+    ),
   };
 }
 

@@ -165,6 +165,19 @@ function experimentProblems(question: Data, choiceIds: readonly string[]): strin
   return [...problems, ...runChoiceProblems(experiment, runIds, choiceIds)];
 }
 
+/** The explain step of a predict question: its outcome among the choices, its reasons, its answer. */
+function explainProblems(explain: unknown, outcomeIds: readonly string[]): string[] {
+  if (!isObject(explain)) return ['needs an explain step (the reason for the outcome).'];
+  const found = [...textProblems('the explain prompt', explain.prompt)];
+  if (!outcomeIds.includes(explain.outcome as string))
+    found.push(`the explained outcome "${String(explain.outcome)}" is not among the choices.`);
+  const { problems, ids } = choiceProblems(explain.choices, 3);
+  found.push(...problems.map((problem) => `explain: ${problem}`));
+  if (!ids.includes(explain.answer as string))
+    found.push(`the explain answer "${String(explain.answer)}" is not among its choices.`);
+  return found;
+}
+
 function kindProblems(question: Data): string[] {
   switch (question.kind) {
     case 'single': {
@@ -219,7 +232,7 @@ function kindProblems(question: Data): string[] {
     }
     case 'predict': {
       const { problems, ids } = choiceProblems(question.choices, 2);
-      return [...problems, ...experimentProblems(question, ids)];
+      return [...problems, ...experimentProblems(question, ids), ...explainProblems(question.explain, ids)];
     }
     default:
       return [`the kind must be one of ${KINDS.join(', ')}; got ${String(question.kind)}.`];

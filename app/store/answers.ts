@@ -19,7 +19,13 @@ export type Answer =
   | { readonly kind: 'multiple'; readonly choices: readonly string[] }
   | { readonly kind: 'numeric'; readonly text: string }
   | { readonly kind: 'ordering'; readonly order: readonly string[] }
-  | { readonly kind: 'predict'; readonly choice: string; readonly outcome: PredictOutcome | null };
+  | {
+      readonly kind: 'predict';
+      readonly choice: string;
+      readonly outcome: PredictOutcome | null;
+      /** The reason the learner picked for the outcome (predict, observe, explain), once picked. */
+      readonly reason?: string;
+    };
 
 export type AnswerOf<Q extends Question> = Extract<Answer, { kind: Q['kind'] }>;
 
@@ -63,9 +69,11 @@ export function readAnswer(value: unknown): Answer | null {
       return isStringArray(data.order) ? { kind: 'ordering', order: data.order } : null;
     case 'predict': {
       const outcome = readOutcome(data.outcome);
-      return typeof data.choice === 'string' && outcome !== undefined
-        ? { kind: 'predict', choice: data.choice, outcome }
-        : null;
+      if (typeof data.choice !== 'string' || outcome === undefined) return null;
+      // A reason is only meaningful after an outcome; a malformed one is dropped, not the whole answer.
+      return typeof data.reason === 'string' && data.reason.length <= 80 && outcome !== null
+        ? { kind: 'predict', choice: data.choice, outcome, reason: data.reason }
+        : { kind: 'predict', choice: data.choice, outcome };
     }
     default:
       return null;

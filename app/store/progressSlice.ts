@@ -52,6 +52,12 @@ export interface ProgressSlice {
     score: number,
     quizQuestionIds: readonly string[],
   ) => void;
+  /**
+   * Completes the last attempt instead of counting a new one: a predict question's reason arrives after
+   * its outcome was saved. The score can only rise from the saved one, so the best score stays honest.
+   * Does nothing if the question has no saved attempt.
+   */
+  amendAnswer: (slug: string, questionId: string, answer: Answer, score: number) => void;
   resetProgress: () => void;
   /** Merges progress from elsewhere (an LMS's suspend data) into this tab's, and saves the result. */
   mergeInProgress: (incoming: Progress) => void;
@@ -222,6 +228,22 @@ export const createProgressSlice: StateCreator<ProgressSlice & SettingsSlice, []
         const completed =
           quizQuestionIds.length > 0 && quizQuestionIds.every((id) => (questions[id]?.attempts ?? 0) > 0);
         return { ...lesson, visited: true, questions, completed };
+      });
+    },
+    amendAnswer: (slug, questionId, answer, score) => {
+      const bounded = Math.min(1, Math.max(0, Number.isFinite(score) ? score : 0));
+      inLesson(slug, (lesson) => {
+        const before = lesson.questions[questionId];
+        if (!before || before.attempts === 0) return null;
+        const amended = {
+          ...before,
+          bestScore: Math.max(before.bestScore, bounded),
+          lastScore: bounded,
+          lastAnswer: answer,
+          completed: before.completed || bounded >= 1,
+          answeredAt: now(),
+        };
+        return { ...lesson, questions: { ...lesson.questions, [questionId]: amended } };
       });
     },
     // The time of the reset travels with the empty progress, so that a tab still holding older answers

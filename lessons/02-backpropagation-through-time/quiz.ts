@@ -285,5 +285,30 @@ export const questions: readonly Question[] = [
           'Only if both failed or both succeeded. Truncation removes exactly the gradient this task needs, so a large gap is what to expect.',
       },
     ],
+    explain: {
+      outcome: 'full',
+      prompt: 'Why did full BPTT reach the higher accuracy?',
+      choices: [
+        {
+          id: 'reach',
+          text: 'Only full BPTT carries the gradient from the answer back the 30 steps to the cue, so only it teaches the network to keep the cue in its state.',
+          feedback:
+            'Yes. Truncation stops the backward sweep at each window edge, at most 10 steps back, and the cue lies 30 steps before the answer.',
+        },
+        {
+          id: 'updates',
+          text: 'Full BPTT makes more weight updates, so it simply trained more.',
+          feedback:
+            'It is the other way round: truncated BPTT updates after every window, several times per sequence, and still loses. The number of updates is not the difference.',
+        },
+        {
+          id: 'explode',
+          text: 'Truncation makes the gradient explode, which throws the weights away.',
+          feedback:
+            'Truncation removes gradient paths; it does not make any larger. The truncated run fails quietly, because nothing tells it to keep the cue.',
+        },
+      ],
+      answer: 'reach',
+    },
   },
 ];

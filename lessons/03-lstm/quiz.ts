@@ -223,6 +223,31 @@ export const questions: readonly Question[] = [
           'A gap of 10 steps is already long enough for the starting value of the forget gate to matter: the two runs start with very different memories.',
       },
     ],
+    explain: {
+      outcome: 'bias-1',
+      prompt: 'Why did forget bias 1 reach the higher accuracy?',
+      choices: [
+        {
+          id: 'keeps',
+          text: 'At the start of training its forget gates sit near 0.73 instead of 0.5, so far more of the cue, and of the gradient back to it, survives the 10 steps.',
+          feedback:
+            'Yes: $0.73^{10} \\approx 0.04$ against $0.5^{10} \\approx 0.001$, a signal about forty times stronger from the first step.',
+        },
+        {
+          id: 'params',
+          text: 'A bias of 1 gives the LSTM more parameters to learn with.',
+          feedback:
+            'Both LSTMs have exactly the same parameters; only the starting value of one bias differs.',
+        },
+        {
+          id: 'rate',
+          text: 'A larger bias makes the updates larger, so that network learns faster.',
+          feedback:
+            'The bias does not scale the updates. It sets how much the untrained cell keeps from one step to the next.',
+        },
+      ],
+      answer: 'keeps',
+    },
     hint: 'At the start of training, what value does the forget gate take when its pre-activation is just its bias? Raise it to the 10th power.',
     explanation:
       'The forget bias sets how much the untrained cell remembers. With bias 1, $f \\approx 0.73$ and $0.73^{10} \\approx 0.04$; with bias 0, $f \\approx 0.5$ and $0.5^{10} \\approx 0.001$. Over seeds 1 to 10, bias 1 won on 9 and the two ended within 5% on the other. The run above measures the effect on held-out accuracy in your browser (Jozefowicz, Zaremba and Sutskever, 2015, found that a bias of 1 closed the gap between the LSTM and the GRU on their tasks).',

@@ -185,5 +185,30 @@ export const questions: readonly Question[] = [
           'The shared output layer does narrow the gap, but it is small next to the recurrent layers here, so the saving stays near 25%.',
       },
     ],
+    explain: {
+      outcome: 'gru',
+      prompt: 'Why does the GRU have fewer parameters?',
+      choices: [
+        {
+          id: 'blocks',
+          text: 'It has three blocks of input and recurrent weights (reset, update and candidate) where the LSTM has four.',
+          feedback:
+            'Yes: each block holds $H(I + H + 2)$ numbers here, so one block fewer is a quarter fewer in the recurrent layer.',
+        },
+        {
+          id: 'cell',
+          text: 'It has no cell state, and the cell state is where most of the parameters are.',
+          feedback:
+            'The cell state is a value computed at each step, not a parameter: it holds no weights. The count comes from the blocks of gate weights.',
+        },
+        {
+          id: 'output',
+          text: 'Its output layer is smaller.',
+          feedback:
+            'Both models use the same output layer, $32 \\cdot 8 + 8 = 264$ parameters; only the recurrent layers differ.',
+        },
+      ],
+      answer: 'blocks',
+    },
   },
 ];

@@ -188,6 +188,30 @@ export const questions: readonly Question[] = [
           'Clipping only changes the steps whose gradient norm is above 1; the question is whether those steps matter here.',
       },
     ],
+    explain: {
+      outcome: 'clipped',
+      prompt: 'Why did the clipped run end with the lower held-out loss?',
+      choices: [
+        {
+          id: 'jumps',
+          text: 'Clipping cuts the rare huge gradient steps down to length 1 and keeps their direction, so the large learning rate no longer throws the weights far away.',
+          feedback: 'Yes. Most steps pass unchanged; only the exploding ones are shortened to a safe length.',
+        },
+        {
+          id: 'vanish',
+          text: 'Clipping makes small gradients larger, which fixes vanishing gradients.',
+          feedback:
+            'Clipping only ever shrinks a gradient, so it cannot revive a faded one. That is why it helps against exploding gradients and not against vanishing ones.',
+        },
+        {
+          id: 'every',
+          text: 'Clipping lowers the learning rate on every step.',
+          feedback:
+            'Steps whose gradient norm is below 1 are left exactly as they were; only the long ones are shortened.',
+        },
+      ],
+      answer: 'jumps',
+    },
   },
   {
     id: 'l5-predict-forget-bias',
@@ -248,5 +272,29 @@ export const questions: readonly Question[] = [
           'Only the starting value of one bias differs, but it decides how much signal crosses 15 steps early on.',
       },
     ],
+    explain: {
+      outcome: 'bias-1',
+      prompt: 'Why did forget bias 1 reach the higher held-out accuracy?',
+      choices: [
+        {
+          id: 'keeps',
+          text: 'Its forget gates start near 0.73, so about 0.009 of a stored value survives 15 steps, against about 0.00003 at bias 0: the signal from the cue is usable from the start.',
+          feedback:
+            'Yes. The bias-0 network must first learn to open its forget gates before the cue can reach the answer at all.',
+        },
+        {
+          id: 'adam',
+          text: 'Adam gives the run with the larger bias a larger step size.',
+          feedback: 'Adam treats both runs alike: its step size does not depend on where a bias starts.',
+        },
+        {
+          id: 'clears',
+          text: 'A forget gate near 1 forgets faster, so the distractors are cleared out of the cell.',
+          feedback:
+            'It is the other way round: a forget gate near 1 keeps the cell\u2019s content, and one near 0 clears it.',
+        },
+      ],
+      answer: 'keeps',
+    },
   },
 ];

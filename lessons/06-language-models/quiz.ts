@@ -126,6 +126,31 @@ export const questions: readonly Question[] = [
           'It is the other way round: a high temperature flattens the distribution, so nearly every character can come next.',
       },
     ],
+    explain: {
+      outcome: 'cold',
+      prompt: 'Why did the sample at temperature 0.1 repeat itself the most?',
+      choices: [
+        {
+          id: 'greedy',
+          text: 'Dividing the logits by 0.1 gives the most likely next character almost all the probability, so each step follows the most likely pair, and that chain soon comes back round to a character it has already visited.',
+          feedback:
+            'Yes. Near-greedy decoding of a model that sees only the previous character must loop as soon as its chain of likely pairs revisits a character.',
+        },
+        {
+          id: 'vocabulary',
+          text: 'At a low temperature the model uses a smaller vocabulary.',
+          feedback:
+            'The vocabulary is the same at every temperature; only how the probability is spread over it changes.',
+        },
+        {
+          id: 'luck',
+          text: 'The coldest sample happened to draw repeats by luck of the seed.',
+          feedback:
+            'All three samples share one seed. The loop comes from the temperature: at 0.1 the draws hardly depend on the seed at all.',
+        },
+      ],
+      answer: 'greedy',
+    },
   },
   {
     id: 'lm-temperature-facts',

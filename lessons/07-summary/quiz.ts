@@ -391,6 +391,31 @@ export const questions: readonly Question[] = [
           'A tie would mean the starting forget gate hardly matters at this lag. Compare $0.73^{15} \\approx 0.009$ with $0.5^{15} \\approx 0.00003$ before you bet on it.',
       },
     ],
+    explain: {
+      outcome: 'bias-one',
+      prompt: 'Why did forget bias 1 reach the higher accuracy?',
+      choices: [
+        {
+          id: 'half-life',
+          text: 'A forget gate of 0.73 halves the cell\u2019s content only about every 2 steps, a gate of 0.5 at every step, so after 15 steps the bias-1 cell keeps hundreds of times more of the cue.',
+          feedback:
+            'Yes: $0.73^{15} \\approx 0.009$ against $0.5^{15} \\approx 0.00003$, about 290 times more, and the gradient back to the cue gains the same factor.',
+        },
+        {
+          id: 'output-gate',
+          text: 'The bias-1 model\u2019s output gate is more open, so it shows more of its cell state.',
+          feedback:
+            'Only the forget gate\u2019s bias differs between the two runs; their output gates start alike.',
+        },
+        {
+          id: 'explode',
+          text: 'Bias 0 makes the gradients explode, so that run diverges.',
+          feedback:
+            'A forget gate near 0.5 shrinks the gradient along the cell; it does not make it explode. The bias-0 run is slow, not unstable.',
+        },
+      ],
+      answer: 'half-life',
+    },
     hint: 'At the start of training, how much of the cell state survives one step when the forget gate sits near $\\sigma(0) = 0.5$, and when it sits near $\\sigma(1)$?',
     explanation:
       'The forget gate sets the factor by which the cell state, and the gradient along it, is multiplied at each step. Starting it near 0.73 instead of 0.5 keeps far more of the cue alive across 15 steps, so the network finds the long-range signal sooner (Jozefowicz, Zaremba and Sutskever, 2015). The run above measured the difference on your machine.',

@@ -91,3 +91,40 @@ export function predictQuestion(questions: readonly Question[], id: string): Pre
   if (question?.kind !== 'predict') throw new Error(`${id} is not a predict question`);
   return question;
 }
+
+/** The seed a predict question's experiment runs on in the page (its runs share one). */
+export function questionSeed(question: PredictQuestion): number {
+  const { experiment } = question;
+  if (experiment.kind === 'sampling') return experiment.seed;
+  return experimentConfig(experiment.runs[0]!.config).seed;
+}
+
+/** The winner on the question's own seed, from winners measured over SEEDS. */
+export function ownSeedWinner(question: PredictQuestion, winners: readonly (string | null)[]): string | null {
+  const index = SEEDS.indexOf(questionSeed(question) as (typeof SEEDS)[number]);
+  if (index < 0)
+    throw new Error(`${question.id} runs on seed ${questionSeed(question)}, outside ${SEEDS.join(', ')}`);
+  return winners[index] ?? null;
+}
+
+/**
+ * The first checkpoint of a run of `budget` steps at which the held-out loss is below `target`, or null if
+ * none is by step `stopAfter` (or the run diverged).
+ */
+export function stepsToLoss(
+  config: TrainerConfig,
+  budget: number,
+  target: number,
+  stopAfter = budget,
+): number | null {
+  const trainer = createTrainer(config);
+  const every = checkpointEvery(budget);
+  const last = Math.min(budget, stopAfter);
+  while (trainer.stepCount < last) {
+    if (trainer.trainStep() === null) return null;
+    if (trainer.stepCount % every === 0 || trainer.stepCount === budget) {
+      if (trainer.evaluate().loss < target) return trainer.stepCount;
+    }
+  }
+  return null;
+}

@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { rnnGradients, rnnGradientsSlides } from '../../lessons/02-backpropagation-through-time/demos.ts';
 import { questions } from '../../lessons/02-backpropagation-through-time/quiz.ts';
-import { count, demoConfig, finalEvaluation, predictQuestion, predictWinner, SEEDS } from './demoSeedRuns.ts';
+import {
+  count,
+  demoConfig,
+  finalEvaluation,
+  ownSeedWinner,
+  predictQuestion,
+  predictWinner,
+  SEEDS,
+} from './demoSeedRuns.ts';
 
 describe('lesson 2 on seeds 1 to 10', () => {
   it('the vanishing demo: the plain RNN at lag 60 ends below 50% on 8 of 10 seeds, its own seed among them', () => {
@@ -26,5 +34,7 @@ describe('lesson 2 on seeds 1 to 10', () => {
     const question = predictQuestion(questions, 'l2-truncation-predict');
     const winners = SEEDS.map((seed) => predictWinner(question, seed));
     expect(count(winners, 'full')).toBe(10);
+    // The reason step (predict, observe, explain) explains what the question's own seed measures.
+    expect(ownSeedWinner(question, winners)).toBe(question.explain.outcome);
   }, 900_000);
 });

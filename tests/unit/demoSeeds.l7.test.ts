@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { allCells, allCellsSlides } from '../../lessons/07-summary/demos.ts';
 import { questions } from '../../lessons/07-summary/quiz.ts';
-import { count, demoConfig, predictQuestion, predictWinner, SEEDS, stepsToAccuracy } from './demoSeedRuns.ts';
+import {
+  count,
+  demoConfig,
+  ownSeedWinner,
+  predictQuestion,
+  predictWinner,
+  SEEDS,
+  stepsToAccuracy,
+} from './demoSeedRuns.ts';
 
 describe('the summary lesson on seeds 1 to 10', () => {
   it('the race at lag 20: the LSTM reaches 99% first on 7 seeds, and the GRU comes last on 9', () => {
@@ -45,5 +53,7 @@ describe('the summary lesson on seeds 1 to 10', () => {
     const question = predictQuestion(questions, 'final-forget-bias');
     const winners = SEEDS.map((seed) => predictWinner(question, seed));
     expect(count(winners, 'bias-one')).toBe(10);
+    // The reason step (predict, observe, explain) explains what the question's own seed measures.
+    expect(ownSeedWinner(question, winners)).toBe(question.explain.outcome);
   }, 900_000);
 });

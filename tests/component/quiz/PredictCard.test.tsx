@@ -75,12 +75,12 @@ describe('a predict-then-run question', () => {
     const table = within(item).getByRole('table');
     expect(within(table).getByRole('row', { name: /Plain RNN/ })).toHaveTextContent('25.0%');
     expect(within(table).getByRole('row', { name: /LSTM/ })).toHaveTextContent('LSTM winner87.5%');
-    expect(within(item).getByText('Right: your prediction matches the measurement.')).toBeVisible();
-    expect(within(item).getByText(/Its cell state carries the cue/)).toBeVisible();
+    expect(within(item).getByText(/Your prediction matches the measurement: half the marks/)).toBeVisible();
+    expect(within(item).getByText(/Its cell state carries the cue\./)).toBeVisible();
     expect(within(item).getByText(/The LSTM keeps the cue in its cell state/)).toBeVisible();
     expect(useStore.getState().progress.lessons[lesson.slug]?.questions[predict.id]).toMatchObject({
       attempts: 1,
-      bestScore: 1,
+      bestScore: 0.5,
       lastAnswer: {
         kind: 'predict',
         choice: 'lstm',
@@ -95,6 +95,64 @@ describe('a predict-then-run question', () => {
     });
   });
 
+  it('then asks for the reason: checked once, scored with feedback, completing the same attempt', async () => {
+    const { lesson } = renderQuiz([predict]);
+    const item = await predictItem();
+    const user = await lockIn(item, 'The LSTM');
+    await user.click(within(item).getByRole('button', { name: 'Run the experiment' }));
+    act(() => {
+      engine.snapshot(slot('rnn'), 40, 'finished', { metric: 0.2 });
+      engine.snapshot(slot('lstm'), 40, 'finished', { metric: 0.9 });
+    });
+    const reasons = within(item).getByRole('group', { name: /Explain what you observed/ });
+    expect(reasons).toHaveTextContent('Why did the LSTM win?');
+    await user.click(within(item).getByRole('button', { name: 'Check my reason' }));
+    expect(within(item).getByText('Choose a reason first.')).toBeVisible();
+    await user.click(within(reasons).getByRole('radio', { name: 'It has more parameters' }));
+    await user.click(within(item).getByRole('button', { name: 'Check my reason' }));
+    expect(within(item).getByText('Not that reason.')).toBeVisible();
+    expect(within(item).getByText('Size is not what carries the cue.')).toBeVisible();
+    expect(
+      within(item)
+        .getByText(/The reason:/)
+        .closest('p'),
+    ).toHaveTextContent('Its cell state carries the cue across the gap');
+    expect(within(reasons).getByRole('radio', { name: 'It has more parameters (wrong)' })).toBeDisabled();
+    expect(within(item).queryByRole('button', { name: 'Check my reason' })).toBeNull();
+    expect(
+      within(item).getByText(
+        'Partly right: your prediction matches the measurement, but your reason is not the right one.',
+      ),
+    ).toBeVisible();
+    let saved = useStore.getState().progress.lessons[lesson.slug]?.questions[predict.id];
+    expect(saved).toMatchObject({ attempts: 1, bestScore: 0.5, lastScore: 0.5 });
+    expect(saved?.lastAnswer).toMatchObject({ kind: 'predict', choice: 'lstm', reason: 'size' });
+
+    // A new attempt starts with an empty reason; the right prediction and reason earn the whole mark.
+    await user.click(within(item).getByRole('button', { name: 'Try again' }));
+    expect(within(item).queryByRole('group', { name: /Explain what you observed/ })).toBeNull();
+    await user.click(within(item).getByRole('button', { name: 'Lock in my prediction' }));
+    await user.click(within(item).getByRole('button', { name: 'Run the experiment' }));
+    act(() => {
+      engine.snapshot(slot('rnn'), 40, 'finished', { metric: 0.2 });
+      engine.snapshot(slot('lstm'), 40, 'finished', { metric: 0.9 });
+    });
+    const again = within(item).getByRole('group', { name: /Explain what you observed/ });
+    expect(within(again).getByRole('radio', { name: 'It has more parameters' })).not.toBeChecked();
+    await user.click(
+      within(again).getByRole('radio', { name: 'Its cell state carries the cue across the gap' }),
+    );
+    await user.click(within(item).getByRole('button', { name: 'Check my reason' }));
+    expect(within(item).getByText('That is the reason.')).toBeVisible();
+    expect(
+      within(item).getByText(
+        'Right: your prediction matches the measurement, and your reason is the right one.',
+      ),
+    ).toBeVisible();
+    saved = useStore.getState().progress.lessons[lesson.slug]?.questions[predict.id];
+    expect(saved).toMatchObject({ attempts: 2, bestScore: 1, lastScore: 1, completed: true });
+  });
+
   it('says so when the measurement contradicts the prediction, and lets the learner try again', async () => {
     const { lesson } = renderQuiz([predict]);
     const item = await predictItem();
@@ -104,7 +162,9 @@ describe('a predict-then-run question', () => {
       engine.snapshot(slot('rnn'), 40, 'finished', { metric: 0.1 });
       engine.snapshot(slot('lstm'), 40, 'finished', { metric: 0.9 });
     });
-    expect(within(item).getByText('Not quite: the measurement says otherwise.')).toBeVisible();
+    expect(
+      within(item).getByText(/Not quite: the measurement says otherwise\. Pick the reason below/),
+    ).toBeVisible();
     expect(
       within(item)
         .getByText(/The measurement says/)
@@ -170,11 +230,22 @@ describe('a predict-then-run question', () => {
       engine.snapshot(slot('rnn'), 40, 'finished', { metric: 0.3 });
       engine.snapshot(slot('lstm'), 40, 'finished', { metric: 0.95 });
     });
+    await user.click(
+      within(item).getByRole('radio', { name: 'Its cell state carries the cue across the gap' }),
+    );
+    await user.click(within(item).getByRole('button', { name: 'Check my reason' }));
     first.unmount();
     renderQuiz([predict], first.lesson);
     item = await predictItem();
     expect(within(item).getByRole('radio', { name: 'The LSTM (right)' })).toBeChecked();
     expect(within(item).getByRole('table')).toHaveTextContent('95.0%');
-    expect(within(item).getByText('Right: your prediction matches the measurement.')).toBeVisible();
+    expect(
+      within(item).getByRole('radio', { name: 'Its cell state carries the cue across the gap (right)' }),
+    ).toBeChecked();
+    expect(
+      within(item).getByText(
+        'Right: your prediction matches the measurement, and your reason is the right one.',
+      ),
+    ).toBeVisible();
   });
 });

@@ -163,6 +163,17 @@ describe('a numeric question', () => {
     await user.type(field, '5000{Enter}');
     expect(within(item).getByText('Not quite: too low.')).toBeVisible();
     expect(saved(lesson.slug, numeric.id)?.attempts).toBe(1);
+    // The hint comes first; the worked solution only when asked for, so that a retry still means something.
+    expect(within(item).getByText(/Count the four gate blocks\. Try again with it/)).toBeVisible();
+    expect(within(item).queryByText(/Four blocks of/)).toBeNull();
+    const solution = within(item).getByRole('button', { name: 'Show the worked solution' });
+    expect(solution).toHaveAttribute('aria-expanded', 'false');
+    await user.click(solution);
+    expect(within(item).getByText('Worked solution:')).toBeVisible();
+    expect(within(item).getByRole('button', { name: 'Hide the worked solution' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
 
     await user.click(within(item).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(field).toHaveFocus());
@@ -177,6 +188,9 @@ describe('a numeric question', () => {
     await user.click(within(item).getByRole('button', { name: 'Check' }));
     expect(within(item).getByText('Right.')).toBeVisible();
     expect(within(item).getByText('5,376 parameters.')).toBeVisible();
+    // A right answer shows why at once.
+    expect(within(item).getByText('Why:')).toBeVisible();
+    expect(within(item).queryByRole('button', { name: /worked solution/ })).toBeNull();
     expect(saved(lesson.slug, numeric.id)).toMatchObject({
       attempts: 2,
       bestScore: 1,

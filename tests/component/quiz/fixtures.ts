@@ -83,6 +83,16 @@ export const predict: PredictQuestion & { readonly experiment: Experiment } = {
     { id: 'lstm', text: 'The LSTM', feedback: 'Its cell state carries the cue.' },
     { id: 'tie', text: 'About the same', feedback: 'Only if both fail.' },
   ],
+  explain: {
+    outcome: 'lstm',
+    prompt: 'Why did the LSTM win?',
+    choices: [
+      { id: 'cell', text: 'Its cell state carries the cue across the gap', feedback: 'Yes: the cell path.' },
+      { id: 'size', text: 'It has more parameters', feedback: 'Size is not what carries the cue.' },
+      { id: 'luck', text: 'Luck of the seed', feedback: 'The seed is the same for both.' },
+    ],
+    answer: 'cell',
+  },
 };
 
 export const allKinds = [single, multiple, numeric, ordering, predict] as const;

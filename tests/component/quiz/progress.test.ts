@@ -69,6 +69,67 @@ describe('saved progress', () => {
     expect(useStore.getState().storageNotice).toBeNull();
   });
 
+  it('completes the last attempt with a predict reason without counting another, and reads the reason back', () => {
+    const state = useStore.getState();
+    const outcome = { values: [{ runId: 'lstm', value: 0.9 }], winner: 'lstm' };
+    // Nothing to amend before an attempt exists.
+    state.amendAnswer('02-y', 'guess', { kind: 'predict', choice: 'lstm', outcome, reason: 'cell' }, 1);
+    expect(useStore.getState().progress.lessons['02-y']).toBeUndefined();
+    state.recordAnswer('02-y', 'guess', { kind: 'predict', choice: 'lstm', outcome }, 0.5, ['guess']);
+    state.amendAnswer('02-y', 'guess', { kind: 'predict', choice: 'lstm', outcome, reason: 'size' }, 0.5);
+    expect(useStore.getState().progress.lessons['02-y']?.questions.guess).toMatchObject({
+      attempts: 1,
+      bestScore: 0.5,
+      completed: false,
+      lastAnswer: { reason: 'size' },
+    });
+    state.recordAnswer('02-y', 'guess', { kind: 'predict', choice: 'lstm', outcome }, 0.5, ['guess']);
+    state.amendAnswer('02-y', 'guess', { kind: 'predict', choice: 'lstm', outcome, reason: 'cell' }, 1);
+    const written = useStore.getState().progress;
+    expect(written.lessons['02-y']?.questions.guess).toMatchObject({
+      attempts: 2,
+      bestScore: 1,
+      completed: true,
+    });
+    useStore.setState({ progress: EMPTY_PROGRESS });
+    useStore.getState().hydrateProgress();
+    expect(useStore.getState().progress).toEqual(written);
+  });
+
+  it('drops a malformed predict reason on reading, and keeps the rest of the answer', () => {
+    const outcome = { values: [{ runId: 'lstm', value: 0.9 }], winner: 'lstm' };
+    const entry = (lastAnswer: unknown) => ({
+      attempts: 1,
+      bestScore: 1,
+      lastScore: 1,
+      lastAnswer,
+      completed: true,
+      answeredAt: '2026-12-01T00:00:00.000Z',
+    });
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({
+        version: 2,
+        data: {
+          lessons: {
+            '02-y': {
+              visited: true,
+              completed: true,
+              questions: {
+                a: entry({ kind: 'predict', choice: 'lstm', outcome, reason: 7 }),
+                b: entry({ kind: 'predict', choice: 'lstm', outcome: null, reason: 'cell' }),
+              },
+            },
+          },
+        },
+      }),
+    );
+    useStore.getState().hydrateProgress();
+    const questions = useStore.getState().progress.lessons['02-y']?.questions;
+    expect(questions?.a?.lastAnswer).toEqual({ kind: 'predict', choice: 'lstm', outcome });
+    expect(questions?.b?.lastAnswer).toEqual({ kind: 'predict', choice: 'lstm', outcome: null });
+  });
+
   it('migrates the version 0 prototype shape, keeping attempts and best scores', () => {
     localStorage.setItem(
       KEY,

@@ -23,6 +23,8 @@ describe('a predict question that samples instead of training', () => {
     if (cold.experiment.kind !== 'sampling') throw new Error('expected a sampling experiment');
     const outcome = await runSamplingExperiment(cold.experiment, false);
     expect(outcome?.winner).toBe('cold');
+    // The reason step is written for the outcome the seeded sample gives.
+    expect(cold.explain.outcome).toBe('cold');
     const value = (id: string) => outcome?.values.find((entry) => entry.runId === id)?.value ?? Number.NaN;
     expect(value('cold')).toBeLessThan(0.2);
     expect(value('warm')).toBeGreaterThan(0.9);
@@ -39,7 +41,7 @@ describe('a predict question that samples instead of training', () => {
     await user.click(within(item).getByRole('radio', { name: /^At 0.1/ }));
     await user.click(within(item).getByRole('button', { name: 'Lock in my prediction' }));
     await user.click(within(item).getByRole('button', { name: 'Run the experiment' }));
-    expect(await within(item).findByText(/^Right/)).toBeVisible();
+    expect(await within(item).findByText(/^Your prediction matches the measurement: half/)).toBeVisible();
     expect(engine.starts).toHaveLength(0);
     const table = within(item).getByRole('table');
     expect(within(table).getByRole('row', { name: /^Temperature 0\.1\s*winner/ })).toBeVisible();
@@ -47,5 +49,10 @@ describe('a predict question that samples instead of training', () => {
     const saved = useStore.getState().progress.lessons;
     const entry = Object.values(saved)[0]?.questions[cold.id];
     expect(entry?.lastAnswer).toMatchObject({ kind: 'predict', choice: 'cold', outcome: { winner: 'cold' } });
+    await user.click(within(item).getByRole('radio', { name: /^Dividing the logits by 0\.1/ }));
+    await user.click(within(item).getByRole('button', { name: 'Check my reason' }));
+    expect(
+      within(item).getByText(/^Right: your prediction matches the measurement, and your reason/),
+    ).toBeVisible();
   });
 });

@@ -3,6 +3,7 @@ import { decideOutcome, formatMeasure, measureRun } from '../../../app/quiz/expe
 import { longestInOrder, moveItem, startingOrder } from '../../../app/quiz/ordering';
 import {
   checkAnswer,
+  explainApplies,
   scoreMultiple,
   scoreNumeric,
   scoreOrdering,
@@ -157,10 +158,33 @@ describe('predict questions', () => {
     winner: 'lstm',
   };
 
-  it('are right when the prediction matches the measured winner', () => {
-    expect(scored(scorePredict(predict, { kind: 'predict', choice: 'lstm', outcome })).score).toBe(1);
-    expect(scored(scorePredict(predict, { kind: 'predict', choice: 'rnn', outcome })).score).toBe(0);
-    expect(scored(scorePredict(predict, { kind: 'predict', choice: 'tie', outcome })).score).toBe(0);
+  it('give half the marks for the prediction and half for the reason when the explain step applies', () => {
+    const score = (choice: string, reason?: string) =>
+      scored(scorePredict(predict, { kind: 'predict', choice, outcome, ...(reason ? { reason } : {}) }))
+        .score;
+    expect(score('lstm')).toBe(0.5);
+    expect(score('rnn')).toBe(0);
+    expect(score('tie')).toBe(0);
+    expect(score('lstm', 'cell')).toBe(1);
+    expect(score('lstm', 'size')).toBe(0.5);
+    expect(score('rnn', 'cell')).toBe(0.5);
+    expect(score('rnn', 'luck')).toBe(0);
+    // A reason that is not among the choices (an edited question) counts as none picked yet.
+    expect(score('lstm', 'gone')).toBe(0.5);
+    expect(
+      scored(scorePredict(predict, { kind: 'predict', choice: 'rnn', outcome, reason: 'cell' })).summary,
+    ).toBe('Partly right: the measurement says otherwise, but your reason is the right one.');
+  });
+
+  it('are wholly the prediction when the run measured another outcome than the one explained', () => {
+    const other = { ...outcome, winner: 'rnn' };
+    expect(explainApplies(predict, other)).toBe(false);
+    expect(explainApplies(predict, outcome)).toBe(true);
+    expect(scored(scorePredict(predict, { kind: 'predict', choice: 'rnn', outcome: other })).score).toBe(1);
+    expect(
+      scored(scorePredict(predict, { kind: 'predict', choice: 'rnn', outcome: other, reason: 'cell' })).score,
+    ).toBe(1);
+    expect(scored(scorePredict(predict, { kind: 'predict', choice: 'lstm', outcome: other })).score).toBe(0);
   });
 
   it('are not scored before the experiment has run', () => {

@@ -125,6 +125,28 @@ describe('validateQuestions', () => {
     expect(problems).toMatch(/a "tie" choice needs experiment.tieWithin/);
   });
 
+  it('reports an explain step that is missing, explains no choice, or has too few reasons or no right one', () => {
+    const { explain: _dropped, ...withoutExplain } = predict;
+    expect(validateQuestions('00-test', malformed(withoutExplain)).join('\n')).toMatch(
+      /needs an explain step/,
+    );
+    const problems = validateQuestions('00-test', [
+      {
+        ...predict,
+        explain: {
+          ...predict.explain,
+          outcome: 'gru',
+          answer: 'nope',
+          choices: predict.explain.choices.slice(0, 2),
+        },
+      },
+    ]).join('\n');
+    expect(problems).toMatch(/the explained outcome "gru" is not among the choices/);
+    expect(problems).toMatch(/explain: needs at least 3 choices; has 2/);
+    expect(problems).toMatch(/the explain answer "nope" is not among its choices/);
+    expect(validateQuestions('00-test', [predict])).toEqual([]);
+  });
+
   it('reports experiments too long or configured in a way the engine refuses', () => {
     const problems = validateQuestions('00-test', [
       {
