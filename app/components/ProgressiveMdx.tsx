@@ -1,31 +1,11 @@
 import type { MDXComponents, MDXContent } from 'mdx/types';
-import {
-  Children,
-  Fragment,
-  isValidElement,
-  type ReactNode,
-  startTransition,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useState,
-} from 'react';
-import { flushSync } from 'react-dom';
+import { Children, Fragment, isValidElement, type ReactNode, useMemo } from 'react';
+import { useProgressiveCount } from './useProgressiveCount';
 
 /** Blocks drawn in the first commit: the opening screens of a lesson. */
 const FIRST_BLOCKS = 6;
 /** Blocks added per idle slice; a block can be a figure whose mount costs tens of milliseconds on a phone. */
 const SLICE_BLOCKS = 3;
-
-/** When the main thread is idle (or soon, where requestIdleCallback is missing); returns a cancel. */
-function whenIdle(callback: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(callback, { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(callback, 16);
-  return () => clearTimeout(id);
-}
 
 /** The top-level blocks of compiled MDX: its content is one fragment of headings, paragraphs and figures. */
 function blocksOf(Content: MDXContent, components: MDXComponents): ReactNode[] {
@@ -54,24 +34,9 @@ export function ProgressiveMdx({
   // Made once: the elements of a lesson's pre-rendered formulas number in the tens of thousands, and
   // the same element objects let React skip the blocks it has already drawn.
   const blocks = useMemo(() => blocksOf(Content, components), [Content, components]);
-  const [shown, setShown] = useState(FIRST_BLOCKS);
-  const done = shown >= blocks.length;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each slice drawn schedules the next one.
-  useEffect(() => {
-    if (done) return;
-    return whenIdle(() => startTransition(() => setShown((count) => count + SLICE_BLOCKS)));
-  }, [done, shown]);
-
-  // A printout or a PDF needs every figure; beforeprint lets the page change before it is laid out.
-  useLayoutEffect(() => {
-    const everything = () => flushSync(() => setShown(Number.POSITIVE_INFINITY));
-    window.addEventListener('beforeprint', everything);
-    return () => window.removeEventListener('beforeprint', everything);
-  }, []);
-
+  const shown = useProgressiveCount(blocks.length, FIRST_BLOCKS, SLICE_BLOCKS);
   return (
-    <div className={className} aria-busy={done ? undefined : true}>
+    <div className={className} aria-busy={shown < blocks.length ? true : undefined}>
       {blocks.slice(0, shown)}
     </div>
   );

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { ProgressiveMdx } from '../../app/components/ProgressiveMdx';
 
 // Stands in for compiled MDX: one fragment of top-level blocks, drawn with the components it is given.
+const labels = Array.from({ length: 40 }, (_, index) => `Block ${index}`);
 const Content: MDXContent = () => (
   <>
-    {Array.from({ length: 40 }, (_, index) => (
-      <p key={index}>Block {index}</p>
+    {labels.map((label) => (
+      <p key={label}>{label}</p>
     ))}
   </>
 );
