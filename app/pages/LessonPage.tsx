@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useRef } from 'react';
 import { Link } from 'wouter';
 import { NotFoundPage } from '../components/NotFoundPage';
+import { ProgressiveMdx } from '../components/ProgressiveMdx';
 import { usePageTitle } from '../components/usePageTitle';
 import { findLesson, type LessonEntry, lessons, paths } from '../course';
 import { lessonComponents } from '../mdx/lessonComponents';
@@ -21,7 +22,16 @@ export function LessonPage({ slug, section }: { slug: string; section?: string }
 }
 
 function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string }) {
-  const Body = useMemo(() => lazy(lesson.load), [lesson]);
+  // The text draws a few blocks at a time (ProgressiveMdx), so a long lesson never blocks a phone.
+  const Body = useMemo(
+    () =>
+      lazy(() =>
+        lesson.load().then(({ default: Content }) => ({
+          default: () => <ProgressiveMdx Content={Content} components={components} className="prose" />,
+        })),
+      ),
+    [lesson],
+  );
   const articleRef = useRef<HTMLElement>(null);
   const missingSection = useLessonPosition(lesson.slug, section, articleRef);
   const index = lessons.indexOf(lesson);
@@ -43,9 +53,7 @@ function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string
         )}
       </header>
       <Suspense fallback={<p className="muted">Loading the lesson…</p>}>
-        <div className="prose">
-          <Body components={components} />
-        </div>
+        <Body />
         <QuizSection lesson={lesson} />
         {lesson.loadQuiz && (
           <p className="answer-key-link">

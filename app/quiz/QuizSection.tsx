@@ -1,6 +1,7 @@
 import '../styles/quiz.css';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import { useProgressiveCount } from '../components/useProgressiveCount';
 import { type LessonEntry, paths, QUIZ_SECTION_ID } from '../course';
 import { useStore } from '../store';
 import { EMPTY_LESSON } from '../store/progressFormat';
@@ -28,6 +29,8 @@ export function QuizSection({
 }: QuizSectionProps) {
   const quiz = useQuiz(lesson);
   const progress = useStore((state) => state.progress.lessons[lesson.slug] ?? EMPTY_LESSON);
+  // Questions render their formulas with KaTeX as they mount: a few at a time keeps a phone responsive.
+  const shown = useProgressiveCount(quiz.status === 'ready' ? quiz.questions.length : 0, 2, 2);
   if (quiz.status === 'none') return empty;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const ids = quiz.status === 'ready' ? quiz.questions.map((question) => question.id) : [];
@@ -54,7 +57,7 @@ export function QuizSection({
             </p>
           </div>
           <ol className="question-list">
-            {quiz.questions.map((question, index) => (
+            {quiz.questions.slice(0, shown).map((question, index) => (
               <QuestionCard
                 key={question.id}
                 lessonSlug={lesson.slug}

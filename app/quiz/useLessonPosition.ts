@@ -40,7 +40,10 @@ export function useLessonPosition(
         return;
       }
       // Once the text and the quiz are both in, a section not among them does not exist.
-      const loaded = root.current?.querySelector('.prose h2[id]') && document.getElementById(QUIZ_SECTION_ID);
+      // (The text draws progressively and says aria-busy until its last block is in.)
+      const loaded =
+        root.current?.querySelector('.prose:not([aria-busy]) h2[id]') &&
+        document.getElementById(QUIZ_SECTION_ID);
       if (loaded || performance.now() >= until) {
         setMissing(section);
         return;

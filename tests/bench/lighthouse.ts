@@ -4,10 +4,10 @@
 //   npm run bench:lighthouse          (builds first)     npm run bench:lighthouse -- --json
 // Chromium: CHROME_PATH, else CHROMIUM_PATH, else Debian's /usr/bin/chromium.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, chromiumPath } from '../../tools/chromium.ts';
 import { startPreview } from '../../tools/previewServer.ts';
+import { routes } from './routes.ts';
 
 const port = 4186;
 const debuggingPort = 9336;
@@ -18,25 +18,6 @@ interface Row {
   readonly route: string;
   readonly scores: Record<(typeof categories)[number], number | null>;
   readonly totalBlockingTimeMs: number | null;
-}
-
-/** Every route a reader can open: the lessons come from lessons/<slug>/meta.json, so a new one is covered. */
-function routes(): string[] {
-  const slugs = readdirSync('lessons', { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .filter((entry) => readdirSync(`lessons/${entry.name}`).includes('meta.json'))
-    .map((entry) => entry.name)
-    .sort();
-  return [
-    '/',
-    ...slugs.map((slug) => `/#/lessons/${slug}`),
-    '/#/playground',
-    '/#/claims',
-    '/#/glossary',
-    '/#/progress',
-    '/#/quiz/final',
-    `/#/present/${slugs[0]}/1`,
-  ];
 }
 
 /** Chromium with a DevTools port for Lighthouse to drive; resolves once the port answers. */

@@ -176,8 +176,10 @@ describe('the final quiz page', () => {
     if (lesson?.loadQuiz) {
       const questions = await lesson.loadQuiz();
       expect(await screen.findByRole('heading', { level: 2, name: 'Questions' })).toBeVisible();
-      await waitFor(() =>
-        expect(screen.getAllByRole('group').length).toBeGreaterThanOrEqual(questions.length),
+      // The questions mount a few at a time (useProgressiveCount), so the last comes a little later.
+      await waitFor(
+        () => expect(screen.getAllByRole('group').length).toBeGreaterThanOrEqual(questions.length),
+        { timeout: 15_000 },
       );
     } else {
       expect(screen.getByText(/not written yet/)).toBeVisible();

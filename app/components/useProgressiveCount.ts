@@ -1,0 +1,37 @@
+import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+
+/** When the main thread is idle (or soon, where requestIdleCallback is missing); returns a cancel. */
+function whenIdle(callback: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(callback, { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(callback, 16);
+  return () => clearTimeout(id);
+}
+
+/**
+ * How many of `total` items to draw: `first` at once, then `slice` more in each idle moment (inside a
+ * transition), so that a long list of costly items (formulas, figures) never blocks the page in one long
+ * task on a phone. Everything is drawn at once before printing, since a printout needs all of it.
+ */
+export function useProgressiveCount(total: number, first: number, slice: number): number {
+  const [shown, setShown] = useState(first);
+  const done = shown >= total;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each slice drawn schedules the next one.
+  useEffect(() => {
+    if (done) return;
+    return whenIdle(() => startTransition(() => setShown((count) => count + slice)));
+  }, [done, shown, slice]);
+
+  // beforeprint lets the page change before it is laid out for paper or a PDF.
+  useLayoutEffect(() => {
+    const everything = () => flushSync(() => setShown(Number.POSITIVE_INFINITY));
+    window.addEventListener('beforeprint', everything);
+    return () => window.removeEventListener('beforeprint', everything);
+  }, []);
+
+  return Math.min(shown, total);
+}
