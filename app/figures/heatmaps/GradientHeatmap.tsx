@@ -135,7 +135,7 @@ function HeatmapGraphic({ rows, summary, width, height, cursor, onCursor, onKeyD
   const xTicks = useMemo(() => stepTicks(timeSteps, plotWidth), [timeSteps, plotWidth]);
   const yTicks = useMemo(
     () => trainingTicks(rows, Math.max(2, Math.floor(plotHeight / (45 * type)))),
-    [rows, plotHeight],
+    [rows, plotHeight, type],
   );
   const yFormat = useCallback((tick: number) => String(rows[Math.floor(tick)]?.step ?? ''), [rows]);
 
