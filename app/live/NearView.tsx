@@ -1,4 +1,5 @@
 import { type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 /** How far beyond the window a figure counts as near: half a screen, so it is current before it shows. */
 const NEAR_MARGIN = '50% 0px';
@@ -6,9 +7,22 @@ const NEAR_MARGIN = '50% 0px';
 /**
  * Whether an element is on screen or within half a screen of it, following scrolling and resizes.
  * True until the browser has said otherwise, and always true where there is no IntersectionObserver.
+ * True as well while the page prints: paper shows every figure as it is now, not as it was last seen.
  */
 export function useNearViewport(ref: RefObject<Element | null>): boolean {
   const [near, setNear] = useState(true);
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    // Printing lays the page out as soon as the event returns: render before that, not in a later task.
+    const start = () => flushSync(() => setPrinting(true));
+    const end = () => setPrinting(false);
+    window.addEventListener('beforeprint', start);
+    window.addEventListener('afterprint', end);
+    return () => {
+      window.removeEventListener('beforeprint', start);
+      window.removeEventListener('afterprint', end);
+    };
+  }, []);
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof IntersectionObserver === 'undefined') return;
@@ -22,7 +36,7 @@ export function useNearViewport(ref: RefObject<Element | null>): boolean {
     observer.observe(element);
     return () => observer.disconnect();
   }, [ref]);
-  return near;
+  return near || printing;
 }
 
 /**

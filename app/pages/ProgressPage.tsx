@@ -7,6 +7,7 @@ import { FINAL_ANSWERS, finalQuizLesson, lessons, paths } from '../course';
 import { DamagedProgress } from '../quiz/DamagedProgress';
 import { progressDocument } from '../quiz/exportProgress';
 import { ProgressTable } from '../quiz/ProgressTable';
+import { QuestionResults } from '../quiz/QuestionResults';
 import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../quiz/summary';
 import { useQuizzes } from '../quiz/useQuiz';
 import { download } from '../shared/download';
@@ -72,6 +73,8 @@ export function ProgressPage() {
           )}
         </p>
         <p className="print-only">Printed on {today.toLocaleDateString('en-GB', { dateStyle: 'long' })}.</p>
+        {/* On paper the learner writes their name: the course keeps no name of its own. */}
+        <p className="print-only progress-name-line">Name:</p>
       </header>
       {!saved && !locked && (
         <p className="progress-warning">
@@ -102,6 +105,7 @@ export function ProgressPage() {
           <p>The final quiz comes with the last lesson and is not ready yet.</p>
         )}
       </section>
+      <QuestionResults lessons={lessons} progress={progress} quizzes={quizzes} />
       <section aria-labelledby="progress-actions-heading" className="progress-actions">
         <h2 id="progress-actions-heading">Keep or clear it</h2>
         <p className="muted">

@@ -2,8 +2,10 @@ import { useCallback, useRef } from 'react';
 import { useLocation } from 'wouter';
 import { usePageTitle } from '../components/usePageTitle';
 import { type LessonEntry, paths } from '../course';
+import { FigureScaleContext } from '../figures/frame/figureScale';
 import { isDeckAction } from './deck';
 import { PresenterBar } from './PresenterBar';
+import { projectorScaleStyle, useProjectorScale } from './projectorScale';
 import { useProjectorTheme } from './projectorTheme';
 import { useAudienceRunRelay } from './runRelay';
 import { SlideFrame } from './SlideFrame';
@@ -44,6 +46,7 @@ export function AudienceDeck({
   const { deck, dispatch } = presenter;
   const [theme, setTheme] = useProjectorTheme();
   const fullscreen = useFullscreen();
+  const figureScale = useProjectorScale();
   const [, navigate] = useLocation();
   const region = useRef<HTMLElement>(null);
   useSlideFocus(region, deck.index);
@@ -68,6 +71,7 @@ export function AudienceDeck({
       className="presenter"
       data-projector={theme}
       data-controls={route.controlsHidden ? 'hidden' : 'shown'}
+      style={projectorScaleStyle(figureScale)}
     >
       {!route.controlsHidden && (
         <div className="presenter-progress" aria-hidden="true">
@@ -80,15 +84,17 @@ export function AudienceDeck({
           {route.notice}
         </p>
       )}
-      <SlideFrame
-        key={deck.index}
-        ref={region}
-        slide={slide}
-        index={deck.index}
-        count={deck.count}
-        blank={deck.blank}
-        level={2}
-      />
+      <FigureScaleContext value={figureScale}>
+        <SlideFrame
+          key={deck.index}
+          ref={region}
+          slide={slide}
+          index={deck.index}
+          count={deck.count}
+          blank={deck.blank}
+          level={2}
+        />
+      </FigureScaleContext>
       {deck.blank && (
         <button
           type="button"

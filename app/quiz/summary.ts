@@ -103,3 +103,23 @@ export function continueTarget(
   const next = unfinished[0];
   return next ? { lesson: next, href: paths.lesson(next.slug), where: '', kind: 'start' } : null;
 }
+
+export type QuestionOutcome = 'right' | 'partly' | 'wrong' | 'not-yet';
+
+/**
+ * How a learner stands on one question: answered fully right at least once, partly right at best (a
+ * multiple-choice or ordering answer with some of it right), only wrong answers so far, or not answered.
+ */
+export function questionOutcome(lesson: LessonProgress, questionId: string): QuestionOutcome {
+  const question = lesson.questions[questionId];
+  if (!question || question.attempts === 0) return 'not-yet';
+  if (question.completed) return 'right';
+  return question.bestScore > 0 ? 'partly' : 'wrong';
+}
+
+export const OUTCOME_LABEL: Readonly<Record<QuestionOutcome, string>> = {
+  right: 'Right',
+  partly: 'Partly right',
+  wrong: 'Wrong',
+  'not-yet': 'Not yet answered',
+};

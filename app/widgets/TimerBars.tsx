@@ -1,13 +1,12 @@
 import type { CellKind } from '../../engine/types';
 import { formatCount } from '../figures/frame/figureText';
+import { useChartFontSize } from '../figures/frame/hooks';
 import { cellColors, cellLabels } from '../figures/frame/palette';
 import { formatMs, msPerStep, STEP_TIMER_CELLS, type StepTiming, stepTimerParameters } from './stepTiming';
 import '../figures/frame/basicFigures.css';
 
 /** Each cell's summed timing, or 'failed' when one of its runs did not finish. */
 export type Timings = Partial<Record<CellKind, StepTiming | 'failed'>>;
-
-const rowHeight = 50;
 
 /** One bar per cell: milliseconds per step, with the recurrent layer's parameter count under it. */
 export function TimerBars({
@@ -24,8 +23,12 @@ export function TimerBars({
     return timing && timing !== 'failed' ? msPerStep(timing) : 0;
   });
   const largest = Math.max(...values, 1e-9);
-  const labelWidth = 52;
-  const valueRoom = 86;
+  // The rows' geometry grows with the type (12 px on a reading page, more on a projector).
+  const type = useChartFontSize() / 12;
+  const at = (pixels: number) => Math.round(pixels * type);
+  const rowHeight = at(50);
+  const labelWidth = at(52);
+  const valueRoom = at(86);
   const barRoom = Math.max(40, width - labelWidth - valueRoom);
   const height = STEP_TIMER_CELLS.length * rowHeight;
   return (
@@ -51,17 +54,31 @@ export function TimerBars({
                 : 'not measured yet';
         return (
           <g key={cell} data-cell={cell}>
-            <text className="line-label" x={0} y={y + 17}>
+            <text className="line-label" x={0} y={y + at(17)}>
               {cellLabels[cell]}
             </text>
-            <rect className="figure-plot-bg" x={labelWidth} y={y + 4} width={barRoom} height={18} rx={3} />
+            <rect
+              className="figure-plot-bg"
+              x={labelWidth}
+              y={y + at(4)}
+              width={barRoom}
+              height={at(18)}
+              rx={3}
+            />
             {barWidth > 0 && (
-              <rect x={labelWidth} y={y + 4} width={barWidth} height={18} rx={3} fill={cellColors[cell]} />
+              <rect
+                x={labelWidth}
+                y={y + at(4)}
+                width={barWidth}
+                height={at(18)}
+                rx={3}
+                fill={cellColors[cell]}
+              />
             )}
-            <text className="line-label" x={labelWidth + barWidth + 6} y={y + 17}>
+            <text className="line-label" x={labelWidth + barWidth + 6} y={y + at(17)}>
               {value > 0 ? formatMs(value) : note}
             </text>
-            <text className="chart-label figure-ink-muted" x={labelWidth} y={y + 38}>
+            <text className="chart-label figure-ink-muted" x={labelWidth} y={y + at(38)}>
               {formatCount(stepTimerParameters(cell))} parameters in the recurrent layer
             </text>
           </g>

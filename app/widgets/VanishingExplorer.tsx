@@ -26,7 +26,9 @@ export interface VanishingExplorerProps {
 export const SCALE_RANGE = { min: 0.5, max: 1.5, step: 0.05 } as const;
 /** Drawn faint behind the selected scale, for comparison. */
 const CONTEXT_SCALES = [0.5, 0.75, 1, 1.25, 1.5];
-const scaleColor = piecewise(interpolateLab, [okabeIto.blue, '#5f5f5f', okabeIto.vermillion]);
+// The neutral grey keeps 3:1 against white and against the dark projector's near-black alike.
+const neutralGrey = '#767676';
+const scaleColor = piecewise(interpolateLab, [okabeIto.blue, neutralGrey, okabeIto.vermillion]);
 
 const clampScale = (scale: number) =>
   Math.min(
@@ -41,7 +43,7 @@ const sameScale = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 /** Faint context lines run from blue (shrinking) through grey to vermillion (growing); the selected one is strong. */
 function scaleCurveOf(scale: number, selected: boolean, values: readonly number[]): GradientCurve {
   const t = (scale - SCALE_RANGE.min) / (SCALE_RANGE.max - SCALE_RANGE.min);
-  const strong = scale < 1 - 1e-9 ? okabeIto.blue : scale > 1 + 1e-9 ? okabeIto.vermillion : '#333333';
+  const strong = scale < 1 - 1e-9 ? okabeIto.blue : scale > 1 + 1e-9 ? okabeIto.vermillion : neutralGrey;
   return { id: scaleId(scale), label: scaleLabel(scale), color: selected ? strong : scaleColor(t), values };
 }
 

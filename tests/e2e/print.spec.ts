@@ -1,4 +1,5 @@
 // Printing: the teacher's answer key built from the quiz data, and print media hiding controls.
+import type { Page } from '@playwright/test';
 import { questions } from '../../lessons/01-what-is-a-recurrent-network/quiz';
 import { expect, test } from './fixtures';
 
@@ -54,4 +55,93 @@ test('a printed lesson hides its controls and keeps room to answer', async ({ pa
     .locator(`li#question-${questions[0]!.id}`)
     .evaluate((item) => Number.parseFloat(getComputedStyle(item, '::after').height));
   expect(room).toBeGreaterThan(30);
+});
+
+/**
+ * What a printed PDF holds that a test can read without a PDF library: its page count, and the titles
+ * of its outline (Chromium writes one bookmark per heading, as plain or UTF-16 strings outside the
+ * compressed page contents).
+ */
+async function printed(page: Page): Promise<{ pages: number; headings: string[] }> {
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const pdf = (
+    await page.pdf({ format: 'A4', outline: true, tagged: true, printBackground: false })
+  ).toString('latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+  const headings: string[] = [];
+  for (const match of pdf.matchAll(/\/Title\s*(?:<([0-9A-Fa-f]+)>|\(((?:\\.|[^\\)])*)\))/g)) {
+    const [, hex, literal] = match;
+    if (hex) {
+      const bytes = Buffer.from(hex, 'hex');
+      const body = bytes[0] === 0xfe && bytes[1] === 0xff ? bytes.subarray(2) : bytes;
+      headings.push(body.swap16().toString('utf16le'));
+    } else if (literal !== undefined) {
+      headings.push(literal.replace(/\\(.)/g, '$1'));
+    }
+  }
+  return { pages, headings };
+}
+
+test('a printed lesson keeps its figures, by title, on a sensible number of pages', async ({ page }) => {
+  await page.goto(`/#/lessons/${LESSON_ONE}`);
+  await expect(page.locator('.figure-title').first()).toBeVisible();
+  const titles = await page.locator('.figure-title').allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  const { pages, headings } = await printed(page);
+  expect(pages).toBeGreaterThanOrEqual(4);
+  expect(pages).toBeLessThanOrEqual(30);
+  for (const title of titles) expect(headings).toContain(title);
+  // Drawings print as drawings: every figure has its SVG or canvas in the printed page.
+  const empty = await page
+    .locator('.figure')
+    .evaluateAll((figures) =>
+      figures
+        .filter((figure) => !figure.querySelector('.figure-graphic svg, .figure-graphic canvas, .line-empty'))
+        .map((figure) => figure.querySelector('.figure-title')?.textContent ?? '?'),
+    );
+  expect(empty).toEqual([]);
+});
+
+test('the printed progress has a line for a name and every question with its result', async ({ page }) => {
+  await page.goto(`/#/lessons/${LESSON_ONE}`);
+  const single = questions.flatMap((question, index) =>
+    question.kind === 'single' ? [{ question, index }] : [],
+  );
+  const [first, second] = [single[0]!, single[1]!];
+  for (const [{ question }, right] of [
+    [first, true],
+    [second, false],
+  ] as const) {
+    if (question.kind !== 'single') continue;
+    const item = page.locator(`li#question-${question.id}`);
+    const index = question.choices.findIndex((choice) => (choice.id === question.answer) === right);
+    await item.getByRole('radio').nth(index).check();
+    await item.getByRole('button', { name: 'Check' }).click();
+  }
+  await page.goto('/#/progress');
+  const results = page.getByRole('region', { name: 'What a recurrent network is', exact: true });
+  const items = results.getByRole('listitem');
+  await expect(items).toHaveCount(questions.length);
+  await expect(items.nth(first.index)).toContainText('Right');
+  await expect(items.nth(second.index)).toContainText('Wrong');
+  const untouched = questions.findIndex((_, index) => index !== first.index && index !== second.index);
+  await expect(items.nth(untouched)).toContainText('Not yet answered');
+  const name = page.locator('.progress-name-line');
+  await expect(name).toBeHidden();
+  const { pages, headings } = await printed(page);
+  await expect(name).toBeVisible();
+  await expect(name).toHaveText('Name:');
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(12);
+  expect(headings).toContain('Question by question');
+});
+
+test('a printed answer key fits its questions on a few pages', async ({ page }) => {
+  await page.goto(`/#/answers/${LESSON_ONE}`);
+  await expect(page.locator('.answer-key-item')).toHaveCount(questions.length);
+  const { pages } = await printed(page);
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(questions.length);
 });

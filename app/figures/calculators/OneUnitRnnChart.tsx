@@ -4,6 +4,7 @@ import '../frame/basicFigures.css';
 import { Axis } from '../frame/Axis';
 import { FigureFrame } from '../frame/FigureFrame';
 import { formatFixed, subscript } from '../frame/figureText';
+import { useChartFontSize } from '../frame/hooks';
 import { okabeIto } from '../frame/palette';
 import { Responsive } from '../frame/Responsive';
 import { describeRegime, saturationLevel, simulateOneUnit } from './oneUnitRecurrence';
@@ -26,12 +27,14 @@ export interface OneUnitRnnChartProps {
   readonly onTogglePulse?: (t: number) => void;
 }
 
-const margin = { top: 26, right: 16, left: 46 };
 const laneHeight = 42;
 
 /** A stem chart of h_t for the one-unit RNN, with the input pulses drawn beneath. */
 function Chart({ wHh, wXh, pulses, steps, width, onTogglePulse }: ChartProps) {
   const h = simulateOneUnit(wHh, wXh, pulses, steps);
+  // Room for the labels grows with the type (12 px on a reading page, more on a projector).
+  const type = useChartFontSize() / 12;
+  const margin = { top: Math.round(26 * type), right: 16, left: Math.round(46 * type) };
   const plotHeight = width < 480 ? 170 : width > 1200 ? 260 : 220;
   const x = scaleLinear()
     .domain([0, steps])
@@ -41,7 +44,7 @@ function Chart({ wHh, wXh, pulses, steps, width, onTogglePulse }: ChartProps) {
     .range([margin.top + plotHeight, margin.top]);
   const laneTop = margin.top + plotHeight + 20;
   const laneBottom = laneTop + laneHeight;
-  const height = laneBottom + 46;
+  const height = laneBottom + Math.round(46 * type);
   const level = saturationLevel(wHh);
   const pulseSet = new Set(pulses);
   const path = line<number>()
@@ -72,7 +75,7 @@ function Chart({ wHh, wXh, pulses, steps, width, onTogglePulse }: ChartProps) {
           gridLength={width - margin.left - margin.right}
         />
         <line x1={margin.left} x2={width - margin.right} y1={y(0)} y2={y(0)} className="figure-stroke" />
-        <text className="axis-title" x={margin.left - 40} y={margin.top - 12}>
+        <text className="axis-title" x={margin.left - Math.round(40 * type)} y={margin.top - 12}>
           h
           <tspan dy={3} fontSize="0.8em">
             t
@@ -109,7 +112,7 @@ function Chart({ wHh, wXh, pulses, steps, width, onTogglePulse }: ChartProps) {
             <circle cx={x(t)} cy={y(value)} r={width < 480 ? 3 : 4} fill={okabeIto.blue} />
           </g>
         ))}
-        <text className="axis-title" x={margin.left - 40} y={laneTop + laneHeight / 2 + 4}>
+        <text className="axis-title" x={margin.left - Math.round(40 * type)} y={laneTop + laneHeight / 2 + 4}>
           x
           <tspan dy={3} fontSize="0.8em">
             t

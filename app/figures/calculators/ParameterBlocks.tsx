@@ -147,8 +147,9 @@ export function ParameterBlocks({ inputSize, hiddenSize, width }: ParameterBlock
                           <text
                             key={part.key}
                             x={part.x + part.w / 2}
-                            y={y + 13}
+                            y={y + 3}
                             textAnchor="middle"
+                            dominantBaseline="hanging"
                             fontSize={11}
                             fill={inkOn(part.fill)}
                           >

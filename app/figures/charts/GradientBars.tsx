@@ -3,7 +3,9 @@ import { type KeyboardEvent, type PointerEvent, useMemo } from 'react';
 import { Axis } from '../frame/Axis';
 import { missingColor } from '../frame/colorScales';
 import { FigureFrame } from '../frame/FigureFrame';
+import { fitPlotHeight, useFigureScale } from '../frame/figureScale';
 import { formatNumber } from '../frame/figureText';
+import { useChartFontSize } from '../frame/hooks';
 import { okabeIto } from '../frame/palette';
 import { Responsive } from '../frame/Responsive';
 import { formatTick, logTickFormat, stepTicks } from '../frame/ticks';
@@ -79,10 +81,15 @@ interface BarsGraphicProps {
 
 function BarsGraphic({ values, logScale, width, height, cursor, onCursor, onKeyDown }: BarsGraphicProps) {
   const steps = values.length;
-  const vertical = { top: 14, bottom: 46 };
-  const outerHeight = height ?? Math.round(Math.min(440, Math.max(230, width * 0.42)));
+  // Margins and tick spacing grow with the type (12 px on a reading page, more on a projector).
+  const type = useChartFontSize() / 12;
+  const vertical = { top: 14, bottom: Math.round(46 * type) };
+  const outerHeight = fitPlotHeight(
+    height ?? Math.round(Math.min(440, Math.max(230, width * 0.42))),
+    useFigureScale(),
+  );
   const plotHeight = outerHeight - vertical.top - vertical.bottom;
-  const yTickCount = Math.max(3, Math.floor(plotHeight / 50));
+  const yTickCount = Math.max(3, Math.floor(plotHeight / (50 * type)));
   const useLog = logScale && values.some((value) => Number.isFinite(value) && value > 0);
 
   const y = useMemo(() => {
@@ -107,7 +114,7 @@ function BarsGraphic({ values, logScale, width, height, cursor, onCursor, onKeyD
   }, [useLog, y]);
   // Room on the left for the longest tick label (at the projector's larger type) and the axis title.
   const longestLabel = Math.max(0, ...y.ticks(yTickCount).map((tick) => yFormat(tick).length));
-  const margin = { ...vertical, right: 14, left: Math.max(58, Math.round(40 + longestLabel * 8.5)) };
+  const margin = { ...vertical, right: 14, left: Math.max(58, Math.round((40 + longestLabel * 8.5) * type)) };
   const plotWidth = Math.max(10, width - margin.left - margin.right);
   const x = useMemo(
     () =>
@@ -181,7 +188,12 @@ function BarsGraphic({ values, logScale, width, height, cursor, onCursor, onKeyD
           onPointerMove={pick}
           onPointerLeave={() => onCursor(null)}
         />
-        <text className="axis-title" x={plotWidth / 2} y={plotHeight + 38} textAnchor="middle">
+        <text
+          className="axis-title"
+          x={plotWidth / 2}
+          y={plotHeight + Math.round(38 * type)}
+          textAnchor="middle"
+        >
           Time step t
         </text>
         <text

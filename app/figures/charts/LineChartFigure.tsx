@@ -2,6 +2,7 @@ import { type ReactNode, useMemo } from 'react';
 import { formatNumber, powerOfTenLabel } from '../../shared/format';
 import { slug } from '../frame/exportFigure';
 import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
+import { fitPlotHeight, useFigureScale } from '../frame/figureScale';
 import { Responsive } from '../frame/Responsive';
 import { LinePlot, type LinePlotProps } from './LinePlot';
 import { chartHeight } from './lineLayout';
@@ -116,6 +117,7 @@ export function LineChartFigure({
   ...plotProps
 }: LineChartFigureProps) {
   const { xDomain, yDomain } = plot;
+  const figureScale = useFigureScale();
   return (
     <FigureFrame
       title={title}
@@ -126,7 +128,7 @@ export function LineChartFigure({
     >
       <AtWidth width={width}>
         {(available) => {
-          const plotHeight = height ?? chartHeight(available);
+          const plotHeight = fitPlotHeight(height ?? chartHeight(available), figureScale);
           if (xDomain === null) return <EmptyPlot height={plotHeight} message={emptyMessage} />;
           if (yDomain === null) {
             return (

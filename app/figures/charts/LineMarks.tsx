@@ -27,6 +27,7 @@ export function SeriesLayer({ drawn, animate }: { drawn: readonly DrawnSeries[];
           {main.d && (
             <path
               className="line-series"
+              data-muted={one.muted || undefined}
               d={main.d}
               data-points={main.count}
               fill="none"

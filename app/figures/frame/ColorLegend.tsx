@@ -1,6 +1,7 @@
 import { scaleLinear, scaleLog } from 'd3';
 import { useId } from 'react';
 import { type ColorMap, missingColor } from './colorScales';
+import { useChartFontSize } from './hooks';
 import { formatTick, powersOfTen } from './ticks';
 
 export interface ColorLegendProps {
@@ -37,7 +38,9 @@ export function ColorLegend({
 }: ColorLegendProps) {
   const gradientId = `legend-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const scale = (type === 'log' ? scaleLog() : scaleLinear()).domain(domain).range([0, width]);
-  const maxTicks = Math.max(2, Math.floor(width / 55));
+  // Spacing and offsets grow with the type (12 px on a reading page, more on a projector).
+  const typeScale = useChartFontSize() / 12;
+  const maxTicks = Math.max(2, Math.floor(width / (55 * typeScale)));
   const decades = type === 'log' ? powersOfTen(domain[0], domain[1]) : [];
   let ticks = type === 'log' && decades.length >= 2 ? decades : scale.ticks(maxTicks);
   // Fewer, rounder ticks rather than every other one, so that 0 stays named on a diverging scale.
@@ -47,7 +50,7 @@ export function ColorLegend({
         ? decades.filter((_, index) => index % (maxTicks + 1 - count) === 0)
         : scale.ticks(count);
   }
-  const barTop = 18;
+  const barTop = Math.round(18 * typeScale);
   return (
     <g transform={`translate(${x},${y})`} className="color-legend">
       <defs>
@@ -57,14 +60,14 @@ export function ColorLegend({
           ))}
         </linearGradient>
       </defs>
-      <text className="chart-label color-legend-title" x={0} y={12}>
+      <text className="chart-label color-legend-title" x={0} y={Math.round(12 * typeScale)}>
         {title}
       </text>
       <rect x={0} y={barTop} width={width} height={barHeight} fill={`url(#${gradientId})`} />
       {ticks.map((tick) => (
         <g key={tick} transform={`translate(${scale(tick)},${barTop + barHeight})`}>
           <line y2={4} className="color-legend-tick" />
-          <text className="chart-label" y={16} textAnchor="middle">
+          <text className="chart-label" y={Math.round(16 * typeScale)} textAnchor="middle">
             {formatTick(tick, type === 'log')}
           </text>
         </g>

@@ -1,4 +1,5 @@
 import { type RefObject, useEffect, useState, useSyncExternalStore } from 'react';
+import { useFigureScale } from './figureScale';
 
 /** The width of an element in CSS pixels, following resizes (phone rotation, projector). */
 export function useElementWidth(ref: RefObject<HTMLElement | null>, initial = 640): number {
@@ -39,8 +40,9 @@ export function usePrefersReducedMotion(): boolean {
 
 /**
  * The font size (px) of chart labels: global.css raises it from 12 to 15 on a projector-wide screen,
- * and margins must leave room for the larger text.
+ * presenter mode to what its slide provides, and margins must leave room for the larger text.
  */
 export function useChartFontSize(): number {
-  return useMediaQuery('(min-width: 1800px)') ? 15 : 12;
+  const wide = useMediaQuery('(min-width: 1800px)');
+  return useFigureScale()?.fontSize ?? (wide ? 15 : 12);
 }

@@ -4,7 +4,9 @@ import { Axis } from '../frame/Axis';
 import { ColorLegend } from '../frame/ColorLegend';
 import { sequentialMap } from '../frame/colorScales';
 import { FigureFrame } from '../frame/FigureFrame';
+import { fitPlotHeight, useFigureScale } from '../frame/figureScale';
 import { formatNumber } from '../frame/figureText';
+import { useChartFontSize } from '../frame/hooks';
 import { Responsive } from '../frame/Responsive';
 import { stepTicks } from '../frame/ticks';
 import { drawPixelGrid, useCanvasPaint } from '../frame/useCanvasPaint';
@@ -93,9 +95,19 @@ interface HeatmapGraphicProps {
 function HeatmapGraphic({ rows, summary, width, height, cursor, onCursor, onKeyDown }: HeatmapGraphicProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { timeSteps } = summary;
-  const margin = { top: 10, right: 16, bottom: 106, left: width > 900 ? 84 : 68 };
+  // Margins and tick spacing grow with the type (12 px on a reading page, more on a projector).
+  const type = useChartFontSize() / 12;
+  const margin = {
+    top: 10,
+    right: 16,
+    bottom: Math.round(106 * type),
+    left: Math.round((width > 900 ? 84 : 68) * type),
+  };
   const plotWidth = Math.max(10, width - margin.left - margin.right);
-  const plotHeight = height ?? Math.round(Math.min(520, Math.max(200, width * 0.42)));
+  const plotHeight = fitPlotHeight(
+    height ?? Math.round(Math.min(520, Math.max(200, width * 0.42))),
+    useFigureScale(),
+  );
   const outerHeight = plotHeight + margin.top + margin.bottom;
 
   // At most one band of training steps per device pixel row: more would only alias.
@@ -122,8 +134,8 @@ function HeatmapGraphic({ rows, summary, width, height, cursor, onCursor, onKeyD
   );
   const xTicks = useMemo(() => stepTicks(timeSteps, plotWidth), [timeSteps, plotWidth]);
   const yTicks = useMemo(
-    () => trainingTicks(rows, Math.max(2, Math.floor(plotHeight / 45))),
-    [rows, plotHeight],
+    () => trainingTicks(rows, Math.max(2, Math.floor(plotHeight / (45 * type)))),
+    [rows, plotHeight, type],
   );
   const yFormat = useCallback((tick: number) => String(rows[Math.floor(tick)]?.step ?? ''), [rows]);
 
@@ -160,7 +172,12 @@ function HeatmapGraphic({ rows, summary, width, height, cursor, onCursor, onKeyD
         <g transform={`translate(${margin.left},${margin.top})`}>
           <Axis scale={x} orient="bottom" y={plotHeight} tickValues={xTicks} />
           <Axis scale={y} orient="left" tickValues={yTicks} format={yFormat} />
-          <text className="axis-title" x={plotWidth / 2} y={plotHeight + 38} textAnchor="middle">
+          <text
+            className="axis-title"
+            x={plotWidth / 2}
+            y={plotHeight + Math.round(38 * type)}
+            textAnchor="middle"
+          >
             Time step t
           </text>
           <text
@@ -188,7 +205,7 @@ function HeatmapGraphic({ rows, summary, width, height, cursor, onCursor, onKeyD
           />
           <ColorLegend
             x={0}
-            y={plotHeight + 50}
+            y={plotHeight + Math.round(50 * type)}
             width={legendWidth}
             title={summary.log ? `${normSymbol} (log colour scale)` : normSymbol}
             map={sequentialMap}

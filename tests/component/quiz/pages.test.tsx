@@ -79,6 +79,21 @@ describe('the progress page', () => {
     }
   });
 
+  it('lists every question of a lesson with its result, and prints a line for a name', async () => {
+    const { questions } = await import('../../../lessons/01-what-is-a-recurrent-network/quiz');
+    const ids = questions.map((question) => question.id);
+    useStore.getState().recordAnswer(first.slug, ids[0]!, { kind: 'single', choice: 'a' }, 1, ids);
+    useStore.getState().recordAnswer(first.slug, ids[1]!, { kind: 'single', choice: 'b' }, 0, ids);
+    renderAt('/progress', <ProgressPage />);
+    expect(screen.getByRole('heading', { level: 2, name: 'Question by question' })).toBeVisible();
+    const items = within(await screen.findByRole('region', { name: first.title })).getAllByRole('listitem');
+    expect(items).toHaveLength(questions.length);
+    expect(items[0]).toHaveTextContent(/Right$/);
+    expect(items[1]).toHaveTextContent(/Wrong$/);
+    expect(items[2]).toHaveTextContent(/Not yet answered$/);
+    expect(screen.getByText('Name:')).toHaveClass('print-only');
+  });
+
   it('asks in a dialog before resetting, and Cancel or Escape keep everything', async () => {
     const user = userEvent.setup();
     useStore.getState().recordAnswer(first.slug, 'q', { kind: 'single', choice: 'a' }, 1, ['q']);

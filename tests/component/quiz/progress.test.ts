@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lessons } from '../../../app/course';
-import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../../../app/quiz/summary';
+import {
+  continueTarget,
+  describeQuiz,
+  lessonStatus,
+  questionOutcome,
+  summarizeQuiz,
+} from '../../../app/quiz/summary';
 import type { QuizState } from '../../../app/quiz/useQuiz';
 import { useStore } from '../../../app/store';
 import { listDamagedCopies } from '../../../app/store/damagedCopies';
@@ -322,5 +328,30 @@ describe('progress summaries', () => {
     const secondDone: Progress = { lessons: { [second.slug]: { ...lesson, questions: { a: attempt(0) } } } };
     expect(lessonStatus(quizzes[second.slug], secondDone.lessons[second.slug]!)).toBe('done');
     expect(continueTarget(lessons, secondDone, quizzes)).toMatchObject({ lesson: first, kind: 'start' });
+  });
+});
+
+describe('the result of one question', () => {
+  const answered = (bestScore: number, completed: boolean) => ({
+    attempts: 1,
+    bestScore,
+    lastScore: bestScore,
+    lastAnswer: null,
+    completed,
+    answeredAt: null,
+  });
+  const lesson = {
+    visited: true,
+    lastVisitedAt: null,
+    position: null,
+    completed: false,
+    questions: { right: answered(1, true), partly: answered(0.5, false), wrong: answered(0, false) },
+  };
+
+  it('is right, partly right, wrong or not yet answered', () => {
+    expect(questionOutcome(lesson, 'right')).toBe('right');
+    expect(questionOutcome(lesson, 'partly')).toBe('partly');
+    expect(questionOutcome(lesson, 'wrong')).toBe('wrong');
+    expect(questionOutcome(lesson, 'never')).toBe('not-yet');
   });
 });
