@@ -1,0 +1,167 @@
+// The inside panel's main-thread tasks at full size, measured in headless Chromium against the build: a
+// 3-layer LSTM of 256 units, imported untrained, traced over a 2,000-character passage; then the unit, the
+// layer and the series are changed a few times each, and a PerformanceObserver('longtask') reports every
+// task over 50 ms per change (the goal is none).
+//   npm run build && npx tsx scripts/lab-inside-tasks.ts [--json]      (E2E_PORT picks the port)
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { LAB_FORMAT, LAB_VERSION, type SavedLab, savedLabFile } from '../app/lab/labSaved.ts';
+import { createModel } from '../engine/model.ts';
+import { createRng } from '../engine/rng.ts';
+import { exportStateDict, stringifyStateDict } from '../engine/statedict.ts';
+import { COURSE_PROSE } from '../engine/text/courseProse.ts';
+import { buildVocabulary, DEFAULT_VOCABULARY } from '../engine/text/vocabulary.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumArgs, chromiumPath } from '../tools/chromium.ts';
+import { startPreview } from '../tools/previewServer.ts';
+
+const port = Number(process.env.E2E_PORT ?? 4283);
+const json = process.argv.includes('--json');
+const hiddenFlag = process.argv.indexOf('--hidden');
+const HIDDEN = hiddenFlag > 0 ? Number(process.argv[hiddenFlag + 1]) : 256;
+const PASSAGE = Array.from(COURSE_PROSE).slice(-2000).join('');
+
+/** A lab export file: an untrained 3-layer LSTM of 256 units on the course prose (its traces are as costly). */
+function fullSizeModel(): string {
+  const { vocabulary } = buildVocabulary(COURSE_PROSE, DEFAULT_VOCABULARY);
+  const V = vocabulary.symbols.length;
+  const model = createModel('lstm', V, HIDDEN, V, createRng(1), { scheme: 'pytorch' }, 3);
+  // Four decimals keep the file under the lab's size limit; the values do not matter, only the sizes.
+  for (const param of model.params) for (let i = 0; i < param.w.length; i++) param.w[i] = Math.round(param.w[i]! * 1e4) / 1e4;
+  const saved: SavedLab = {
+    format: LAB_FORMAT,
+    version: LAB_VERSION,
+    savedAt: new Date().toISOString(),
+    choice: { text: { kind: 'builtin', id: 'course-prose' }, cell: 'lstm', layers: 3, hiddenSize: HIDDEN, seed: 1 },
+    step: 0,
+    weights: stringifyStateDict(exportStateDict(model.layers, model.head)),
+    vocabulary: vocabulary.symbols,
+    history: { stepOffset: 0, steps: [], loss: [], evaluations: [] },
+    samples: [],
+    profiles: [],
+  };
+  return savedLabFile(saved);
+}
+
+interface Change {
+  readonly change: string;
+  /** Every long task (ms) from the change until the panel settled. */
+  readonly tasks: number[];
+}
+
+/** The long tasks seen since the last call, emptied. */
+async function takeTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const state = window as unknown as { __tasks: number[] };
+    const tasks = state.__tasks.map((duration) => Math.round(duration));
+    state.__tasks = [];
+    return tasks;
+  });
+}
+
+/** Runs `act`, waits until the panel is no longer drawing, and returns the long tasks in between. */
+async function measureChange(page: Page, change: string, act: () => Promise<void>): Promise<Change> {
+  await page.waitForTimeout(300);
+  await takeTasks(page);
+  await act();
+  await page.waitForFunction(
+    () => document.querySelector('.inside-panel')?.getAttribute('aria-busy') === 'false',
+  );
+  // Two frames and a breath more, so a task that follows the render is counted with it.
+  await page.waitForTimeout(400);
+  return { change, tasks: await takeTasks(page) };
+}
+
+async function main() {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
+  const server = await startPreview(port);
+  try {
+    const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      const state = window as unknown as { __tasks: number[] };
+      state.__tasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) state.__tasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${server.origin}/#/lab?text=course-prose`);
+    // A model of the full size, imported (training one would take minutes and a step outlasts Pause).
+    const file = join(mkdtempSync(join(tmpdir(), 'unroll-lab-')), 'full-size.json');
+    writeFileSync(file, fullSizeModel());
+    await page.getByLabel('Import a model…').setInputFiles(file, { timeout: 120_000 });
+    await page
+      .getByRole('button', { name: 'Look inside', exact: true })
+      .and(page.locator(':enabled'))
+      .waitFor({ timeout: 120_000 })
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nThe page shows: ${(await page.locator('[role=alert], [role=status], .run-status').allInnerTexts()).join(' | ')}`);
+      });
+    await page.getByLabel(/^Passage to look at/).fill(PASSAGE);
+    await page.getByRole('button', { name: 'Look inside', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'Find a unit for…' })
+      .waitFor({ timeout: 120_000 })
+      .catch(async (error: Error) => {
+        const seen = `${await page.locator('.run-status').innerText()}\n${await page.locator('.lab-inside').innerText()}`;
+        throw new Error(`${error.message}\nThe inside section shows: ${seen.slice(0, 600)}`);
+      });
+    await page.waitForFunction(
+      () => document.querySelector('.inside-panel')?.getAttribute('aria-busy') === 'false',
+    );
+    const opened = await takeTasks(page);
+    const panel = page.locator('.inside-panel');
+    const changes: Change[] = [];
+    for (let i = 0; i < 4; i++) {
+      changes.push(
+        await measureChange(page, 'next unit', () => panel.getByRole('button', { name: 'Next unit' }).click()),
+      );
+    }
+    for (const layer of ['1', '2', '3']) {
+      changes.push(
+        await measureChange(page, `layer ${layer}`, async () => {
+          await panel.locator('.inside-picker').getByLabel('Layer').selectOption(layer === '1' ? '0' : String(Number(layer) - 1));
+        }),
+      );
+    }
+    for (const kind of ['c', 'o', 'h']) {
+      changes.push(
+        await measureChange(page, `series ${kind}`, async () => {
+          await panel.locator('.inside-picker').getByLabel('Series').selectOption(kind);
+        }),
+      );
+    }
+    await browser.close();
+    const all = changes.flatMap((change) => change.tasks);
+    const result = {
+      opened,
+      changes,
+      longestMs: Math.max(0, ...all),
+      over50: all.length,
+      changesWithTask: changes.filter((change) => change.tasks.length > 0).length,
+    };
+    if (json) {
+      console.log(JSON.stringify(result));
+      return;
+    }
+    console.log(`Inside panel, 2,000 characters × ${HIDDEN} units × 3 layers (LSTM), 1280×900`);
+    console.log(`  opening the panel: tasks ${opened.join(', ') || 'none'} ms`);
+    for (const change of changes)
+      console.log(`  ${change.change.padEnd(10)} tasks > 50 ms: ${change.tasks.join(', ') || 'none'}`);
+    console.log(
+      `  ${result.changesWithTask} of ${changes.length} changes had a task over 50 ms; longest ${result.longestMs} ms`,
+    );
+  } finally {
+    server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
