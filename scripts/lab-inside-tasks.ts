@@ -13,9 +13,6 @@ import { createRng } from '../engine/rng.ts';
 import { exportStateDict, stringifyStateDict } from '../engine/statedict.ts';
 import { COURSE_PROSE } from '../engine/text/courseProse.ts';
 import { buildVocabulary, DEFAULT_VOCABULARY } from '../engine/text/vocabulary.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../tools/chromium.ts';
 import { startPreview } from '../tools/previewServer.ts';
 
@@ -31,12 +28,19 @@ function fullSizeModel(): string {
   const V = vocabulary.symbols.length;
   const model = createModel('lstm', V, HIDDEN, V, createRng(1), { scheme: 'pytorch' }, 3);
   // Four decimals keep the file under the lab's size limit; the values do not matter, only the sizes.
-  for (const param of model.params) for (let i = 0; i < param.w.length; i++) param.w[i] = Math.round(param.w[i]! * 1e4) / 1e4;
+  for (const param of model.params)
+    for (let i = 0; i < param.w.length; i++) param.w[i] = Math.round(param.w[i]! * 1e4) / 1e4;
   const saved: SavedLab = {
     format: LAB_FORMAT,
     version: LAB_VERSION,
     savedAt: new Date().toISOString(),
-    choice: { text: { kind: 'builtin', id: 'course-prose' }, cell: 'lstm', layers: 3, hiddenSize: HIDDEN, seed: 1 },
+    choice: {
+      text: { kind: 'builtin', id: 'course-prose' },
+      cell: 'lstm',
+      layers: 3,
+      hiddenSize: HIDDEN,
+      seed: 1,
+    },
     step: 0,
     weights: stringifyStateDict(exportStateDict(model.layers, model.head)),
     vocabulary: vocabulary.symbols,
@@ -76,6 +80,30 @@ async function measureChange(page: Page, change: string, act: () => Promise<void
   return { change, tasks: await takeTasks(page) };
 }
 
+/** Where the main thread's time goes during a few changes (Chromium's timeline events, summed by name). */
+async function traceChanges(page: Page, panel: ReturnType<Page['locator']>) {
+  const cdp = await page.context().newCDPSession(page);
+  type TraceEvent = { name?: string; ph?: string; dur?: number; args?: { data?: { functionName?: string } } };
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline' });
+  for (let i = 0; i < 3; i++) {
+    await measureChange(page, 'next unit', () => panel.getByRole('button', { name: 'Next unit' }).click());
+  }
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await done;
+  const sums = new Map<string, number>();
+  for (const event of events) {
+    if (event.ph !== 'X' || event.dur === undefined || event.name === undefined) continue;
+    const name =
+      event.name === 'FunctionCall' ? `FunctionCall ${event.args?.data?.functionName ?? ''}` : event.name;
+    sums.set(name, (sums.get(name) ?? 0) + event.dur / 1000);
+  }
+  const top = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [name, ms] of top) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+}
+
 async function main() {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
@@ -100,7 +128,9 @@ async function main() {
       .and(page.locator(':enabled'))
       .waitFor({ timeout: 120_000 })
       .catch(async (error: Error) => {
-        throw new Error(`${error.message}\nThe page shows: ${(await page.locator('[role=alert], [role=status], .run-status').allInnerTexts()).join(' | ')}`);
+        throw new Error(
+          `${error.message}\nThe page shows: ${(await page.locator('[role=alert], [role=status], .run-status').allInnerTexts()).join(' | ')}`,
+        );
       });
     await page.getByLabel(/^Passage to look at/).fill(PASSAGE);
     await page.getByRole('button', { name: 'Look inside', exact: true }).click();
@@ -116,16 +146,39 @@ async function main() {
     );
     const opened = await takeTasks(page);
     const panel = page.locator('.inside-panel');
+    if (process.env.PROBE) {
+      const frame = (body: string) =>
+        page.evaluate(
+          `new Promise((resolve) => { const t0 = performance.now(); ${body}; requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)); })`,
+        );
+      await page.evaluate(`(() => { const st = document.createElement('style'); st.textContent = Array.from({length: 33}, (_, k) => '::highlight(hl-' + k + ') { background-color: hsl(' + k * 10 + ' 60% 50%); color: ' + (k < 16 ? '#fff' : '#000') + '; }').join('\\n'); document.head.append(st);
+        document.querySelectorAll('.inside-glyph').forEach((g) => { g.className = 'inside-glyph'; }); })()`);
+      await page.waitForTimeout(500);
+      for (let i = 0; i < 4; i++) {
+        await takeTasks(page);
+        const a = await frame(
+          `(() => { const hs = Array.from({length: 33}, () => new Highlight()); document.querySelectorAll('.inside-glyph').forEach((g, t) => { const r = new Range(); r.selectNodeContents(g); hs[(t * 7 + ${i} * 5) % 33].add(r); }); hs.forEach((h, k) => CSS.highlights.set('hl-' + k, h)); })()`,
+        );
+        const ta = await takeTasks(page);
+        await page.waitForTimeout(300);
+        console.log('highlights', a, ta);
+      }
+    }
     const changes: Change[] = [];
     for (let i = 0; i < 4; i++) {
       changes.push(
-        await measureChange(page, 'next unit', () => panel.getByRole('button', { name: 'Next unit' }).click()),
+        await measureChange(page, 'next unit', () =>
+          panel.getByRole('button', { name: 'Next unit' }).click(),
+        ),
       );
     }
     for (const layer of ['1', '2', '3']) {
       changes.push(
         await measureChange(page, `layer ${layer}`, async () => {
-          await panel.locator('.inside-picker').getByLabel('Layer').selectOption(layer === '1' ? '0' : String(Number(layer) - 1));
+          await panel
+            .locator('.inside-picker')
+            .getByLabel('Layer')
+            .selectOption(layer === '1' ? '0' : String(Number(layer) - 1));
         }),
       );
     }
@@ -136,6 +189,9 @@ async function main() {
         }),
       );
     }
+    if (process.argv.includes('--trace')) await traceChanges(page, panel);
+    const shot = process.argv.indexOf('--shot');
+    if (shot > 0) await page.locator('.inside-passage').screenshot({ path: process.argv[shot + 1]! });
     await browser.close();
     const all = changes.flatMap((change) => change.tasks);
     const result = {
