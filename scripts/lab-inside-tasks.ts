@@ -110,7 +110,9 @@ async function main() {
   const server = await startPreview(port);
   try {
     const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const size = process.argv.indexOf('--viewport');
+    const [width, height] = (size > 0 ? process.argv[size + 1]! : '1280x900').split('x').map(Number);
+    const page = await browser.newPage({ viewport: { width: width!, height: height! } });
     await page.addInitScript(() => {
       const state = window as unknown as { __tasks: number[] };
       state.__tasks = [];
@@ -191,7 +193,10 @@ async function main() {
     }
     if (process.argv.includes('--trace')) await traceChanges(page, panel);
     const shot = process.argv.indexOf('--shot');
-    if (shot > 0) await page.locator('.inside-passage').screenshot({ path: process.argv[shot + 1]! });
+    if (shot > 0) {
+      // The section from the passage field down to the heatmap: what the student sees when looking inside.
+      await page.locator('.inside-panel').screenshot({ path: process.argv[shot + 1]! });
+    }
     await browser.close();
     const all = changes.flatMap((change) => change.tasks);
     const result = {
