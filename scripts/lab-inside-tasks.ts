@@ -194,7 +194,11 @@ async function main() {
     if (process.argv.includes('--trace')) await traceChanges(page, panel);
     const shot = process.argv.indexOf('--shot');
     if (shot > 0) {
-      // The section from the passage field down to the heatmap: what the student sees when looking inside.
+      // With the best unit for "inside quotes" shown, so its signal's bars sit under the text.
+      const best = page.getByRole('region', { name: 'Find a unit for…' }).getByRole('listitem').first();
+      await best.getByRole('button', { name: /^Show / }).click();
+      await page.locator('.inside-strip').first().waitFor();
+      await page.waitForTimeout(500);
       await page.locator('.inside-panel').screenshot({ path: process.argv[shot + 1]! });
     }
     await browser.close();

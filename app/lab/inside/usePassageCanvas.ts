@@ -75,7 +75,7 @@ function measureGlyphs(content: HTMLElement): GlyphBox[] {
  * (measured: a few ms) instead of restyling 2,000 glyph elements, which cost tasks of 150-250 ms at
  * full size. The text stays real text (selection, screen readers, marking spans) but is drawn
  * transparent over the canvas, which paints the characters in the ink that reads on each colour.
- * Glyphs are measured once per passage and again when the passage is resized or its font loads.
+ * Glyphs are measured once per passage and again when its box is resized or its font loads.
  * Without a 2D canvas (tests, some old browsers) the colour classes are written onto the glyphs
  * instead. Returns whether the canvas paints the passage.
  */
@@ -126,14 +126,12 @@ export function usePassageCanvas(
     measure();
     repaint.current();
     let live = true;
-    let lastWidth = box.clientWidth;
+    // A new width re-wraps the lines and a strip added under the text moves them down: both resize
+    // the content box (the canvas is positioned out of its flow, so painting never does).
     const observer =
       typeof ResizeObserver === 'undefined'
         ? null
         : new ResizeObserver(() => {
-            // Only a new width re-wraps the lines; the canvas itself changes the height.
-            if (box.clientWidth === lastWidth) return;
-            lastWidth = box.clientWidth;
             measure();
             repaint.current();
           });
