@@ -140,7 +140,7 @@ async function main() {
       .getByRole('region', { name: 'Find a unit for…' })
       .waitFor({ timeout: 120_000 })
       .catch(async (error: Error) => {
-        const seen = `${await page.locator('.run-status').innerText()}\n${await page.locator('.lab-inside').innerText()}`;
+        const seen = `${await page.locator('.run-status').textContent()}\n${await page.locator('.lab-inside').textContent()}`;
         throw new Error(`${error.message}\nThe inside section shows: ${seen.slice(0, 600)}`);
       });
     await page.waitForFunction(
