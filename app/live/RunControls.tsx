@@ -24,10 +24,17 @@ const speeds: readonly { readonly id: string; readonly label: string; readonly s
 
 const idle = new Set(['finished', 'stopped', 'diverged', 'crashed', 'problem']);
 
-/** "accuracy 94%" or "MSE 0.0123", for the headline metric of a run. */
-export function formatMetric(run: RunState): string | null {
+/**
+ * "held-out accuracy 94%" or "held-out MSE 0.0123", for the headline metric of a run; for a language
+ * model, whose accuracy says little, "held-out perplexity 8.43 (cross-entropy 2.13 nats)".
+ */
+export function formatMetric(run: Pick<RunState, 'evaluations'>): string | null {
   const evaluation = run.evaluations[run.evaluations.length - 1];
   if (!evaluation) return null;
+  if (evaluation.perplexity !== undefined && Number.isFinite(evaluation.perplexity)) {
+    // Perplexity is e to the mean cross-entropy, so the nats are its logarithm.
+    return `held-out perplexity ${formatNumber(evaluation.perplexity, 3)} (cross-entropy ${formatNumber(Math.log(evaluation.perplexity), 3)} nats)`;
+  }
   if (evaluation.metricName === 'accuracy') return `held-out accuracy ${formatPercent(evaluation.metric, 1)}`;
   return `held-out MSE ${formatNumber(evaluation.metric)}`;
 }

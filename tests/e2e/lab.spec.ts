@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { accessibilityViolations, expect, test } from './fixtures';
 
 // A small text of the student's own, long enough to train on, with a small model so that the test
 // stays quick on a busy machine.
@@ -65,6 +65,10 @@ test('a student pastes a text, trains, samples at two temperatures, autocomplete
   await expect(best).toContainText(/r = [−-]?\d/, { timeout: 15_000 });
   await best.getByRole('button', { name: /^Show / }).click();
   await expect(page.getByRole('button', { name: 'Look inside again' })).toBeEnabled();
+  // The passage painted on its canvas, its text still there to read and select, and axe clean.
+  await expect(page.locator('.inside-passage')).toHaveClass(/is-painted/);
+  await expect(page.getByRole('region', { name: /The passage coloured by/ })).toContainText('the dog sat');
+  expect(await accessibilityViolations(page)).toEqual([]);
 });
 
 test('a link with bad lab settings says so and uses the defaults', async ({ page }) => {

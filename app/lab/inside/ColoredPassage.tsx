@@ -6,13 +6,14 @@ import {
   type SyntheticEvent,
   useId,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import { formatFixed } from '../../figures/frame/figureText';
 import { barHeights, PassageCell, type Strip } from './PassageCell';
 import { passageLines } from './passageLayout';
 import { colorClass, quoteCharacter, type UnitScale } from './unitScale';
-import { useToneClasses } from './useToneClasses';
+import { usePassageCanvas } from './usePassageCanvas';
 import './insideColors.css';
 
 export interface ColoredPassageProps {
@@ -53,12 +54,45 @@ export const ColoredPassage = memo(function ColoredPassage(props: ColoredPassage
     [strips],
   );
   const tones = useMemo(() => Array.from(values, (value) => colorClass(scale, value)), [values, scale]);
-  useToneClasses(textRef, tones, lines);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const painted = usePassageCanvas(contentRef, canvasRef, tones, lines);
   const bars = useMemo(
     () => Array.from(characters, (_, t) => barHeights(strips, t, ranges)),
     [characters, strips, ranges],
   );
   const stripClasses = strips.map((strip) => strip.className).join(' ');
+  // The cells depend on neither the unit nor its scale: a new unit re-renders the canvas only.
+  const cells = useMemo(
+    () =>
+      lines.map((line) => (
+        <div key={line[0]!.start} className="inside-line">
+          {line.map((group) => (
+            // The <wbr> after each word is where a long line may wrap; inside a word it never does.
+            <Fragment key={group.start}>
+              <span className="inside-word">
+                {Array.from({ length: group.end - group.start }, (_, offset) => {
+                  const t = group.start + offset;
+                  return (
+                    <PassageCell
+                      key={t}
+                      index={t}
+                      character={characters[t]!}
+                      bars={bars[t]!}
+                      stripClasses={stripClasses}
+                      current={t === current}
+                      picked={t === picked}
+                    />
+                  );
+                })}
+              </span>
+              <wbr />
+            </Fragment>
+          ))}
+        </div>
+      )),
+    [lines, characters, bars, stripClasses, current, picked],
+  );
   const indexOf = (event: SyntheticEvent): number | null => {
     const cell = event.target instanceof Element ? event.target.closest('[data-index]') : null;
     return cell ? Number(cell.getAttribute('data-index')) : null;
@@ -105,7 +139,7 @@ export const ColoredPassage = memo(function ColoredPassage(props: ColoredPassage
     <div className="inside-passage-wrap">
       <section
         ref={textRef}
-        className="inside-passage"
+        className={`inside-passage${painted ? ' is-painted' : ''}`}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the passage is read character by character with the arrow keys
         tabIndex={0}
         aria-label={`The passage coloured by ${seriesLabel}`}
@@ -122,32 +156,12 @@ export const ColoredPassage = memo(function ColoredPassage(props: ColoredPassage
           if (index !== null && (window.getSelection()?.isCollapsed ?? true)) pick(index);
         }}
       >
-        {lines.map((line) => (
-          <div key={line[0]!.start} className="inside-line">
-            {line.map((group) => (
-              // The <wbr> after each word is where a long line may wrap; inside a word it never does.
-              <Fragment key={group.start}>
-                <span className="inside-word">
-                  {Array.from({ length: group.end - group.start }, (_, offset) => {
-                    const t = group.start + offset;
-                    return (
-                      <PassageCell
-                        key={t}
-                        index={t}
-                        character={characters[t]!}
-                        bars={bars[t]!}
-                        stripClasses={stripClasses}
-                        current={t === current}
-                        picked={t === picked}
-                      />
-                    );
-                  })}
-                </span>
-                <wbr />
-              </Fragment>
-            ))}
+        <div ref={contentRef} className="inside-passage-content">
+          <div className="inside-passage-paint" aria-hidden="true">
+            <canvas ref={canvasRef} />
           </div>
-        ))}
+          {cells}
+        </div>
       </section>
       <p id={readoutId} className="inside-readout" aria-live="polite">
         {readout}

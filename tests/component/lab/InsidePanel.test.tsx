@@ -1,7 +1,9 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { inkOn } from '../../../app/figures/frame/colorScales';
 import { InsidePanel } from '../../../app/lab/inside/InsidePanel';
+import { toneColors } from '../../../app/lab/inside/usePassageCanvas';
 import { connectivity } from '../../../engine/lab/connectivity';
 import { hypothesisSignals } from '../../../engine/lab/hypotheses';
 import { planted, plantedTrace, quotedText, tinyModel, tinyTrace } from './insideFixtures';
@@ -48,6 +50,46 @@ describe('InsidePanel: the coloured text', () => {
     expect(
       screen.getByRole('img', { name: /Colour key: f, forget gate \(σ\): 0 closed … 1 open/ }),
     ).toBeVisible();
+  });
+
+  it('paints the colours on a canvas behind the text where there is one, and leaves the glyphs alone', async () => {
+    const fills: { style: string; x: number; text?: string }[] = [];
+    const fake = {
+      fillStyle: '',
+      font: '',
+      textAlign: '',
+      textBaseline: '',
+      setTransform: vi.fn(),
+      clearRect: () => fills.splice(0),
+      fillRect(x: number) {
+        fills.push({ style: this.fillStyle, x });
+      },
+      fillText(text: string) {
+        fills.push({ style: this.fillStyle, x: Number.NaN, text });
+      },
+    };
+    getContext.mockImplementation(function (this: HTMLCanvasElement) {
+      return this.closest('.inside-passage') ? (fake as unknown as CanvasRenderingContext2D) : null;
+    });
+    const user = userEvent.setup();
+    render(<InsidePanel text={quotedText} trace={plantedTrace()} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Layer' }), '1');
+    const unit = screen.getByRole('spinbutton', { name: 'Unit' });
+    await user.clear(unit);
+    await user.type(unit, String(planted.unit + 1));
+    expect(passage()).toHaveClass('is-painted');
+    // No colour class on any glyph: a new unit repaints the canvas, not 2,000 elements.
+    expect(glyph(5).className).toBe('inside-glyph');
+    // The boxes, in character order: "h" (5) inside the quotes red, "s" (0) outside blue, each
+    // followed by its character in the ink that reads on it.
+    const boxes = fills.filter((fill) => fill.text === undefined);
+    expect(boxes).toHaveLength(Array.from(quotedText).length);
+    const red = (style: string) =>
+      Number.parseInt(style.slice(1, 3), 16) > Number.parseInt(style.slice(5, 7), 16);
+    expect(red(boxes[5]!.style)).toBe(true);
+    expect(red(boxes[0]!.style)).toBe(false);
+    expect(fills).toContainEqual({ style: inkOn(boxes[5]!.style), x: Number.NaN, text: 'h' });
+    expect(toneColors('sq-0')).toEqual({ background: '#440154', ink: '#ffffff' });
   });
 
   it('keeps spaces and line breaks visible, each in a cell of its own', () => {
@@ -121,7 +163,12 @@ describe('InsidePanel: the heatmap of all units', () => {
 
   it('paints one canvas pixel per unit and character, the planted unit red inside the quotes', () => {
     const putImageData = vi.fn();
-    getContext.mockReturnValue({ putImageData } as unknown as CanvasRenderingContext2D);
+    // Only the heatmap's canvas: the passage's falls back to colour classes.
+    getContext.mockImplementation(function (this: HTMLCanvasElement) {
+      return this.closest('.inside-heatmap')
+        ? ({ putImageData } as unknown as CanvasRenderingContext2D)
+        : null;
+    });
     class FakeImageData {
       constructor(
         readonly data: Uint8ClampedArray,

@@ -1,15 +1,24 @@
 import { render } from '@testing-library/react';
 import { useRef } from 'react';
-import { describe, expect, it } from 'vitest';
-import { useToneClasses } from '../../../app/lab/inside/useToneClasses';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { usePassageCanvas } from '../../../app/lab/inside/usePassageCanvas';
+
+// Without a 2D canvas the passage falls back to a colour class on each glyph: that path is tested here.
+let getContext: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+});
+afterEach(() => getContext.mockRestore());
 
 /** A passage shaped like ColoredPassage's: lines of cells, one glyph each, rendered once. */
 function Passage({ tones, lines }: { tones: readonly string[]; lines: number }) {
   const ref = useRef<HTMLElement>(null);
-  useToneClasses(ref, tones, lines);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  usePassageCanvas(ref, canvas, tones, lines);
   const numbers = (count: number) => Array.from({ length: count }, (_, index) => index);
   return (
     <section ref={ref}>
+      <canvas ref={canvas} />
       {numbers(lines).map((line) => (
         <div key={line} className="inside-line">
           {numbers(10).map((offset) => (
@@ -26,7 +35,7 @@ function Passage({ tones, lines }: { tones: readonly string[]; lines: number }) 
 const classOf = (container: HTMLElement, index: number) =>
   container.querySelector(`[data-index="${index}"] .inside-glyph`)!.className;
 
-describe('useToneClasses', () => {
+describe('usePassageCanvas without a canvas', () => {
   it('writes every character its colour class, and the new ones when the colours change', () => {
     const first = Array.from({ length: 1000 }, (_, t) => `dv-${t % 33}`);
     const { container, rerender } = render(<Passage tones={first} lines={100} />);
