@@ -35,7 +35,8 @@ test('after one visit every route works offline: a lesson reads and the playgrou
   await page.goto('/#/lessons/03-lstm');
   await expect(page.getByRole('heading', { level: 1, name: /Long short-term memory/ })).toBeVisible();
   await expect(page.locator('.prose .katex').first()).toBeVisible();
-  expect(await page.locator('.prose p').count()).toBeGreaterThan(5);
+  // The lesson text mounts a few blocks per idle slice (ProgressiveMdx): wait for it to fill in.
+  await expect.poll(() => page.locator('.prose p').count()).toBeGreaterThan(5);
   expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main')), "KaTeX's font is loaded").toBe(
     true,
   );

@@ -309,7 +309,8 @@ test('the final quiz has its own address and shares progress with its lesson', a
   await expect(page.getByRole('heading', { level: 1, name: 'Final quiz' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Questions' })).toBeVisible();
   await expect(page.locator('li.question').first()).toBeVisible();
-  expect(await page.locator('li.question').count()).toBeGreaterThanOrEqual(15);
+  // Questions mount two per idle slice (useProgressiveCount): wait for them all.
+  await expect.poll(() => page.locator('li.question').count()).toBeGreaterThanOrEqual(15);
   const slug = readdirSync('lessons').find((name) => name.endsWith('-summary'))!;
   const { questions: finalQuestions } = (await import(`../../lessons/${slug}/quiz.ts`)) as {
     questions: readonly Question[];
