@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { VanishingExplorer } from '../../../app/widgets/VanishingExplorer';
 import { cellCurve, scaledRnnCurve, VANISHING_SETUP } from '../../../app/widgets/vanishingCurves';
 
+// The curves are measured in idle slices; on a loaded machine all six take well over a second.
+const SLICES = { timeout: 15_000 };
 const figure = () => screen.getByRole('figure', { name: 'How far back the gradient reaches' });
 const strongLine = (container: HTMLElement, id: string) =>
   container.querySelector(`[data-series="${id}"] path.line-series`)!;
@@ -14,9 +16,12 @@ describe('VanishingExplorer', () => {
     expect(figure()).toBeVisible();
     // Nothing is computed during the first render: the page appears at once.
     expect(screen.getByText('Measuring how far back the gradient reaches…')).toBeVisible();
-    await waitFor(() => expect(container.querySelectorAll('path.line-series').length).toBeGreaterThan(0));
+    await waitFor(
+      () => expect(container.querySelectorAll('path.line-series').length).toBeGreaterThan(0),
+      SLICES,
+    );
     expect(container.querySelector('[data-series="scale-0.90"]')).not.toBeNull();
-    await waitFor(() => expect(container.querySelectorAll('path.line-series')).toHaveLength(6));
+    await waitFor(() => expect(container.querySelectorAll('path.line-series')).toHaveLength(6), SLICES);
     expect(screen.getByRole('slider', { name: /Scale of W/ })).toHaveValue('0.9');
     expect(strongLine(container, 'scale-0.90')).toHaveAttribute('stroke-opacity', '1');
     expect(strongLine(container, 'scale-1.50')).toHaveAttribute('stroke-opacity', '0.5');
@@ -25,7 +30,7 @@ describe('VanishingExplorer', () => {
 
   it('moves the highlight and the caption with the slider: below 1 the gradient shrinks, above it grows', async () => {
     const { container } = render(<VanishingExplorer width={640} />);
-    await waitFor(() => expect(container.querySelectorAll('path.line-series')).toHaveLength(6));
+    await waitFor(() => expect(container.querySelectorAll('path.line-series')).toHaveLength(6), SLICES);
     const slider = screen.getByRole('slider', { name: /Scale of W/ });
     fireEvent.change(slider, { target: { value: '1.5' } });
     expect(strongLine(container, 'scale-1.50')).toHaveAttribute('stroke-opacity', '1');
@@ -43,7 +48,7 @@ describe('VanishingExplorer', () => {
     const user = userEvent.setup();
     const { container } = render(<VanishingExplorer width={640} />);
     await user.click(screen.getByRole('radio', { name: 'RNN, LSTM and GRU' }));
-    await waitFor(() => expect(container.querySelectorAll('path.line-series')).toHaveLength(4));
+    await waitFor(() => expect(container.querySelectorAll('path.line-series')).toHaveLength(4), SLICES);
     for (const id of ['rnn', 'lstm', 'gru', 'lstm-forget-bias'])
       expect(container.querySelector(`[data-series="${id}"]`)).not.toBeNull();
     expect(screen.queryByRole('slider')).not.toBeInTheDocument();
@@ -56,14 +61,14 @@ describe('VanishingExplorer', () => {
     const user = userEvent.setup();
     const { container } = render(<VanishingExplorer width={640} />);
     const lines = () => container.querySelectorAll('path.line-series').length;
-    await waitFor(() => expect(lines()).toBe(6));
+    await waitFor(() => expect(lines()).toBe(6), SLICES);
     expect(screen.getByText(/seed 1\.$/)).toBeVisible();
     const before = figure().getAttribute('aria-describedby');
     const caption = () => document.getElementById(before!)!.textContent;
     const first = caption();
     await user.click(screen.getByRole('button', { name: 'New random weights' }));
     expect(screen.getByText(/seed 2\./)).toBeVisible();
-    await waitFor(() => expect(lines()).toBe(6));
+    await waitFor(() => expect(lines()).toBe(6), SLICES);
     expect(caption()).not.toBe(first);
     expect(scaledRnnCurve(0.9, 2)).not.toEqual(scaledRnnCurve(0.9, 1));
   });
