@@ -26,7 +26,8 @@ export function Feedback({
 }: {
   readonly result: Result;
   readonly notes: readonly FeedbackNote[];
-  readonly explanation: string;
+  /** Left out while the learner still has to work out the reason (a predict question's explain step). */
+  readonly explanation: string | null;
   readonly hint?: string;
   readonly children?: ReactNode;
 }) {
@@ -72,7 +73,7 @@ export function Feedback({
         </>
       )}
       <div id={solutionId} hidden={withheld}>
-        {!withheld && (
+        {!withheld && explanation !== null && (
           <p className="feedback-explanation">
             <strong>{hint === undefined ? 'Why: ' : 'Worked solution: '}</strong>
             <RichText text={explanation} />

@@ -116,16 +116,24 @@ export function PredictCard({ lessonSlug, question, number, quizQuestionIds }: P
       onClick: experiment.start,
     };
 
+  const reasonPending = outcome !== null && explainApplies(question, outcome) && reason === undefined;
   let status: ReactNode = null;
   if (message) status = <p className="question-message">{message}</p>;
   else if (result?.ok && outcome) {
     status = (
       <Feedback
         result={result.result}
-        explanation={question.explanation}
+        // The explanation and the choices' feedback give the reason away: they wait until it is picked.
+        explanation={reasonPending ? null : question.explanation}
         notes={[
           ...(chosen
-            ? [{ key: 'chosen', about: 'You predicted', text: `“${chosen.text}”: ${chosen.feedback}` }]
+            ? [
+                {
+                  key: 'chosen',
+                  about: 'You predicted',
+                  text: reasonPending ? `“${chosen.text}”.` : `“${chosen.text}”: ${chosen.feedback}`,
+                },
+              ]
             : []),
           ...(right && right !== chosen
             ? [{ key: 'right', about: 'The measurement says', text: `“${right.text}”.` }]

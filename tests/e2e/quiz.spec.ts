@@ -181,7 +181,8 @@ test('a predict-then-run question trains its runs in the real worker and shows t
     ).toContainText(/\d/);
   }
   await expect(verdict(item).first()).toContainText(/^.\s*(Your prediction matches|Not quite)/);
-  await expect(item.locator('.feedback-explanation')).toBeVisible();
+  // The explanation waits until the reason is picked: it would give the reason away.
+  await expect(item.locator('.feedback-explanation')).toHaveCount(0);
   await expect(item.getByRole('button', { name: 'Try again' })).toBeVisible();
   // Predict, observe, explain: the reason for the outcome is picked and scored next.
   const reasons = item.getByRole('group', { name: /Explain what you observed/ });
@@ -189,6 +190,7 @@ test('a predict-then-run question trains its runs in the real worker and shows t
   await item.getByRole('button', { name: 'Check my reason' }).click();
   await expect(verdict(item).first()).toContainText(/^.\s*(Right|Partly right|Not quite)/);
   await expect(reasons.getByRole('radio').first()).toBeDisabled();
+  await expect(item.locator('.feedback-explanation')).toBeVisible();
   // The measured outcome is part of the saved progress.
   const saved = await page.evaluate(() => localStorage.getItem('unroll.progress') ?? '');
   expect(saved).toContain(`"${question.id}"`);
