@@ -28,10 +28,12 @@ const idle = new Set(['finished', 'stopped', 'diverged', 'crashed', 'problem']);
  * "held-out accuracy 94%" or "held-out MSE 0.0123", for the headline metric of a run; for a language
  * model, whose accuracy says little, "held-out perplexity 8.43 (cross-entropy 2.13 nats)".
  */
-export function formatMetric(run: Pick<RunState, 'evaluations'>): string | null {
+export function formatMetric(run: Pick<RunState, 'evaluations' | 'config'>): string | null {
   const evaluation = run.evaluations[run.evaluations.length - 1];
   if (!evaluation) return null;
-  if (evaluation.perplexity !== undefined && Number.isFinite(evaluation.perplexity)) {
+  // Every classification run reports a perplexity; only a language model on a text is read by it.
+  const text = run.config.task.kind === 'text';
+  if (text && evaluation.perplexity !== undefined && Number.isFinite(evaluation.perplexity)) {
     // Perplexity is e to the mean cross-entropy, so the nats are its logarithm.
     return `held-out perplexity ${formatNumber(evaluation.perplexity, 3)} (cross-entropy ${formatNumber(Math.log(evaluation.perplexity), 3)} nats)`;
   }
