@@ -336,89 +336,15 @@ export const questions: readonly Question[] = [
       'Dropout on inputs and outputs is safe (Zaremba, Sutskever and Vinyals, 2014). On the recurrent state, one mask per sequence works (Gal and Ghahramani, 2016); a new mask at every step is what hurts.',
   },
   {
-    id: 'final-forget-bias',
-    kind: 'predict',
+    id: 'final-forget-time-scale',
+    kind: 'numeric',
     prompt:
-      'Two LSTMs learn the recall task at lag 15 (name the symbol seen 15 steps ago, with distractors in between) for 400 steps, with the same seed and data. One starts with a forget-gate bias of 1, the other with 0. Which reaches the higher held-out accuracy?',
-    experiment: {
-      description: 'held-out accuracy on recall at lag 15 after 400 training steps',
-      runs: [
-        {
-          id: 'bias-one',
-          label: 'LSTM, forget-gate bias 1',
-          config: {
-            cell: 'lstm',
-            task: { kind: 'recall', lag: 15, symbols: 8, distractors: 2, heldOutSize: 256 },
-            hiddenSize: 32,
-            init: { scheme: 'pytorch', std: 0.1, forgetBias: 1 },
-            seed: 1,
-          },
-        },
-        {
-          id: 'bias-zero',
-          label: 'LSTM, forget-gate bias 0',
-          config: {
-            cell: 'lstm',
-            task: { kind: 'recall', lag: 15, symbols: 8, distractors: 2, heldOutSize: 256 },
-            hiddenSize: 32,
-            init: { scheme: 'pytorch', std: 0.1, forgetBias: 0 },
-            seed: 1,
-          },
-        },
-      ],
-      steps: 400,
-      measure: 'heldOutMetric',
-      winner: 'highest',
-      tieWithin: 0.05,
-    },
-    choices: [
-      {
-        id: 'bias-one',
-        text: 'Forget-gate bias 1',
-        feedback:
-          'A bias of 1 starts the forget gates near $\\sigma(1) \\approx 0.73$, so the cell keeps most of its content from step to step and the gradient along the cell path is cut far less over 15 steps. This is the setting Jozefowicz, Zaremba and Sutskever (2015) recommend.',
-      },
-      {
-        id: 'bias-zero',
-        text: 'Forget-gate bias 0',
-        feedback:
-          'With bias 0 the forget gates start near 0.5, so the cell loses about half its content, and the cell-path gradient about half its size, at every step: $0.5^{15}$ is about 0.00003.',
-      },
-      {
-        id: 'tie',
-        text: 'About the same',
-        feedback:
-          'A tie would mean the starting forget gate hardly matters at this lag. Compare $0.73^{15} \\approx 0.009$ with $0.5^{15} \\approx 0.00003$ before you bet on it.',
-      },
-    ],
-    explain: {
-      outcome: 'bias-one',
-      prompt: 'Why did forget bias 1 reach the higher accuracy?',
-      choices: [
-        {
-          id: 'half-life',
-          text: 'A forget gate of 0.73 halves the cell\u2019s content only about every 2 steps, a gate of 0.5 at every step, so after 15 steps the bias-1 cell keeps hundreds of times more of the cue.',
-          feedback:
-            'Yes: $0.73^{15} \\approx 0.009$ against $0.5^{15} \\approx 0.00003$, about 290 times more, and the gradient back to the cue gains the same factor.',
-        },
-        {
-          id: 'output-gate',
-          text: 'The bias-1 model\u2019s output gate is more open, so it shows more of its cell state.',
-          feedback:
-            'Only the forget gate\u2019s bias differs between the two runs; their output gates start alike.',
-        },
-        {
-          id: 'explode',
-          text: 'Bias 0 makes the gradients explode, so that run diverges.',
-          feedback:
-            'A forget gate near 0.5 shrinks the gradient along the cell; it does not make it explode. The bias-0 run is slow, not unstable.',
-        },
-      ],
-      answer: 'half-life',
-    },
-    hint: 'At the start of training, how much of the cell state survives one step when the forget gate sits near $\\sigma(0) = 0.5$, and when it sits near $\\sigma(1)$?',
+      'Your task hides its cue about 50 steps before the answer. Reading the forget gate as a time scale (a gate held at $f$ keeps a value for about $1/(1 - f)$ steps; Tallec and Ollivier, 2018), which forget-gate bias $b$ gives an untrained LSTM unit a time scale of 50 steps? Give one decimal.',
+    answer: 3.9,
+    tolerance: 0.1,
+    hint: 'First find the gate $f$ with $1/(1 - f) = 50$. An untrained gate sits near $\\sigma(b)$: undo the sigmoid to get $b$ from $f$.',
     explanation:
-      'The forget gate sets the factor by which the cell state, and the gradient along it, is multiplied at each step. Starting it near 0.73 instead of 0.5 keeps far more of the cue alive across 15 steps, so the network finds the long-range signal sooner (Jozefowicz, Zaremba and Sutskever, 2015). The run above measured the difference on your machine.',
+      '$f = 1 - 1/50 = 0.98$, and $b = \\ln(0.98/0.02) = \\ln 49 \\approx 3.9$. The usual bias of 1 gives $\\sigma(1) \\approx 0.73$, a time scale of under 4 steps, and the app\u2019s 3 gives about 21: enough for the recall task at a gap of 20, short of 50. Chrono initialisation goes further and gives each unit its own bias, spread over the delays the task is expected to contain.',
   },
   {
     id: 'final-adam-vs-sgd-step',
