@@ -87,19 +87,39 @@ export const questions: readonly Question[] = [
     answers: ['inputs', 'outputs', 'recurrent-one-mask'],
   },
   {
-    id: 'l5-training-step-order',
-    kind: 'ordering',
-    prompt: 'Put the parts of one training step of a recurrent network in order.',
-    hint: 'Clipping needs the gradient, and the update should use the clipped one.',
+    id: 'l5-clip-after-update',
+    kind: 'single',
+    prompt:
+      'A training loop runs forward, loss, backward, update, and only then clips the gradient at norm 1. On the step where the gradient norm is 500, what does the clip do?',
+    hint: 'Which step uses the gradient, and what happens to the gradient before the next backward pass?',
     explanation:
-      'The forward pass produces outputs; the loss compares them with the targets; backpropagation through time computes the gradient; clipping rescales it if its norm exceeds the threshold; only then does the optimiser update the weights.',
-    items: [
-      { id: 'forward', text: 'Forward pass over the batch (dropout masks drawn)' },
-      { id: 'loss', text: 'Compute the loss at the real (unpadded) steps' },
-      { id: 'backward', text: 'Backward pass through time' },
-      { id: 'clip', text: 'Clip the gradient by its global norm' },
-      { id: 'update', text: 'Update the weights at the scheduled learning rate' },
+      'The update has already moved the weights by the full gradient of norm 500, so that step is as large as without clipping. The clipped gradient is thrown away: the next step starts from zeroed gradients and a fresh backward pass. Clipping guards a step only if it comes between the backward pass and the update.',
+    choices: [
+      {
+        id: 'nothing',
+        text: 'Nothing useful: the weights already took the full step, and the clipped gradient is never used.',
+        feedback:
+          'Right: the optimiser used the unclipped gradient. The next step starts from a new backward pass, so the rescaled gradient is simply discarded.',
+      },
+      {
+        id: 'same',
+        text: 'The same as clipping before the update: the order within a step does not matter.',
+        feedback:
+          'The order is the whole point: the update reads the gradient at the moment it runs, so a clip after it comes too late for this step.',
+      },
+      {
+        id: 'next-step',
+        text: 'It shortens the next step instead, so training is one step late but just as safe.',
+        feedback:
+          'The next step does not use this gradient: gradients are zeroed and recomputed by the next backward pass.',
+      },
+      {
+        id: 'weights',
+        text: 'It rescales the weights so that their norm is at most 1.',
+        feedback: 'Clipping by norm rescales the gradient, never the weights.',
+      },
     ],
+    answer: 'nothing',
   },
   {
     id: 'l5-bucketing-waste',
