@@ -128,3 +128,41 @@ export function stepsToLoss(
   }
   return null;
 }
+
+/** What a run of `budget` steps shows at its end, as the page's loss figure draws it. */
+export interface RunSummary {
+  /** The mean training loss over the last `window` steps (dropout runs measure it under their masks). */
+  readonly recentTrainingLoss: number;
+  /** The held-out loss at the last checkpoint. */
+  readonly finalHeldOutLoss: number;
+  /** The lowest held-out loss at any checkpoint, and its step. */
+  readonly bestHeldOutLoss: number;
+  readonly bestStep: number;
+}
+
+/**
+ * Trains `budget` steps, evaluating at the worker's checkpoints, and summarises the end of the run; null if
+ * it diverged.
+ */
+export function runSummary(config: TrainerConfig, budget: number, window = 100): RunSummary | null {
+  const trainer = createTrainer(config);
+  const every = checkpointEvery(budget);
+  const recent: number[] = [];
+  let bestHeldOutLoss = Number.POSITIVE_INFINITY;
+  let bestStep = 0;
+  let finalHeldOutLoss = Number.NaN;
+  while (trainer.stepCount < budget) {
+    const report = trainer.trainStep();
+    if (report === null) return null;
+    if (trainer.stepCount > budget - window) recent.push(report.loss);
+    if (trainer.stepCount % every === 0 || trainer.stepCount === budget) {
+      finalHeldOutLoss = trainer.evaluate().loss;
+      if (finalHeldOutLoss < bestHeldOutLoss) {
+        bestHeldOutLoss = finalHeldOutLoss;
+        bestStep = trainer.stepCount;
+      }
+    }
+  }
+  const recentTrainingLoss = recent.reduce((sum, loss) => sum + loss, 0) / recent.length;
+  return { recentTrainingLoss, finalHeldOutLoss, bestHeldOutLoss, bestStep };
+}
