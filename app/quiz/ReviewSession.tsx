@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { paths } from '../course';
 import { useStore } from '../store';
 import { QuestionCard } from './QuestionCard';
-import type { ReviewItem } from './reviewPlan';
+import { describeMove, type ReviewItem } from './reviewPlan';
 
 export interface ReviewSessionProps {
   /** The questions due when the page opened, asked in this order. */
@@ -20,6 +20,7 @@ export interface ReviewSessionProps {
 export function ReviewSession({ items, onFinished }: ReviewSessionProps) {
   const recordReview = useStore((state) => state.recordReview);
   const [index, setIndex] = useState(0);
+  const [moved, setMoved] = useState<string | null>(null);
   const right = useRef(0);
   const listRef = useRef<HTMLOListElement>(null);
   const [refocus, setRefocus] = useState(false);
@@ -37,6 +38,7 @@ export function ReviewSession({ items, onFinished }: ReviewSessionProps) {
     if (last) onFinished(right.current);
     else {
       setRefocus(true);
+      setMoved(null);
       setIndex(index + 1);
     }
   };
@@ -60,12 +62,17 @@ export function ReviewSession({ items, onFinished }: ReviewSessionProps) {
             onChecked: (isRight) => {
               if (isRight) right.current++;
               recordReview(lesson.slug, question.id, isRight);
+              const after = useStore.getState().progress.lessons[lesson.slug]?.questions[question.id]?.review;
+              if (after) setMoved(describeMove(card.box, after.box));
             },
             onNext: next,
             nextLabel: last ? 'Finish the review' : 'Next question',
           }}
         />
       </ol>
+      <p className="review-moved" aria-live="polite">
+        {moved}
+      </p>
     </section>
   );
 }

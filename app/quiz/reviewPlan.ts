@@ -6,7 +6,13 @@
 import type { LessonEntry } from '../course';
 import type { Question } from '../lessonTypes';
 import type { Progress, QuestionProgress } from '../store/progressFormat';
-import { cardFromAnswer, isDue, type ReviewCard } from '../store/review';
+import {
+  cardFromAnswer,
+  isDue,
+  REVIEW_INTERVAL_DAYS,
+  type ReviewBox,
+  type ReviewCard,
+} from '../store/review';
 import type { QuizState } from './useQuiz';
 
 export interface ReviewItem {
@@ -78,4 +84,13 @@ export function describeDue(dueAt: string, now: Date): string {
   const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
   if (sameDay(due, tomorrow)) return 'tomorrow';
   return `on ${due.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long' })}`;
+}
+
+/** What a review answer did to the card, e.g. "Moved up to box 2: it comes back in 3 days." */
+export function describeMove(before: ReviewBox, after: ReviewBox): string {
+  const days = REVIEW_INTERVAL_DAYS[after];
+  const back = days === 1 ? 'it comes back tomorrow' : `it comes back in ${days} days`;
+  if (after > before) return `Moved up to box ${after}: ${back}.`;
+  if (after === before) return `Stays in box ${after}: ${back}.`;
+  return `Back to box ${after}: ${back}.`;
 }

@@ -8,6 +8,7 @@ import type { Question } from '../../../app/lessonTypes';
 import { HomePage } from '../../../app/pages/HomePage';
 import { ReviewPage } from '../../../app/pages/ReviewPage';
 import { describeMastery, lessonMastery } from '../../../app/quiz/mastery';
+import { describeDue, describeMove } from '../../../app/quiz/reviewPlan';
 import { useStore } from '../../../app/store';
 import { EMPTY_LESSON, EMPTY_PROGRESS } from '../../../app/store/progressFormat';
 
@@ -74,6 +75,7 @@ describe('the Review page', () => {
     await user.click(rightChoice);
     await user.click(screen.getByRole('button', { name: 'Check' }));
     expect(card('l1-window')).toMatchObject({ box: 2, dueAt: hours(25 + 72).toISOString() });
+    expect(screen.getByText('Moved up to box 2: it comes back in 3 days.')).toBeInTheDocument();
     // The lesson's own record is untouched: one attempt, as answered there.
     expect(useStore.getState().progress.lessons[first.slug]?.questions['l1-window']?.attempts).toBe(1);
     const next = screen.getByRole('button', { name: 'Next question' });
@@ -86,6 +88,7 @@ describe('the Review page', () => {
     await user.click(firstBox);
     await user.click(screen.getByRole('button', { name: 'Check' }));
     expect(card('l1-weight-sharing')).toMatchObject({ box: 1, dueAt: hours(49).toISOString() });
+    expect(screen.getByText('Stays in box 1: it comes back tomorrow.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Finish the review' }));
 
     const done = screen.getByRole('heading', { name: 'Review done' });
@@ -113,6 +116,21 @@ describe('the Review page', () => {
       `/lessons/${first.slug}`,
     );
     expect(screen.getByText(/Predict-then-run questions are not asked here/)).toBeInTheDocument();
+  });
+});
+
+describe('what the Review page says about times and boxes', () => {
+  it('says when a card is due in words a student reads at a glance', () => {
+    expect(describeDue(hours(-1).toISOString(), start)).toBe('now');
+    expect(describeDue(hours(2).toISOString(), start)).toBe('today at 14:00');
+    expect(describeDue(hours(24).toISOString(), start)).toBe('tomorrow');
+    expect(describeDue(hours(72).toISOString(), start)).toBe('on Thursday 5 March');
+  });
+
+  it('says where a review answer moved the card', () => {
+    expect(describeMove(2, 3)).toBe('Moved up to box 3: it comes back in 7 days.');
+    expect(describeMove(3, 3)).toBe('Stays in box 3: it comes back in 7 days.');
+    expect(describeMove(3, 1)).toBe('Back to box 1: it comes back tomorrow.');
   });
 });
 
