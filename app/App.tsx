@@ -24,6 +24,7 @@ import { renamedLessonRoute } from './shared/lessonRenames';
 const LessonPage = lazyPage(() => import('./pages/LessonPage').then((module) => module.LessonPage));
 const FinalQuizPage = lazyPage(() => import('./pages/FinalQuizPage').then((module) => module.FinalQuizPage));
 const GlossaryPage = lazyPage(() => import('./pages/GlossaryPage').then((module) => module.GlossaryPage));
+const ReviewPage = lazyPage(() => import('./pages/ReviewPage').then((module) => module.ReviewPage));
 const ProgressPage = lazyPage(() => import('./pages/ProgressPage').then((module) => module.ProgressPage));
 const PlaygroundPage = lazyPage(() =>
   import('./pages/PlaygroundPage').then((module) => module.PlaygroundPage),
@@ -57,6 +58,7 @@ export function App() {
               <Route path="/quiz/final" component={FinalQuizPage} />
               <Route path="/glossary" component={GlossaryPage} />
               <Route path="/progress" component={ProgressPage} />
+              <Route path="/review" component={ReviewPage} />
               <Route path={playgroundRoute} component={PlaygroundPage} />
               <Route path={labRoute} component={LabPage} />
               {/* Presenter mode: /present/<slug>/<n>, and its speaker view in a second window. */}

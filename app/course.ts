@@ -98,6 +98,8 @@ export const paths = {
   finalQuiz: '/quiz/final',
   glossary: '/glossary',
   progress: '/progress',
+  /** Spaced review of questions answered before, when they fall due. */
+  review: '/review',
   /** A lesson as slides, one at a time; `slide` counts from 1. */
   present: (slug: string, slide = 1) => `/present/${slug}/${slide}`,
   /** The speaker view of a presented lesson (notes, next slide, clock), in a second window. */

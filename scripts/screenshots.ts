@@ -8,7 +8,9 @@ import { startPreview } from '../tools/previewServer.ts';
 
 const outDir = process.argv[2] ?? 'screenshots';
 const routes =
-  process.argv.length > 3 ? process.argv.slice(3) : ['/', '/#/lessons/01-what-is-a-recurrent-network'];
+  process.argv.length > 3
+    ? process.argv.slice(3)
+    : ['/', '/#/lessons/01-what-is-a-recurrent-network', '/#/review'];
 const viewports = [
   { width: 375, height: 812 },
   { width: 1280, height: 800 },

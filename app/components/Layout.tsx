@@ -40,6 +40,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link href={paths.glossary}>Glossary</Link>
               </li>
               <li>
+                <Link href={paths.review}>Review</Link>
+              </li>
+              <li>
                 <Link href={paths.progress}>Progress</Link>
               </li>
               <li>

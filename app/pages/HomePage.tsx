@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { usePageTitle } from '../components/usePageTitle';
 import { lessons, paths } from '../course';
 import { CardProgress, ContinueLink } from '../quiz/CourseProgress';
+import { ReviewDueLink } from '../quiz/ReviewDueLink';
 
 /** The course map: every lesson in order, with what it teaches and how long it takes. */
 export function HomePage() {
@@ -17,6 +18,7 @@ export function HomePage() {
         </p>
       </section>
       <ContinueLink />
+      <ReviewDueLink />
       <section aria-labelledby="course-map-heading">
         <h2 id="course-map-heading">The course</h2>
         <p className="muted">

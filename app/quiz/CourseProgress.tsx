@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { type LessonEntry, lessons, paths } from '../course';
 import { useStore } from '../store';
 import { EMPTY_LESSON } from '../store/progressFormat';
+import { describeMastery, lessonMastery } from './mastery';
 import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from './summary';
 import { useQuiz, useQuizzes } from './useQuiz';
 
@@ -35,7 +36,10 @@ export function ContinueLink() {
   );
 }
 
-/** On a course card: where the learner stands in the lesson, e.g. "4 of 6 answered · 83%". */
+/**
+ * On a course card: where the learner stands in the lesson, e.g. "4 of 6 answered · 83%", and once
+ * something is answered, how well it has held in review ("Mastery: Learning · 1 of 5 mastered").
+ */
 export function CardProgress({ lesson }: { lesson: LessonEntry }) {
   const entry = useStore((state) => state.progress.lessons[lesson.slug] ?? EMPTY_LESSON);
   const quiz = useQuiz(lesson);
@@ -48,6 +52,7 @@ export function CardProgress({ lesson }: { lesson: LessonEntry }) {
   else if (status === 'reading') parts.push('Started');
   if (summary) parts.push(describeQuiz(summary));
   const share = summary && summary.total > 0 ? summary.answered / summary.total : status === 'done' ? 1 : 0;
+  const mastery = quiz.status === 'ready' ? lessonMastery(quiz.questions, entry) : null;
   return (
     <span className={`course-card-progress status-${status}`}>
       {status === 'done' && (
@@ -59,6 +64,15 @@ export function CardProgress({ lesson }: { lesson: LessonEntry }) {
       {share > 0 && (
         <span className="course-card-meter" aria-hidden="true">
           <span style={{ width: `${Math.round(share * 100)}%` }} />
+        </span>
+      )}
+      {/* Said in words; the meter beside them only repeats it. */}
+      {mastery && mastery.level !== 'new' && (
+        <span className={`course-card-mastery mastery-${mastery.level}`}>
+          {describeMastery(mastery)}
+          <span className="course-card-meter mastery-meter" aria-hidden="true">
+            <span style={{ width: `${Math.round(mastery.share * 100)}%` }} />
+          </span>
         </span>
       )}
     </span>

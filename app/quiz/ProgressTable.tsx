@@ -2,10 +2,11 @@ import { Link } from 'wouter';
 import { type LessonEntry, paths } from '../course';
 import { formatPercent } from '../shared/format';
 import { EMPTY_LESSON, type Progress } from '../store/progressFormat';
+import { lessonMastery, MASTERY_LABEL } from './mastery';
 import { lessonStatus, STATUS_LABEL, summarizeQuiz } from './summary';
 import type { QuizState } from './useQuiz';
 
-/** One row per lesson: where the learner is, how much of its quiz is answered, and the score. */
+/** One row per lesson: where the learner is, how much of its quiz is answered, the score and the mastery. */
 export function ProgressTable({
   lessons,
   progress,
@@ -27,6 +28,7 @@ export function ProgressTable({
             <th scope="col">Status</th>
             <th scope="col">Quiz</th>
             <th scope="col">Score</th>
+            <th scope="col">Mastery</th>
           </tr>
         </thead>
         <tbody>
@@ -36,6 +38,7 @@ export function ProgressTable({
             const status = lessonStatus(quiz, entry);
             const ids = quiz?.status === 'ready' ? quiz.questions.map((question) => question.id) : null;
             const summary = ids ? summarizeQuiz(ids, entry) : null;
+            const mastery = quiz?.status === 'ready' ? lessonMastery(quiz.questions, entry) : null;
             return (
               <tr key={lesson.slug} className={`status-${status}`}>
                 <th scope="row">
@@ -65,6 +68,11 @@ export function ProgressTable({
                 </td>
                 <td className="progress-score">
                   {summary?.score == null ? '—' : formatPercent(summary.score)}
+                </td>
+                <td>
+                  {mastery
+                    ? `${MASTERY_LABEL[mastery.level]}${mastery.level === 'new' ? '' : ` (${mastery.mastered} of ${mastery.total})`}`
+                    : '—'}
                 </td>
               </tr>
             );

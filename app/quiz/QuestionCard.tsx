@@ -18,6 +18,20 @@ export interface QuestionCardProps {
   readonly number: number;
   /** Every question id of the quiz, so that the lesson is completed once each is answered. */
   readonly quizQuestionIds: readonly string[];
+  /** Asked on the Review page rather than in its lesson (see ReviewMode); not for predict questions. */
+  readonly review?: ReviewMode;
+}
+
+/**
+ * A question asked again in spaced review: it starts blank, its answer moves its review card instead of
+ * counting as a lesson attempt, and once checked it offers the next question instead of Try again.
+ */
+export interface ReviewMode {
+  /** Called once, when the answer is checked: right means fully right. */
+  readonly onChecked: (right: boolean) => void;
+  readonly onNext: () => void;
+  /** The label of the button after checking, e.g. "Next question". */
+  readonly nextLabel: string;
 }
 
 /** One question: inputs by kind, Check, immediate feedback, Hint and Try again; attempts are saved. */
@@ -61,18 +75,19 @@ function marksFor(question: Question, answer: Answer): Record<string, 'right' | 
   return Object.fromEntries(chosen.map((id) => [id, right.includes(id) ? 'right' : 'wrong']));
 }
 
-function AnswerCard({ lessonSlug, question, number, quizQuestionIds }: QuestionCardProps) {
+function AnswerCard({ lessonSlug, question, number, quizQuestionIds, review }: QuestionCardProps) {
   const recordAnswer = useStore((state) => state.recordAnswer);
   const messageId = useId();
   const fieldsetRef = useRef<HTMLFieldSetElement>(null);
-  const [draft, setDraft] = useState<Answer>(() => {
-    const saved = useStore.getState().progress.lessons[lessonSlug]?.questions[question.id]?.lastAnswer;
-    return fittingAnswer(question, saved) ?? emptyAnswer(question);
-  });
+  // In review the learner recalls the answer afresh, so the saved one is not shown.
+  const savedAnswer = () =>
+    review ? null : useStore.getState().progress.lessons[lessonSlug]?.questions[question.id]?.lastAnswer;
+  const [draft, setDraft] = useState<Answer>(
+    () => fittingAnswer(question, savedAnswer()) ?? emptyAnswer(question),
+  );
   // A saved last answer is shown checked, with its feedback, as the learner left it.
   const [result, setResult] = useState<Result | null>(() => {
-    const saved = useStore.getState().progress.lessons[lessonSlug]?.questions[question.id]?.lastAnswer;
-    const fitting = fittingAnswer(question, saved);
+    const fitting = fittingAnswer(question, savedAnswer());
     const checked = fitting ? checkAnswer(question, fitting) : null;
     return checked?.ok ? checked.result : null;
   });
@@ -97,7 +112,8 @@ function AnswerCard({ lessonSlug, question, number, quizQuestionIds }: QuestionC
     }
     setMessage(null);
     setResult(checked.result);
-    recordAnswer(lessonSlug, question.id, draft, checked.result.score, quizQuestionIds);
+    if (review) review.onChecked(checked.result.score >= 1);
+    else recordAnswer(lessonSlug, question.id, draft, checked.result.score, quizQuestionIds);
   };
   const retry = () => {
     setResult(null);
@@ -156,8 +172,9 @@ function AnswerCard({ lessonSlug, question, number, quizQuestionIds }: QuestionC
       locked={result !== null}
       fieldsetRef={fieldsetRef}
       actions={
-        <button type="button" className="button-primary" onClick={result ? retry : check}>
-          {result ? 'Try again' : 'Check'}
+        // One button whose job changes, so keyboard focus stays on it after Check.
+        <button type="button" className="button-primary" onClick={result ? (review?.onNext ?? retry) : check}>
+          {result ? (review?.nextLabel ?? 'Try again') : 'Check'}
         </button>
       }
       status={

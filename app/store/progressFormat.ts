@@ -1,5 +1,5 @@
 /**
- * The saved shape of a learner's progress (`unroll.progress`, schema version 2), how it is checked when
+ * The saved shape of a learner's progress (`unroll.progress`, schema version 3), how it is checked when
  * read back, and how older shapes are brought up to date.
  *
  * Version 0 never shipped: it is the shape the quiz prototype kept during development,
@@ -12,11 +12,17 @@
  * data is migrated by renaming its keys (app/shared/lessonRenames.ts); question ids and section ids did
  * not change. The number went up so that an older tab of the app, which would look for the old slug,
  * leaves the migrated data alone ('newer') instead of merging its old keys back in.
+ *
+ * Version 3 adds each answered question's spaced-review card (`review`, app/store/review.ts). Version 2
+ * data gets a card seeded from each answer (due a day after it was answered); so does a question whose
+ * saved card cannot be read, which loses its place in the schedule but never its answers. The number
+ * went up so that an older tab leaves version 3 data alone rather than saving it without the cards.
  */
 
 import { isObject } from '../shared/isObject';
 import { currentLessonSlug } from '../shared/lessonRenames';
 import { type Answer, readAnswer } from './answers';
+import { cardFromAnswer, type ReviewCard, readCard } from './review';
 import type { VersionedFormat } from './storage';
 
 export interface QuestionProgress {
@@ -29,6 +35,11 @@ export interface QuestionProgress {
   readonly completed: boolean;
   /** When it was last answered (ISO 8601), or null if unknown (migrated data). */
   readonly answeredAt: string | null;
+  /**
+   * Its place in the spaced-review schedule. Reading saved progress always fills it for an answered
+   * question (other than a predict question); progress made elsewhere (an LMS's suspend data) may lack it.
+   */
+  readonly review?: ReviewCard;
 }
 
 export interface LessonPosition {
@@ -81,7 +92,7 @@ function readQuestion(value: unknown): QuestionProgress | null {
   const bestScore = share(value.bestScore);
   const lastScore = share(value.lastScore);
   if (attempts === null || bestScore === null || lastScore === null) return null;
-  return {
+  const read = {
     attempts,
     bestScore,
     lastScore,
@@ -89,7 +100,15 @@ function readQuestion(value: unknown): QuestionProgress | null {
     completed: value.completed === true,
     answeredAt: date(value.answeredAt),
   };
+  // A card that is missing (older data) or unreadable is seeded again from the answer.
+  const review =
+    (read.lastAnswer?.kind === 'predict' ? null : readCard(value.review)) ?? cardFromAnswer(read);
+  return review === null ? read : { ...read, review };
 }
+
+/** A saved card that is there but cannot be read (a missing one is older data, not damage). */
+const unreadCard = (value: Record<string, unknown>) =>
+  value.review !== undefined && readCard(value.review) === null;
 
 function readPosition(value: unknown): LessonPosition | null {
   if (!isObject(value) || typeof value.id !== 'string' || typeof value.title !== 'string') return null;
@@ -127,12 +146,12 @@ function unreadInLesson(value: Record<string, unknown>): number {
   if (value.questions !== undefined && !isObject(value.questions)) unread++;
   else if (isObject(value.questions))
     for (const [id, entry] of Object.entries(value.questions))
-      if (!isKey(id) || !readQuestion(entry)) unread++;
+      if (!isKey(id) || !readQuestion(entry) || (isObject(entry) && unreadCard(entry))) unread++;
   return unread;
 }
 
 /**
- * How many parts of version-1 data `validateProgress` leaves out: lessons or questions it cannot read,
+ * How many parts of version-1 (or later) data `validateProgress` leaves out: lessons or questions it cannot read,
  * and fields of the wrong type. Those are lost on the next save unless a copy is kept first.
  */
 export function unreadProgress(data: unknown): number {
@@ -145,7 +164,7 @@ export function unreadProgress(data: unknown): number {
   return unread;
 }
 
-/** Checks data claiming to be version 1; keeps every usable entry, or returns null if the shape is wrong. */
+/** Checks data of version 1 or later; keeps every usable entry, or returns null if the shape is wrong. */
 export function validateProgress(data: unknown): Progress | null {
   if (!isObject(data) || !isObject(data.lessons)) return null;
   const lessons: Record<string, LessonProgress> = {};
@@ -225,10 +244,17 @@ function fromVersion1(data: unknown): unknown {
   return progress.resetAt === undefined ? { lessons } : { lessons, resetAt: progress.resetAt };
 }
 
-/** Each step turns data of version n into version n + 1. */
-const MIGRATIONS: Readonly<Record<number, (data: unknown) => unknown>> = { 0: fromVersion0, 1: fromVersion1 };
+/**
+ * Each step turns data of version n into version n + 1. Version 2 to 3 has nothing to change: reading
+ * seeds the review card of every answered question that has none.
+ */
+const MIGRATIONS: Readonly<Record<number, (data: unknown) => unknown>> = {
+  0: fromVersion0,
+  1: fromVersion1,
+  2: (data) => data,
+};
 
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 
 export const progressFormat: VersionedFormat<Progress> = {
   key: 'unroll.progress',
@@ -244,6 +270,6 @@ export const progressFormat: VersionedFormat<Progress> = {
     return validateProgress(current);
   },
   validate: validateProgress,
-  // Versions 1 and 2 share one shape (only the slugs changed); version 0's answers are read as they can be.
+  // Versions 1 to 3 share one shape (slugs changed, then cards were added); version 0's answers are read as they can be.
   unread: (data, version) => (version >= 1 ? unreadProgress(data) : 0),
 };

@@ -3,11 +3,13 @@
  * other's answers instead of the last writer winning.
  *
  * Per question: the most attempts and the best score of either copy (both counted real attempts), and
- * the last answer of whichever copy answered later. Per lesson: visited if either says so, and the
+ * the last answer of whichever copy answered later, and the review card changed later (a review moves a
+ * card without a new answer in the lesson). Per lesson: visited if either says so, and the
  * reading position of whichever copy was there later. A reset wins: the copy that has not seen the
  * newest reset keeps only what it recorded after it.
  */
 import type { LessonProgress, Progress, QuestionProgress } from './progressFormat';
+import { laterCard } from './review';
 
 const time = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
 const later = (a: string | null, b: string | null) => (time(b) > time(a) ? b : a);
@@ -18,7 +20,7 @@ function mergeQuestion(a: QuestionProgress, b: QuestionProgress): QuestionProgre
     (time(b.answeredAt) === time(a.answeredAt) && b.attempts > a.attempts)
       ? b
       : a;
-  return {
+  const merged = {
     attempts: Math.max(a.attempts, b.attempts),
     bestScore: Math.max(a.bestScore, b.bestScore),
     lastScore: last.lastScore,
@@ -26,6 +28,8 @@ function mergeQuestion(a: QuestionProgress, b: QuestionProgress): QuestionProgre
     completed: a.completed || b.completed,
     answeredAt: last.answeredAt,
   };
+  const review = laterCard(a.review, b.review);
+  return review ? { ...merged, review } : merged;
 }
 
 function mergeLesson(a: LessonProgress, b: LessonProgress): LessonProgress {

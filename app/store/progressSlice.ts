@@ -17,6 +17,7 @@ import {
   progressFormat,
 } from './progressFormat';
 import { mergeProgress } from './progressMerge';
+import { cardFromAnswer, reviewCard, seedCard } from './review';
 import type { SettingsSlice } from './settingsSlice';
 import { load, parseSaved, type Saved, save } from './storage';
 
@@ -58,6 +59,12 @@ export interface ProgressSlice {
    * Does nothing if the question has no saved attempt.
    */
   amendAnswer: (slug: string, questionId: string, answer: Answer, score: number) => void;
+  /**
+   * Records an answer given on the Review page: moves the question's card (app/store/review.ts) up a box
+   * when right, back to box 1 when not. The lesson's attempts and scores are left as they were.
+   * Does nothing if the question was never answered.
+   */
+  recordReview: (slug: string, questionId: string, right: boolean) => void;
   resetProgress: () => void;
   /** Merges progress from elsewhere (an LMS's suspend data) into this tab's, and saves the result. */
   mergeInProgress: (incoming: Progress) => void;
@@ -214,17 +221,18 @@ export const createProgressSlice: StateCreator<ProgressSlice & SettingsSlice, []
       const bounded = Math.min(1, Math.max(0, Number.isFinite(score) ? score : 0));
       inLesson(slug, (lesson) => {
         const before = lesson.questions[questionId];
-        const questions = {
-          ...lesson.questions,
-          [questionId]: {
-            attempts: (before?.attempts ?? 0) + 1,
-            bestScore: Math.max(before?.bestScore ?? 0, bounded),
-            lastScore: bounded,
-            lastAnswer: answer,
-            completed: (before?.completed ?? false) || bounded >= 1,
-            answeredAt: now(),
-          },
+        const at = new Date();
+        const attempt = {
+          attempts: (before?.attempts ?? 0) + 1,
+          bestScore: Math.max(before?.bestScore ?? 0, bounded),
+          lastScore: bounded,
+          lastAnswer: answer,
+          completed: (before?.completed ?? false) || bounded >= 1,
+          answeredAt: at.toISOString(),
         };
+        // The first answer seeds the review card; later attempts in the lesson leave it where it is.
+        const review = before?.review ?? (answer.kind === 'predict' ? undefined : seedCard(at));
+        const questions = { ...lesson.questions, [questionId]: review ? { ...attempt, review } : attempt };
         const completed =
           quizQuestionIds.length > 0 && quizQuestionIds.every((id) => (questions[id]?.attempts ?? 0) > 0);
         return { ...lesson, visited: true, questions, completed };
@@ -244,6 +252,15 @@ export const createProgressSlice: StateCreator<ProgressSlice & SettingsSlice, []
           answeredAt: now(),
         };
         return { ...lesson, questions: { ...lesson.questions, [questionId]: amended } };
+      });
+    },
+    recordReview: (slug, questionId, right) => {
+      inLesson(slug, (lesson) => {
+        const before = lesson.questions[questionId];
+        const card = before ? (before.review ?? cardFromAnswer(before)) : null;
+        if (!before || !card) return null;
+        const review = reviewCard(card, right, new Date());
+        return { ...lesson, questions: { ...lesson.questions, [questionId]: { ...before, review } } };
       });
     },
     // The time of the reset travels with the empty progress, so that a tab still holding older answers

@@ -15,6 +15,7 @@ export function routes(): string[] {
     '/#/claims',
     '/#/glossary',
     '/#/progress',
+    '/#/review',
     '/#/quiz/final',
     `/#/present/${slugs[0]}/1`,
   ];

@@ -15,6 +15,7 @@ const routes = [
   '/#/answers/01-what-is-a-recurrent-network',
   '/#/glossary',
   '/#/progress',
+  '/#/review',
   '/#/quiz/final',
   '/#/claims',
   '/#/no-such-page',

@@ -76,6 +76,6 @@ export async function allRoutes(page: Page): Promise<string[]> {
   const hrefs = await page
     .locator('.course-map a')
     .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  const pages = ['/#/glossary', '/#/progress', '/#/quiz/final'];
+  const pages = ['/#/glossary', '/#/progress', '/#/review', '/#/quiz/final'];
   return ['/', ...new Set(hrefs.map((href) => `/${href}`)), ...pages, '/#/no-such-page'];
 }

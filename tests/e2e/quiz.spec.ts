@@ -245,7 +245,7 @@ test('the progress page prints a clean summary, exports JSON and resets only aft
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   const exported = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  expect(exported).toMatchObject({ app: 'Unroll', schemaVersion: 2 });
+  expect(exported).toMatchObject({ app: 'Unroll', schemaVersion: 3 });
   expect(exported.progress.lessons[LESSON_ONE].questions['l1-window'].attempts).toBe(2);
 
   await page.getByRole('button', { name: 'Reset progress' }).click();

@@ -79,6 +79,7 @@ export const ROUTES: readonly RouteSpec[] = [
   },
   { name: 'glossary', path: '/glossary' },
   { name: 'progress', path: '/progress' },
+  { name: 'review', path: '/review' },
   { name: 'final quiz', path: '/quiz/final' },
   {
     name: '404',

@@ -6,6 +6,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { ProgressPage } from '../../../app/pages/ProgressPage';
 import { useStore } from '../../../app/store';
 import { DAMAGED_PREFIX } from '../../../app/store/damagedCopies';
+import { PROGRESS_VERSION } from '../../../app/store/progressFormat';
 
 const KEY = 'unroll.progress';
 const readable = JSON.stringify({
@@ -88,7 +89,7 @@ describe('the progress page and damaged saved progress', () => {
     expect(screen.getByText(/Nothing in this copy could be read/)).toBeInTheDocument();
     expect(localStorage.getItem(KEY)).toBe('not json at all');
     await user.click(screen.getByRole('button', { name: 'Replace it and start saving' }));
-    expect(localStorage.getItem(KEY)).toMatch(/^\{"version":2,/);
+    expect(localStorage.getItem(KEY)).toMatch(new RegExp(`^\\{"version":${PROGRESS_VERSION},`));
     expect(screen.queryByText(/no room to keep a copy of it/)).toBeNull();
   });
 

@@ -5,6 +5,7 @@ import { findLesson } from '../../../app/course';
 import { useStore } from '../../../app/store';
 import { recoverProgress } from '../../../app/store/damagedCopies';
 import { EMPTY_PROGRESS, PROGRESS_VERSION, progressFormat } from '../../../app/store/progressFormat';
+import { seedCard } from '../../../app/store/review';
 import { questions } from '../../../lessons/07-summary/quiz';
 
 const KEY = 'unroll.progress';
@@ -26,6 +27,13 @@ const oldQuestions = Object.fromEntries(
       question.id,
       answered(`choice-${index}`, `2026-03-0${index + 1}T10:00:00.000Z`),
     ]),
+);
+// What reading them gives: the same answers, each with a review card seeded at its answer time.
+const readQuestions = Object.fromEntries(
+  Object.entries(oldQuestions).map(([id, question]) => [
+    id,
+    { ...question, review: seedCard(new Date(question.answeredAt)) },
+  ]),
 );
 const oldData = {
   lessons: {
@@ -66,11 +74,18 @@ describe('progress saved before the summary moved', () => {
     expect(storageNotice).toBeNull();
     expect(Object.keys(progress.lessons).sort()).toEqual(['03-lstm', '07-summary']);
     const summary = progress.lessons['07-summary']!;
-    expect(summary.questions).toEqual(oldQuestions);
+    expect(summary.questions).toEqual(readQuestions);
     expect(summary.position).toEqual({ id: 'where-to-go-next', title: 'Where to go next' });
     expect(summary.visited).toBe(true);
     expect(summary.lastVisitedAt).toBe('2026-03-05T11:00:00.000Z');
-    expect(progress.lessons['03-lstm']).toEqual(oldData.lessons['03-lstm']);
+    const lstm = oldData.lessons['03-lstm'];
+    const lstmQuestion = lstm.questions['l3-forget-gate-history'];
+    expect(progress.lessons['03-lstm']).toEqual({
+      ...lstm,
+      questions: {
+        'l3-forget-gate-history': { ...lstmQuestion, review: seedCard(new Date(lstmQuestion.answeredAt)) },
+      },
+    });
     // Every migrated answer still belongs to a question of the summary's quiz.
     const ids = questions.map((question) => question.id);
     for (const id of Object.keys(summary.questions)) expect(ids).toContain(id);
@@ -128,6 +143,6 @@ describe('progress saved before the summary moved', () => {
     });
     const recovered = recoverProgress(exported);
     expect(Object.keys(recovered?.lessons ?? {}).sort()).toEqual(['03-lstm', '07-summary']);
-    expect(recovered?.lessons['07-summary']?.questions).toEqual(oldQuestions);
+    expect(recovered?.lessons['07-summary']?.questions).toEqual(readQuestions);
   });
 });

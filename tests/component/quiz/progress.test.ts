@@ -10,7 +10,13 @@ import {
 import type { QuizState } from '../../../app/quiz/useQuiz';
 import { useStore } from '../../../app/store';
 import { listDamagedCopies } from '../../../app/store/damagedCopies';
-import { EMPTY_PROGRESS, type Progress, progressFormat } from '../../../app/store/progressFormat';
+import {
+  EMPTY_PROGRESS,
+  PROGRESS_VERSION,
+  type Progress,
+  progressFormat,
+} from '../../../app/store/progressFormat';
+import { UNKNOWN_TIME } from '../../../app/store/review';
 import { load } from '../../../app/store/storage';
 
 const KEY = 'unroll.progress';
@@ -32,7 +38,7 @@ afterEach(() => {
 });
 
 describe('saved progress', () => {
-  it('records attempts, best and last score, the last answer and completion, and saves them with version 2', () => {
+  it('records attempts, best and last score, the last answer and completion, and saves them with the current version', () => {
     const { recordAnswer } = useStore.getState();
     recordAnswer('01-x', 'q1', { kind: 'single', choice: 'b' }, 0, ['q1', 'q2']);
     recordAnswer('01-x', 'q1', { kind: 'single', choice: 'a' }, 1, ['q1', 'q2']);
@@ -48,7 +54,7 @@ describe('saved progress', () => {
     expect(useStore.getState().progress.lessons['01-x']?.completed).toBe(false);
     recordAnswer('01-x', 'q2', { kind: 'numeric', text: '4' }, 0.5, ['q1', 'q2']);
     expect(useStore.getState().progress.lessons['01-x']?.completed).toBe(true);
-    expect(saved().version).toBe(2);
+    expect(saved().version).toBe(PROGRESS_VERSION);
     expect(saved().data.lessons['01-x']?.questions.q2?.bestScore).toBe(0.5);
   });
 
@@ -153,8 +159,18 @@ describe('saved progress', () => {
     );
     const { value, notice } = load(progressFormat);
     expect(notice).toBeNull();
+    // The prototype kept no answer times, so each answer's review card is due at once.
+    const review = { box: 1, dueAt: UNKNOWN_TIME, updatedAt: UNKNOWN_TIME };
     expect(value.lessons['01-x']?.questions).toEqual({
-      q1: { attempts: 2, bestScore: 1, lastScore: 1, lastAnswer: null, completed: true, answeredAt: null },
+      q1: {
+        attempts: 2,
+        bestScore: 1,
+        lastScore: 1,
+        lastAnswer: null,
+        completed: true,
+        answeredAt: null,
+        review,
+      },
       q2: {
         attempts: 1,
         bestScore: 0.5,
@@ -162,6 +178,7 @@ describe('saved progress', () => {
         lastAnswer: null,
         completed: false,
         answeredAt: null,
+        review,
       },
     });
     expect(value.lessons['02-y']).toMatchObject({ visited: true, questions: {} });
