@@ -1,7 +1,7 @@
 import type { HorizonPlan } from './horizonSetup';
 
 /** The settings every run of the sweep uses, spelled out under the chart. */
-export function HorizonConfig({ plan }: { plan: HorizonPlan }) {
+export function HorizonConfig({ plan, seeds }: { plan: HorizonPlan; seeds?: readonly number[] }) {
   return (
     <div className="widget-config">
       <dl>
@@ -21,8 +21,17 @@ export function HorizonConfig({ plan }: { plan: HorizonPlan }) {
           lasts from the first step. With a bias of 1 it learns long lags far more slowly: try it in the
           playground.
         </dd>
-        <dt>Seed</dt>
-        <dd>{plan.seed} (the same weights and data every time)</dd>
+        {seeds ? (
+          <>
+            <dt>Seeds</dt>
+            <dd>{seeds.join(', ')} (each its own weights and data, the same every time)</dd>
+          </>
+        ) : (
+          <>
+            <dt>Seed</dt>
+            <dd>{plan.seed} (the same weights and data every time)</dd>
+          </>
+        )}
       </dl>
     </div>
   );

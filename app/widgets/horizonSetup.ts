@@ -45,6 +45,12 @@ export const DEFAULT_HORIZON_PLAN: HorizonPlan = {
   seed: 1,
 };
 
+/** The seeds the claims page runs the sweep on: each gives every cell its own initial weights and batches. */
+export const HORIZON_SEEDS: readonly number[] = [1, 2, 3];
+
+/** A run counts as having learned its lag at this held-out accuracy (the captions' "90% or more"). */
+export const LEARNED = 0.9;
+
 export function horizonSlot(cell: CellKind, lag: number): string {
   return `memory-horizon-${cell}-${lag}`;
 }

@@ -7,7 +7,7 @@ import type { CellKind } from '../../engine/types';
 import { cellLabels } from '../figures/frame/palette';
 import { formatPercent } from '../shared/format';
 import type { RunState } from '../store/runsSlice';
-import { type HorizonPlan, horizonConfig, horizonSlot } from './horizonSetup';
+import { type HorizonPlan, horizonConfig, horizonSlot, LEARNED } from './horizonSetup';
 import { isOver, lastEvaluation } from './liveRuns';
 import type { PoolRun } from './runPool';
 
@@ -105,7 +105,9 @@ export function describeHorizon(plan: HorizonPlan, results: readonly HorizonResu
   const learned = plan.cells.flatMap((cell) => {
     const own = results.filter((result) => result.cell === cell);
     if (own.length === 0) return [];
-    const good = own.filter((result) => (result.accuracy ?? 0) >= 0.9).map((result) => String(result.lag));
+    const good = own
+      .filter((result) => (result.accuracy ?? 0) >= LEARNED)
+      .map((result) => String(result.lag));
     const name = `the ${cellLabels[cell]}`;
     if (good.length === 0) return [`${name} at none of its ${own.length} lags so far`];
     if (good.length === 1) return [`${name} at lag ${good[0]}`];
