@@ -1,6 +1,6 @@
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import { LossChart } from '../figures/charts/LossChart';
-import { okabeIto } from '../figures/frame/palette';
+import { SeedDotPlot } from '../figures/charts/SeedDotPlot';
 import { useRuns } from '../live/useRuns';
 import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { useStore } from '../store';
@@ -8,17 +8,17 @@ import type { RunState } from '../store/runsSlice';
 import { isBusy } from '../widgets/liveRuns';
 import {
   type BiasResult,
+  biasColors,
   biasResult,
   FORGET_BIAS_SETUP,
   FORGET_BIAS_SLOTS,
   forgetBiasConfig,
+  forgetBiasDotGroups,
   forgetBiasSlot,
   forgetBiasVerdict,
   formatAccuracy,
   meanAccuracyCurve,
 } from './forgetBias';
-
-const biasColors: Readonly<Record<number, string>> = { 1: okabeIto.blue, 0: okabeIto.vermillion };
 
 /** "Adam at learning rate 0.01, batch 32, global-norm clipping at 1": read from the configuration itself. */
 export function describeTraining(config: TrainerConfig): string {
@@ -118,6 +118,21 @@ export function ForgetBiasMeasurement() {
           </tbody>
         </table>
       </div>
+      <SeedDotPlot
+        title={`Held-out accuracy after ${steps} steps, one dot per seed`}
+        description={
+          verdict ??
+          `Each dot is one run's held-out accuracy at the end, seeds ${seeds.join(', ')} side by side; guessing scores ${formatAccuracy(1 / symbols)}.`
+        }
+        groups={forgetBiasDotGroups(results)}
+        yDomain={[0, 100]}
+        yLabel="Held-out accuracy (%)"
+        xLabel="Forget bias"
+        format={(value) => `${Math.round(value)}%`}
+        reference={{ value: 100 / symbols, label: `chance ${formatAccuracy(1 / symbols)}` }}
+        emptyMessage="Press Measure it: each run's held-out accuracy appears here as a dot when it finishes."
+        exportName="forget-bias-seeds"
+      />
       <LossChart
         title="Held-out accuracy, mean over the seeds"
         series={series.filter((entry) => entry.points.length > 0)}

@@ -4,6 +4,8 @@
  * Pure functions of run state, tested without a worker.
  */
 import type { TrainerConfig } from '../../engine/trainerConfig';
+import type { DotGroup } from '../figures/charts/SeedDotPlot';
+import { okabeIto } from '../figures/frame/palette';
 import { formatPercent } from '../shared/format';
 import type { RunState } from '../store/runsSlice';
 import { configFrom } from '../widgets/experimentConfig';
@@ -94,6 +96,29 @@ export function meanAccuracyCurve(
   return steps.map((step) => ({
     step,
     value: present.reduce((sum, run) => sum + accuracyAt(run, step), 0) / present.length,
+  }));
+}
+
+/** Colours of the two biases, in the dots and the mean curves. */
+export const biasColors: Readonly<Record<number, string>> = { 1: okabeIto.blue, 0: okabeIto.vermillion };
+
+/** The dot plot's groups: one per bias, a dot per seed at its final held-out accuracy (%), once it ended. */
+export function forgetBiasDotGroups(results: readonly BiasResult[]): DotGroup[] {
+  return FORGET_BIAS_SETUP.biases.map((bias) => ({
+    id: String(bias),
+    label: `forget bias ${bias}`,
+    columns: [
+      {
+        id: `bias-${bias}`,
+        label: `bias ${bias}`,
+        color: biasColors[bias]!,
+        values: FORGET_BIAS_SETUP.seeds.map((seed) => {
+          const result = results.find((one) => one.bias === bias && one.seed === seed);
+          if (!result?.over || result.accuracy === null) return { seed, value: null };
+          return { seed, value: result.accuracy * 100, text: percent(result.accuracy) };
+        }),
+      },
+    ],
   }));
 }
 

@@ -1,21 +1,27 @@
 import { type ReactNode, useEffect } from 'react';
 import { ClaimCard } from '../claims/ClaimCard';
+import { ClippingSeeds } from '../claims/ClippingSeeds';
 import { claims } from '../claims/claims';
 import { ForgetBiasMeasurement } from '../claims/ForgetBiasMeasurement';
+import { HorizonSeedsMeasurement } from '../claims/HorizonSeedsMeasurement';
 import { ParameterClaim } from '../claims/ParameterClaim';
 import { usePageTitle } from '../components/usePageTitle';
 import { type ClaimId, claimHref, isClaimId } from '../widgets/Claim';
 import { ClippingDemo } from '../widgets/ClippingDemo';
-import { MemoryHorizon } from '../widgets/MemoryHorizon';
 import { StepTimer } from '../widgets/StepTimer';
 import '../claims/claims.css';
 
 /** The live measurement of each claim: the course's widgets where they fit, computed counts otherwise. */
 const measurements: Readonly<Record<ClaimId, () => ReactNode>> = {
-  'memory-horizon': () => <MemoryHorizon />,
+  'memory-horizon': () => <HorizonSeedsMeasurement />,
   'gru-parameters': () => <ParameterClaim />,
   'step-time': () => <StepTimer />,
-  clipping: () => <ClippingDemo />,
+  clipping: () => (
+    <>
+      <ClippingDemo />
+      <ClippingSeeds />
+    </>
+  ),
   'forget-bias': () => <ForgetBiasMeasurement />,
 };
 
@@ -39,9 +45,9 @@ export function ClaimsPage({ claim }: { readonly claim?: string }) {
       <h1>Claims, measured</h1>
       <p className="lead">
         Every number the course states that can be measured is measured here, live, on your machine: the
-        training runs in your browser, with the configuration and seed shown beside each result. The only
-        result kept is the memory-horizon sweep's last one, from this browser, labelled with when it was
-        measured.
+        training runs in your browser, with the configuration and seeds shown beside each result. Where a
+        claim rests on training, it is measured on several seeds, each seed a dot, so the spread shows and no
+        single run stands in for all.
       </p>
       {claim && !target && (
         <p className="notice" role="status">

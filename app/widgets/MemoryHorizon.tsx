@@ -1,43 +1,33 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useCallback, useMemo } from 'react';
 import { cellLabels } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
 import { useStopOnUnmount } from '../live/useStopOnUnmount';
-import { useStore } from '../store';
+import { DEFAULT_HORIZON_PLAN, type HorizonPlan } from './horizonSetup';
 import { LagAccuracyChart } from './LagAccuracyChart';
 import { formatDuration, lastEvaluation } from './liveRuns';
 import { HorizonConfig } from './MemoryHorizonConfig';
 import { SavedHorizonLabel, useSavedHorizon } from './MemoryHorizonSaved';
-import {
-  DEFAULT_HORIZON_PLAN,
-  describeHorizon,
-  type HorizonPlan,
-  horizonConfig,
-  horizonResults,
-  horizonSlot,
-  nextSweepActions,
-  sweepProgress,
-} from './memoryHorizonPlan';
+import { describeHorizon, type HorizonRuns, horizonPoolRuns, horizonResults } from './memoryHorizonPlan';
 import { savedHorizonKey } from './memoryHorizonSaved';
+import { poolProgress } from './runPool';
+import { useRunPool } from './useRunPool';
 import './widgets.css';
 import { formatPercent } from '../shared/format';
 
 export interface MemoryHorizonProps {
   /** The lags tried, in increasing order (default 2, 5, 10, 20, 40). */
   readonly lags?: readonly number[];
-  /** Steps per run at most (default 1500); a run stops early at 99% held-out accuracy. */
+  /** Steps per run at most (default 500); a run stops early at 99% held-out accuracy. */
   readonly maxSteps?: number;
   readonly seed?: number;
   /** Width of the chart in CSS pixels; measured from the page when omitted. */
   readonly width?: number;
 }
 
-type SweepState = 'idle' | 'running' | 'cancelled' | 'done';
-
 /**
- * The memory-horizon experiment: RNN, LSTM and GRU trained on recall at growing lags in the worker, one
- * run per cell at a time, and their held-out accuracy plotted against the lag. Nothing trains until the
- * reader presses Run; leaving the page stops every run.
+ * The memory-horizon experiment: RNN, LSTM and GRU trained on recall at growing lags, the costliest
+ * runs first over a pool of workers (one per core), and their held-out accuracy plotted against the lag.
+ * Nothing trains until the reader presses Run; leaving the page stops every run.
  */
 export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProps) {
   const lagKey = (lags ?? DEFAULT_HORIZON_PLAN.lags).join(',');
@@ -50,101 +40,23 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
     }),
     [lagKey, maxSteps, seed],
   );
-  const slots = useMemo(
-    () => plan.cells.flatMap((cell) => plan.lags.map((lag) => horizonSlot(cell, lag))),
-    [plan],
-  );
+  const poolRuns = useMemo(() => horizonPoolRuns(plan), [plan]);
+  const slots = useMemo(() => poolRuns.map((run) => run.slot), [poolRuns]);
   const runList = useRuns(slots);
   const runs = useMemo(() => Object.fromEntries(runList.map((run) => [run.slot, run])), [runList]);
-  const { startRun, stopRun, clearRun, releaseRun } = useStore(
-    useShallow((state) => ({
-      startRun: state.startRun,
-      stopRun: state.stopRun,
-      clearRun: state.clearRun,
-      releaseRun: state.releaseRun,
-    })),
-  );
-  const [sweep, setSweep] = useState<SweepState>('idle');
-  const [duration, setDuration] = useState<number | null>(null);
-  const startedAt = useRef(0);
-  // Commands already sent in this sweep, so that each run is started (and stopped early) once.
-  const startsSent = useRef(new Set<string>());
-  const stopsSent = useRef(new Set<string>());
-  const released = useRef(new Set<string>());
   useStopOnUnmount(slots);
   const stored = useSavedHorizon(savedHorizonKey(plan));
   const save = stored.save;
+  const onDone = useCallback(
+    (durationMs: number, current: HorizonRuns) =>
+      save({ format: 1, measuredAt: Date.now(), durationMs, plan, results: horizonResults(plan, current) }),
+    [plan, save],
+  );
+  const pool = useRunPool(poolRuns, onDone);
+  const sweep = pool.phase;
+  const duration = pool.durationMs;
 
-  // The sweep advances from a store subscription, which sees every change as it happens; starting a run
-  // changes the store at once, so `advance` may be re-entered, and the sets above keep that harmless.
-  useEffect(() => {
-    if (sweep !== 'running') return;
-    let finished = false;
-    const advance = () => {
-      if (finished) return;
-      const current = useStore.getState().runs;
-      // A run that has ended keeps its results in the store; its worker is no longer needed.
-      for (const slot of slots) {
-        const phase = current[slot]?.phase;
-        if (
-          phase &&
-          phase !== 'starting' &&
-          phase !== 'running' &&
-          phase !== 'paused' &&
-          !released.current.has(slot)
-        ) {
-          released.current.add(slot);
-          releaseRun(slot);
-        }
-      }
-      const { done, total } = sweepProgress(plan, current);
-      if (done === total) {
-        finished = true;
-        const durationMs = performance.now() - startedAt.current;
-        setSweep('done');
-        setDuration(durationMs);
-        save({ format: 1, measuredAt: Date.now(), durationMs, plan, results: horizonResults(plan, current) });
-        return;
-      }
-      for (const action of nextSweepActions(plan, current)) {
-        const slot = horizonSlot(action.cell, action.lag);
-        if (action.kind === 'start') {
-          if (startsSent.current.has(slot)) continue;
-          startsSent.current.add(slot);
-          startRun(slot, horizonConfig(plan, action.cell, action.lag), {
-            maxSteps: plan.maxSteps,
-            speed: { kind: 'max' },
-          });
-        } else if (!stopsSent.current.has(slot)) {
-          stopsSent.current.add(slot);
-          stopRun(slot);
-        }
-      }
-    };
-    const unsubscribe = useStore.subscribe(advance);
-    advance();
-    return () => {
-      finished = true;
-      unsubscribe();
-    };
-  }, [sweep, plan, slots, startRun, stopRun, releaseRun, save]);
-
-  const run = () => {
-    for (const slot of slots) clearRun(slot);
-    startsSent.current.clear();
-    stopsSent.current.clear();
-    released.current.clear();
-    startedAt.current = performance.now();
-    setDuration(null);
-    setSweep('running');
-  };
-  const cancel = () => {
-    setSweep('cancelled');
-    const current = useStore.getState().runs;
-    for (const busy of sweepProgress(plan, current).busy) stopRun(busy.slot);
-  };
-
-  const progress = sweepProgress(plan, runs);
+  const progress = poolProgress(slots, runs);
   const running = sweep === 'running';
   const live = horizonResults(plan, runs);
   // After a reload the store has no runs: the last stored sweep is shown, labelled, until Run.
@@ -157,14 +69,15 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
       <h3>Memory horizon: how far back can each cell recall?</h3>
       <p className="widget-intro">
         Each network reads one of {plan.symbols} symbols, then a gap of distractors as long as the lag, and
-        must then name the symbol. Run trains a fresh RNN, LSTM and GRU at every lag, here in your browser
-        (about a minute), and plots how often each names it correctly on sequences it never trained on.
+        must then name the symbol. Run trains a fresh RNN, LSTM and GRU at every lag, here in your browser (it
+        says how long that took), and plots how often each names it correctly on sequences it never trained
+        on.
       </p>
       <div className="widget-buttons">
-        <button type="button" className="primary" onClick={run} disabled={running}>
+        <button type="button" className="primary" onClick={pool.start} disabled={running}>
           {running ? 'Running…' : results.length > 0 ? 'Run again' : 'Run'}
         </button>
-        <button type="button" onClick={cancel} disabled={!running}>
+        <button type="button" onClick={pool.cancel} disabled={!running}>
           Cancel
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { HorizonPlan } from './horizonSetup';
 import { formatDuration } from './liveRuns';
-import type { HorizonPlan } from './memoryHorizonPlan';
 import {
   loadSavedHorizon,
   measuredLabel,

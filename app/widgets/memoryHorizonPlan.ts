@@ -1,90 +1,51 @@
 /**
- * The memory-horizon sweep as data: which runs it makes (one per cell and lag), their configuration, and
- * what to do next given the runs in the store. Pure functions, so the sweep's logic is tested without a
- * worker.
+ * The memory-horizon sweep as data: the order its runs (one per cell and lag, configured in
+ * horizonSetup.ts) start in over a pool of workers, their results read from the store, and the caption.
+ * Pure functions, so the sweep's logic is tested without a worker.
  */
-import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
-import { CELL_KINDS, DEFAULT_FORGET_BIAS } from '../engine';
 import { cellLabels } from '../figures/frame/palette';
 import { formatPercent } from '../shared/format';
 import type { RunState } from '../store/runsSlice';
-import { configFrom } from './experimentConfig';
-import { isBusy, isOver, lastEvaluation } from './liveRuns';
-
-export interface HorizonPlan {
-  readonly cells: readonly CellKind[];
-  readonly lags: readonly number[];
-  /** Each run stops here, or earlier once held-out accuracy reaches `target`. */
-  readonly maxSteps: number;
-  readonly target: number;
-  readonly symbols: number;
-  readonly distractors: number;
-  readonly hiddenSize: number;
-  /** The LSTM's forget-gate bias: its forget gates start at σ(bias), nearly open for 3. */
-  readonly lstmForgetBias: number;
-  readonly seed: number;
-}
-
-export const DEFAULT_HORIZON_PLAN: HorizonPlan = {
-  cells: CELL_KINDS,
-  lags: [2, 5, 10, 20, 40],
-  maxSteps: 1500,
-  target: 0.99,
-  symbols: 8,
-  distractors: 2,
-  hiddenSize: 32,
-  // With bias 1 the LSTM's cell state starts leaking most of its content within a few steps, and this
-  // budget is too short for it to learn long lags: the sweep would compare a handicapped LSTM.
-  lstmForgetBias: DEFAULT_FORGET_BIAS,
-  seed: 1,
-};
-
-export function horizonSlot(cell: CellKind, lag: number): string {
-  return `memory-horizon-${cell}-${lag}`;
-}
-
-/** Recall at this lag; Adam 0.01, global-norm clipping at 1, the plan's forget-gate bias for the LSTM. */
-export function horizonConfig(plan: HorizonPlan, cell: CellKind, lag: number): TrainerConfig {
-  return configFrom({
-    cell,
-    task: { kind: 'recall', lag, symbols: plan.symbols, distractors: plan.distractors, heldOutSize: 256 },
-    hiddenSize: plan.hiddenSize,
-    batchSize: 32,
-    optimizer: { kind: 'adam' },
-    learningRate: 0.01,
-    schedule: { kind: 'constant' },
-    clip: { kind: 'norm', maxNorm: 1 },
-    init: { scheme: 'pytorch', std: 0.1, forgetBias: cell === 'lstm' ? plan.lstmForgetBias : null },
-    seed: plan.seed,
-  });
-}
+import { type HorizonPlan, horizonConfig, horizonSlot, LEARNED } from './horizonSetup';
+import { isOver, lastEvaluation } from './liveRuns';
+import type { PoolRun } from './runPool';
 
 export type HorizonRuns = Readonly<Record<string, RunState | undefined>>;
 
-export type SweepAction =
-  | { readonly kind: 'start'; readonly cell: CellKind; readonly lag: number }
-  /** The run reached the target accuracy: stop it early, it has nothing left to show. */
-  | { readonly kind: 'stop'; readonly cell: CellKind; readonly lag: number };
+/** Gate blocks per cell: a step's work grows with them (and with the lag, the sequence's length). */
+const GATES: Readonly<Record<CellKind, number>> = { rnn: 1, lstm: 4, gru: 3 };
 
 /**
- * What the sweep does next. Each cell works through its lags in order, one run at a time, so at most
- * one run per cell (three in all) trains at once.
+ * Every run of the sweep, the costliest first: the longest lag first (more steps per sequence, and more
+ * training steps to learn it), and at one lag the LSTM, then the GRU, then the RNN (four, three and one
+ * gate blocks). Started in this order over a pool of workers, the long runs never wait behind short
+ * ones and the last to start are the ones that end soonest, so the workers finish close together.
  */
-export function nextSweepActions(plan: HorizonPlan, runs: HorizonRuns): SweepAction[] {
-  const actions: SweepAction[] = [];
-  for (const cell of plan.cells) {
-    for (const lag of plan.lags) {
-      const run = runs[horizonSlot(cell, lag)];
-      if (isOver(run)) continue;
-      if (run === undefined) actions.push({ kind: 'start', cell, lag });
-      else if (run.phase === 'running' && (lastEvaluation(run)?.metric ?? 0) >= plan.target) {
-        actions.push({ kind: 'stop', cell, lag });
-      }
-      break;
-    }
-  }
-  return actions;
+export function sweepOrder(plan: HorizonPlan): { cell: CellKind; lag: number }[] {
+  const runs = plan.cells.flatMap((cell) => plan.lags.map((lag) => ({ cell, lag })));
+  return runs.sort((a, b) => b.lag - a.lag || GATES[b.cell] - GATES[a.cell]);
+}
+
+/**
+ * The sweep's runs for a pool of workers, in {@link sweepOrder}. The worker stops each run itself at
+ * the first checkpoint that meets the target: no steps are trained while a stop message travels, and a
+ * run ends at the same step on any machine.
+ */
+export function horizonPoolRuns(
+  plan: HorizonPlan,
+  slot: (cell: CellKind, lag: number) => string = horizonSlot,
+): PoolRun[] {
+  return sweepOrder(plan).map(({ cell, lag }) => ({
+    slot: slot(cell, lag),
+    config: horizonConfig(plan, cell, lag),
+    options: {
+      maxSteps: plan.maxSteps,
+      speed: { kind: 'max' },
+      target: plan.target,
+      checkpointEvery: plan.checkpointEvery,
+    },
+  }));
 }
 
 export interface HorizonResult {
@@ -95,12 +56,16 @@ export interface HorizonResult {
   readonly steps: number;
 }
 
-/** The finished runs' results, cell by cell in lag order. */
-export function horizonResults(plan: HorizonPlan, runs: HorizonRuns): HorizonResult[] {
+/** The finished runs' results, cell by cell in lag order (`slot` names each run's place in the store). */
+export function horizonResults(
+  plan: HorizonPlan,
+  runs: HorizonRuns,
+  slot: (cell: CellKind, lag: number) => string = horizonSlot,
+): HorizonResult[] {
   const results: HorizonResult[] = [];
   for (const cell of plan.cells) {
     for (const lag of plan.lags) {
-      const run = runs[horizonSlot(cell, lag)];
+      const run = runs[slot(cell, lag)];
       if (!isOver(run)) continue;
       const evaluation = lastEvaluation(run);
       const accuracy =
@@ -109,23 +74,6 @@ export function horizonResults(plan: HorizonPlan, runs: HorizonRuns): HorizonRes
     }
   }
   return results;
-}
-
-/** How many runs of the sweep are over, and which are training now. */
-export function sweepProgress(
-  plan: HorizonPlan,
-  runs: HorizonRuns,
-): { done: number; total: number; busy: RunState[] } {
-  let done = 0;
-  const busy: RunState[] = [];
-  for (const cell of plan.cells) {
-    for (const lag of plan.lags) {
-      const run = runs[horizonSlot(cell, lag)];
-      if (isOver(run)) done++;
-      else if (isBusy(run)) busy.push(run!);
-    }
-  }
-  return { done, total: plan.cells.length * plan.lags.length, busy };
 }
 
 /**
@@ -157,7 +105,9 @@ export function describeHorizon(plan: HorizonPlan, results: readonly HorizonResu
   const learned = plan.cells.flatMap((cell) => {
     const own = results.filter((result) => result.cell === cell);
     if (own.length === 0) return [];
-    const good = own.filter((result) => (result.accuracy ?? 0) >= 0.9).map((result) => String(result.lag));
+    const good = own
+      .filter((result) => (result.accuracy ?? 0) >= LEARNED)
+      .map((result) => String(result.lag));
     const name = `the ${cellLabels[cell]}`;
     if (good.length === 0) return [`${name} at none of its ${own.length} lags so far`];
     if (good.length === 1) return [`${name} at lag ${good[0]}`];

@@ -8,7 +8,8 @@ import { get, set } from 'idb-keyval';
 import type { CellKind } from '../../engine/types';
 import { CELL_KINDS } from '../engine';
 import { isObject } from '../shared/isObject';
-import type { HorizonPlan, HorizonResult } from './memoryHorizonPlan';
+import type { HorizonPlan } from './horizonSetup';
+import type { HorizonResult } from './memoryHorizonPlan';
 
 /** What one finished sweep leaves behind. */
 export interface SavedHorizon {
@@ -45,14 +46,20 @@ function readPlan(value: unknown): HorizonPlan | null {
   if (!Array.isArray(lags) || lags.length === 0 || lags.length > 50 || !lags.every(isWhole)) return null;
   const numbers = [maxSteps, target, symbols, distractors, hiddenSize, lstmForgetBias, seed];
   if (!numbers.every(isFiniteNumber)) return null;
+  // Sweeps saved before these were settings trained in batches of 32 and evaluated every 50 steps.
+  const batchSize = value.batchSize ?? 32;
+  const checkpointEvery = value.checkpointEvery ?? 50;
+  if (!isWhole(batchSize) || !isWhole(checkpointEvery)) return null;
   return {
     cells,
     lags,
     maxSteps: maxSteps as number,
     target: target as number,
+    checkpointEvery,
     symbols: symbols as number,
     distractors: distractors as number,
     hiddenSize: hiddenSize as number,
+    batchSize,
     lstmForgetBias: lstmForgetBias as number,
     seed: seed as number,
   };

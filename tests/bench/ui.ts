@@ -1,18 +1,27 @@
 // UI benchmark: frame rate and the longest main-thread task in headless Chromium while three runs
 // train side by side in the playground, and the size of the JavaScript a first visit downloads.
 // Measured twice: at the top of the page (the loss chart in view), then scrolled to the first run's
-// gate heatmap and cell diagram, the costliest figures to keep live.
+// gate heatmap and cell diagram, the costliest figures to keep live. Then the wall time of lesson 2's
+// memory-horizon sweep (goal: 10 s on a quiet two-core machine), with the load average around it.
 //   npm run bench:ui            (builds first)     npm run bench:ui -- --json
+//   npm run bench:ui -- --sweep                    the sweep's wall time alone
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../tools/chromium.ts';
 import { startPreview } from '../../tools/previewServer.ts';
+import { measureSweep, type SweepTiming } from './sweepTime.ts';
 
 const port = 4185;
 const seconds = 6;
 const json = process.argv.includes('--json');
-const goals = { fps: 55, longestTaskMs: 50, initialJsKbGzip: 200 };
+const sweepOnly = process.argv.includes('--sweep');
+const goals = { fps: 55, longestTaskMs: 50, initialJsKbGzip: 200, sweepSeconds: 10 };
+
+function sweepLine(sweep: SweepTiming): string {
+  const cpu = sweep.cpuSeconds === null ? '' : `, ${sweep.cpuSeconds.toFixed(1)} CPU s in Chromium`;
+  return `memory-horizon sweep     ${sweep.seconds.toFixed(1)} s wall${cpu} (goal ≤ ${goals.sweepSeconds} s on a quiet machine; ${sweep.cores} cores, load average ${sweep.loadBefore.join(' ')} before, ${sweep.loadAfter.join(' ')} after)`;
+}
 
 /** The scripts index.html loads at once (entry and modulepreloads), gzipped as a server would send them. */
 function initialJavaScriptKb(): { kb: number; files: string[] } {
@@ -31,6 +40,12 @@ async function main() {
   const server = await startPreview(port);
   try {
     const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+    if (sweepOnly) {
+      const sweep = await measureSweep(browser, server.origin);
+      await browser.close();
+      console.log(json ? JSON.stringify({ sweep }) : `UI benchmark: ${sweepLine(sweep)}`);
+      return;
+    }
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
       const state = window as unknown as { __longest: number };
@@ -54,6 +69,9 @@ async function main() {
     await page.waitForTimeout(500);
     const gates = await measure(page);
     const steps = await page.locator('.run-status li').allTextContents();
+    await page.close();
+    // The playground's runs are gone with its page, so the sweep has the machine to itself.
+    const sweep = await measureSweep(browser, server.origin);
     await browser.close();
     const initial = initialJavaScriptKb();
     const result = {
@@ -62,6 +80,7 @@ async function main() {
       gates,
       initialJsKbGzip: Number(initial.kb.toFixed(1)),
       runs: steps,
+      sweep,
     };
     if (json) {
       console.log(JSON.stringify(result));
@@ -86,6 +105,7 @@ async function main() {
       `  initial JavaScript       ${result.initialJsKbGzip.toFixed(1)} KB gzip (goal ≤ ${goals.initialJsKbGzip}; ${initial.files.join(', ')})`,
     );
     for (const line of steps) console.log(`  ${line}`);
+    console.log(`  ${sweepLine(sweep)}`);
   } finally {
     server.stop();
   }

@@ -7,6 +7,7 @@
 import type { LiveDemo, PredictQuestion, Question } from '../../app/lessonTypes.ts';
 import { decideOutcome, experimentConfig, TIE } from '../../app/quiz/outcome.ts';
 import { configFrom } from '../../app/widgets/experimentConfig.ts';
+import { type HorizonPlan, horizonConfig } from '../../app/widgets/horizonSetup.ts';
 import { createTrainer } from '../../engine/trainer.ts';
 import type { TrainerConfig } from '../../engine/trainerConfig.ts';
 import type { CellKind } from '../../engine/types.ts';
@@ -165,4 +166,26 @@ export function runSummary(config: TrainerConfig, budget: number, window = 100):
   }
   const recentTrainingLoss = recent.reduce((sum, loss) => sum + loss, 0) / recent.length;
   return { recentTrainingLoss, finalHeldOutLoss, bestHeldOutLoss, bestStep };
+}
+
+/**
+ * One run of the memory-horizon sweep as its worker trains it: held-out accuracy at every
+ * `plan.checkpointEvery` steps and at `plan.maxSteps`, stopping at the first checkpoint that meets
+ * `plan.target`. Accuracy is the last evaluation's (null if the run diverged), steps where it ended.
+ */
+export function horizonRun(
+  plan: HorizonPlan,
+  cell: CellKind,
+  lag: number,
+): { readonly accuracy: number | null; readonly steps: number } {
+  const trainer = createTrainer(horizonConfig(plan, cell, lag));
+  let accuracy = trainer.evaluate().metric;
+  while (trainer.stepCount < plan.maxSteps) {
+    if (trainer.trainStep() === null) return { accuracy: null, steps: trainer.stepCount };
+    if (trainer.stepCount % plan.checkpointEvery === 0 || trainer.stepCount === plan.maxSteps) {
+      accuracy = trainer.evaluate().metric;
+      if (accuracy >= plan.target) break;
+    }
+  }
+  return { accuracy, steps: trainer.stepCount };
 }

@@ -165,12 +165,17 @@ describe('ForgetBiasMeasurement', () => {
         bridge.snapshot(slot, { steps: 250, status: 'finished', evaluation: { metric } });
       }
     });
-    expect(
-      await screen.findByText(
-        'Forget bias 1 ended with the higher held-out accuracy on 2 of 3 seeds. Mean held-out accuracy: 91.7% with bias 1 against 54.2% with bias 0 (chance is 12.5%).',
-      ),
-    ).toBeVisible();
-    const table = screen.getByRole('table');
+    const verdict =
+      'Forget bias 1 ended with the higher held-out accuracy on 2 of 3 seeds. Mean held-out accuracy: 91.7% with bias 1 against 54.2% with bias 0 (chance is 12.5%).';
+    expect(await screen.findByText(verdict, { selector: '.widget-result' }, { timeout: 5000 })).toBeVisible();
+    // Each seed is a dot, and the dot plot's caption says the result in words.
+    const dots = screen.getByRole('figure', { name: 'Held-out accuracy after 500 steps, one dot per seed' });
+    expect(dots).toHaveAccessibleDescription(verdict);
+    const titles = [...dots.querySelectorAll('circle[data-seed] title')].map((title) => title.textContent);
+    expect(titles).toHaveLength(6);
+    expect(titles).toContain('bias 1, forget bias 1, seed 1: 75.0%');
+    expect(titles).toContain('bias 0, forget bias 0, seed 1: 12.5%');
+    const table = screen.getByRole('table', { name: 'Held-out accuracy after 500 training steps, per seed' });
     const seed1 = within(table).getByRole('row', { name: /^1 / });
     expect(seed1).toHaveTextContent('75.0% (never reached 90%)');
     expect(seed1).toHaveTextContent('12.5% (never reached 90%)');

@@ -1,8 +1,9 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_HORIZON_PLAN, horizonSlot } from '../../../app/widgets/horizonSetup';
 import { MemoryHorizon } from '../../../app/widgets/MemoryHorizon';
-import { DEFAULT_HORIZON_PLAN, horizonSlot } from '../../../app/widgets/memoryHorizonPlan';
+import { sweepOrder } from '../../../app/widgets/memoryHorizonPlan';
 import { measuredLabel, readSavedHorizon, savedHorizonKey } from '../../../app/widgets/memoryHorizonSaved';
 import type { CellKind } from '../../../engine/types';
 import { connectFakeBridge, type FakeBridge } from './fakeBridge';
@@ -31,28 +32,37 @@ function finish(cell: CellKind, lag: number, accuracy: number, steps = 600) {
   });
 }
 
-/** Every run of the default sweep, finished with the accuracies of the plotting test. */
+/** Every run of the default sweep, finished in the order they start with the plotting test's accuracies. */
 function runWholeSweep() {
   const accuracy: Record<CellKind, number[]> = {
     rnn: [1, 1, 1, 0.97, 0.31],
     lstm: [1, 1, 1, 1, 1],
     gru: [1, 1, 1, 0.95, 0.4],
   };
-  DEFAULT_HORIZON_PLAN.lags.forEach((lag, index) => {
-    for (const cell of DEFAULT_HORIZON_PLAN.cells) finish(cell, lag, accuracy[cell][index]!);
-  });
+  for (const { cell, lag } of sweepOrder(DEFAULT_HORIZON_PLAN)) {
+    finish(cell, lag, accuracy[cell][DEFAULT_HORIZON_PLAN.lags.indexOf(lag)]!);
+  }
 }
+
+/** The page redraws its runs at most 8 times a second, in a transition: on a busy machine that can lag. */
+const slow = { timeout: 5000 };
 
 const startedSlots = () => bridge.starts.map((start) => start.slot);
 
+/** The machine's core count as the page reads it. */
+function setCores(cores: number) {
+  Object.defineProperty(navigator, 'hardwareConcurrency', { value: cores, configurable: true });
+}
+
 describe('MemoryHorizon', () => {
   beforeEach(() => {
+    setCores(2);
     bridge = connectFakeBridge();
     idb.values.clear();
     idb.refuse = false;
   });
 
-  it('starts nothing until Run is pressed, then one recall run per cell at the first lag', async () => {
+  it('starts nothing until Run is pressed, then the costliest runs first, one per core', async () => {
     const user = userEvent.setup();
     render(<MemoryHorizon width={600} />);
     expect(screen.getByRole('region', { name: 'Memory horizon experiment' })).toBeVisible();
@@ -61,12 +71,19 @@ describe('MemoryHorizon', () => {
     expect(bridge.starts).toHaveLength(0);
 
     await user.click(screen.getByRole('button', { name: 'Run' }));
-    expect(startedSlots()).toEqual(['memory-horizon-rnn-2', 'memory-horizon-lstm-2', 'memory-horizon-gru-2']);
+    expect(startedSlots()).toEqual(['memory-horizon-lstm-40', 'memory-horizon-gru-40']);
     for (const start of bridge.starts) {
-      expect(start.options).toMatchObject({ maxSteps: 1500, speed: { kind: 'max' } });
+      // The worker itself stops a run at the first checkpoint that reaches the target.
+      expect(start.options).toEqual({
+        maxSteps: DEFAULT_HORIZON_PLAN.maxSteps,
+        speed: { kind: 'max' },
+        target: 0.99,
+        checkpointEvery: DEFAULT_HORIZON_PLAN.checkpointEvery,
+      });
       expect(start.config).toMatchObject({
-        task: { kind: 'recall', lag: 2, symbols: 8, distractors: 2 },
-        hiddenSize: 32,
+        task: { kind: 'recall', lag: 40, symbols: 8, distractors: 2 },
+        hiddenSize: DEFAULT_HORIZON_PLAN.hiddenSize,
+        batchSize: DEFAULT_HORIZON_PLAN.batchSize,
         optimizer: { kind: 'adam' },
         learningRate: 0.01,
         clip: { kind: 'norm', maxNorm: 1 },
@@ -77,25 +94,45 @@ describe('MemoryHorizon', () => {
     expect(screen.getByRole('button', { name: 'Running…' })).toBeDisabled();
   });
 
-  it('moves each cell to its next lag when its run ends, and stops a run early once it reaches 99%', async () => {
+  it('trains in as many workers as the machine has cores, up to six', async () => {
+    setCores(4);
     const user = userEvent.setup();
     render(<MemoryHorizon width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
-    finish('rnn', 2, 1);
-    expect(startedSlots()).toContain('memory-horizon-rnn-5');
-    expect(startedSlots()).not.toContain('memory-horizon-lstm-5');
-    // Figures redraw at most 8 times a second, so the page catches up a moment later.
-    expect(await screen.findByText('1 of 15 runs done')).toBeVisible();
+    expect(startedSlots()).toEqual([
+      'memory-horizon-lstm-40',
+      'memory-horizon-gru-40',
+      'memory-horizon-rnn-40',
+      'memory-horizon-lstm-20',
+    ]);
+  });
 
-    const slot = horizonSlot('lstm', 2);
+  it('starts the next run in order as soon as one ends, and shows the runs in progress', async () => {
+    const user = userEvent.setup();
+    render(<MemoryHorizon width={600} />);
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    const slot = horizonSlot('gru', 40);
     act(() => {
       bridge.started(slot);
-      bridge.snapshot(slot, { steps: 40, evaluation: { metric: 0.995 } });
+      bridge.snapshot(slot, { steps: 50, evaluation: { metric: 0.5 } });
     });
-    expect(bridge.stopped()).toEqual([slot]);
-    act(() => bridge.snapshot(slot, { status: 'stopped' }));
-    expect(startedSlots()).toContain('memory-horizon-lstm-5');
-    expect(await screen.findByText('2 of 15 runs done')).toBeVisible();
+    expect(
+      await screen.findByText(
+        `at lag 40: step 50 of ${DEFAULT_HORIZON_PLAN.maxSteps} · held-out accuracy 50%`,
+        { exact: false },
+      ),
+    ).toBeVisible();
+    expect(startedSlots()).toHaveLength(2);
+    act(() => bridge.snapshot(slot, { steps: 25, status: 'finished', evaluation: { metric: 0.995 } }));
+    expect(startedSlots()).toEqual([
+      'memory-horizon-lstm-40',
+      'memory-horizon-gru-40',
+      'memory-horizon-rnn-40',
+    ]);
+    // Figures redraw at most 8 times a second, so the page catches up a moment later.
+    expect(await screen.findByText('1 of 15 runs done', {}, slow)).toBeVisible();
+    expect(bridge.stopped()).toEqual([]);
+    expect(bridge.released).toContain(slot);
   });
 
   it('plots the held-out accuracy of every finished run against the lag and says what it measured', async () => {
@@ -107,11 +144,11 @@ describe('MemoryHorizon', () => {
       lstm: [1, 1, 1, 1, 1],
       gru: [1, 1, 1, 0.95, 0.4],
     };
-    DEFAULT_HORIZON_PLAN.lags.forEach((lag, index) => {
-      for (const cell of DEFAULT_HORIZON_PLAN.cells) finish(cell, lag, accuracy[cell][index]!);
-    });
+    for (const { cell, lag } of sweepOrder(DEFAULT_HORIZON_PLAN)) {
+      finish(cell, lag, accuracy[cell][DEFAULT_HORIZON_PLAN.lags.indexOf(lag)]!);
+    }
     expect(bridge.starts).toHaveLength(15);
-    expect(await screen.findByText(/^15 of 15 runs done · the sweep took/)).toBeVisible();
+    expect(await screen.findByText(/^15 of 15 runs done · the sweep took/, {}, slow)).toBeVisible();
     expect(screen.getByRole('button', { name: 'Run again' })).toBeEnabled();
     const chart = screen.getByRole('figure', { name: 'Held-out accuracy against the lag' });
     expect(chart).toHaveAccessibleDescription(
@@ -132,14 +169,10 @@ describe('MemoryHorizon', () => {
     render(<MemoryHorizon width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(bridge.stopped()).toEqual([
-      'memory-horizon-rnn-2',
-      'memory-horizon-lstm-2',
-      'memory-horizon-gru-2',
-    ]);
-    finish('rnn', 2, 1);
-    expect(bridge.starts).toHaveLength(3);
-    await waitFor(() => expect(screen.getByText(/1 of 15 runs done · cancelled/)).toBeVisible());
+    expect(bridge.stopped()).toEqual(['memory-horizon-lstm-40', 'memory-horizon-gru-40']);
+    finish('lstm', 40, 1);
+    expect(bridge.starts).toHaveLength(2);
+    await waitFor(() => expect(screen.getByText(/1 of 15 runs done · cancelled/)).toBeVisible(), slow);
   });
 
   it('stops its runs when it leaves the page', async () => {
@@ -148,7 +181,7 @@ describe('MemoryHorizon', () => {
     await user.click(screen.getByRole('button', { name: 'Run' }));
     unmount();
     expect(bridge.stopped()).toEqual(
-      expect.arrayContaining(['memory-horizon-rnn-2', 'memory-horizon-lstm-2', 'memory-horizon-gru-2']),
+      expect.arrayContaining(['memory-horizon-lstm-40', 'memory-horizon-gru-40']),
     );
   });
 
@@ -157,7 +190,7 @@ describe('MemoryHorizon', () => {
     const first = render(<MemoryHorizon width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     runWholeSweep();
-    expect(await screen.findByText(/^15 of 15 runs done/)).toBeVisible();
+    expect(await screen.findByText(/^15 of 15 runs done/, {}, slow)).toBeVisible();
     const key = savedHorizonKey(DEFAULT_HORIZON_PLAN);
     await waitFor(() => expect(idb.values.has(key)).toBe(true));
     const stored = readSavedHorizon(idb.values.get(key));
@@ -170,7 +203,7 @@ describe('MemoryHorizon', () => {
     render(<MemoryHorizon width={600} />);
     const label = await screen.findByTestId('horizon-saved');
     expect(label).toHaveTextContent(
-      /^Last result, measured .+, seed 1: 32 hidden units, lags 2, 5, 10, 20, 40, up to 1500 steps per run, LSTM forget-gate bias 3; the sweep took .+\.$/,
+      /^Last result, measured .+, seed 1: 32 hidden units, lags 2, 5, 10, 20, 40, up to 500 steps per run, LSTM forget-gate bias 3; the sweep took .+\.$/,
     );
     expect(label.textContent).toContain(measuredLabel(stored!));
     const chart = screen.getByRole('figure', { name: 'Held-out accuracy against the lag' });
