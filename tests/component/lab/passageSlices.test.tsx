@@ -29,11 +29,11 @@ beforeEach(() => {
     },
     fillText: vi.fn(),
   };
-  getContext = vi
-    .spyOn(HTMLCanvasElement.prototype, 'getContext')
-    .mockImplementation(function (this: HTMLCanvasElement) {
-      return this.closest('.inside-passage') ? (fake as unknown as CanvasRenderingContext2D) : null;
-    });
+  getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
+    this: HTMLCanvasElement,
+  ) {
+    return this.closest('.inside-passage') ? (fake as unknown as CanvasRenderingContext2D) : null;
+  });
 });
 afterEach(() => getContext.mockRestore());
 
