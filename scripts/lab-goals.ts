@@ -2,15 +2,19 @@
 // the course prose: seconds from pressing Train until held-out perplexity falls below the bigram
 // baseline; the share of sampled words (temperature 0.5) that are words of the text after 3 minutes;
 // and frames per second and the longest main-thread task while it trains, samples and autocompletes.
-// (The toy-code |r| goal is measured in Node: `npx tsx scripts/lab-node.ts --text toy-code`.)
+// The inside panel is open on the page (a look inside after 25 s) while frames are counted.
+// With --text toy-code: the defaults on the toy code, then after the time budget "find a unit" for
+// inside quotes and bracket depth over h and c, and the best |r| (goal ≥ 0.6).
 //   npm run bench:lab            (builds first)     npm run bench:lab -- --json --minutes 3
+//   E2E_PORT=4314 npx tsx scripts/lab-goals.ts --text toy-code        (the port defaults to 4282)
 import { chromium, type Page } from 'playwright-core';
 import { COURSE_PROSE } from '../engine/text/courseProse.ts';
 import { chromiumArgs, chromiumPath } from '../tools/chromium.ts';
 import { startPreview } from '../tools/previewServer.ts';
 import { wordShare } from './labWords.ts';
 
-const port = 4282;
+const port = Number(process.env.E2E_PORT ?? 4282);
+const toyCode = process.argv.includes('toy-code');
 const json = process.argv.includes('--json');
 const minutesFlag = process.argv.indexOf('--minutes');
 const trainMs = (minutesFlag > 0 ? Number(process.argv[minutesFlag + 1]) : 3) * 60_000;
@@ -27,6 +31,31 @@ async function standing(page: Page): Promise<{ perplexity: number; bigram: numbe
   if (!match) return null;
   const read = (value: string) => Number(value.replace(/,/g, ''));
   return { perplexity: read(match[1]!), bigram: read(match[2]!) };
+}
+
+/** Presses Look inside (the default passage, the end of the text) and waits for the panel. */
+async function lookInside(page: Page) {
+  await page.getByRole('button', { name: /^Look inside/ }).click();
+  await page.getByRole('region', { name: 'Find a unit for…' }).waitFor({ timeout: 120_000 });
+}
+
+/** The best |r| "find a unit" ranks for each hypothesis over each series, as "Inside quotes, c: 0.71". */
+async function findUnits(page: Page): Promise<{ label: string; r: number }[]> {
+  const find = page.getByRole('region', { name: 'Find a unit for…' });
+  const found: { label: string; r: number }[] = [];
+  for (const kind of ['h', 'c']) {
+    await page.locator('.inside-picker').getByLabel('Series').selectOption(kind);
+    for (const hypothesis of ['Inside quotes', 'Bracket depth']) {
+      await find.getByLabel('Hypothesis').selectOption({ label: hypothesis });
+      await page.waitForFunction(
+        () => !document.querySelector('.inside-panel')?.textContent?.includes('Ranking every unit'),
+      );
+      const first = (await find.locator('.inside-ranking li').first().textContent({ timeout: 60_000 })) ?? '';
+      const r = Number(/r = (−?-?[\d.]+)/.exec(first)?.[1]?.replace('−', '-') ?? Number.NaN);
+      found.push({ label: `${hypothesis}, ${kind}: ${first.replace(/\s*Show$/, '')}`, r: Math.abs(r) });
+    }
+  }
+  return found;
 }
 
 /** Frames per second and the longest task over `seconds`, while `busy` types into the page. */
@@ -65,7 +94,7 @@ async function main() {
         for (const entry of list.getEntries()) state.__longest = Math.max(state.__longest, entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(`${server.origin}/#/lab?text=course-prose`);
+    await page.goto(`${server.origin}/#/lab?text=${toyCode ? 'toy-code' : 'course-prose'}`);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const start = Date.now();
     let bigramSeconds: number | null = null;
@@ -75,8 +104,10 @@ async function main() {
       const now = await standing(page);
       if (bigramSeconds === null && now && now.perplexity < now.bigram)
         bigramSeconds = (Date.now() - start) / 1000;
-      // Once, after half a minute: six seconds of frames while it trains, samples and autocompletes.
-      if (frames === null && Date.now() - start > 30_000) {
+      // Once, after half a minute: six seconds of frames while it trains, samples and autocompletes,
+      // with the inside panel open further down the page.
+      if (frames === null && Date.now() - start > 25_000) {
+        await lookInside(page);
         frames = await measure(page, 6, async () => {
           await box.click();
           await box.press('End');
@@ -84,6 +115,20 @@ async function main() {
         });
       }
       await page.waitForTimeout(500);
+    }
+    if (toyCode) {
+      await lookInside(page);
+      const found = await findUnits(page);
+      await browser.close();
+      const best = Math.max(...found.map((one) => one.r));
+      const status = `bigram after ${bigramSeconds ?? 'never'} s; frames ${JSON.stringify(frames)}`;
+      if (json) console.log(JSON.stringify({ best, found, trainedSeconds: trainMs / 1000, ...frames }));
+      else {
+        console.log(`Language lab goals in Chromium (toy code, the lab’s defaults, ${trainMs / 1000} s)`);
+        for (const one of found) console.log(`  ${one.label}`);
+        console.log(`  best |r| ${best.toFixed(2)} (goal ≥ 0.6); ${status}`);
+      }
+      return;
     }
     // The samples taken after the time budget, at temperature 0.5 (the slider's start).
     const status = await page.locator('.run-status li').first().textContent();

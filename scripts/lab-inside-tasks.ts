@@ -3,6 +3,9 @@
 // layer and the series are changed a few times each, and a PerformanceObserver('longtask') reports every
 // task over 50 ms per change (the goal is none).
 //   npm run build && npx tsx scripts/lab-inside-tasks.ts [--json]      (E2E_PORT picks the port)
+// --trace-open and --trace print what filled each long task (Chromium's timeline, with each task's CPU
+// time next to its wall time: on a loaded machine the two differ several-fold) while the panel opens
+// or while the layer and series change; after `npx vite build --minify false` functions keep names.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,28 +83,83 @@ async function measureChange(page: Page, change: string, act: () => Promise<void
   return { change, tasks: await takeTasks(page) };
 }
 
-/** Where the main thread's time goes during a few changes (Chromium's timeline events, summed by name). */
-async function traceChanges(page: Page, panel: ReturnType<Page['locator']>) {
+type TraceEvent = {
+  name?: string;
+  ph?: string;
+  ts?: number;
+  dur?: number;
+  /** The thread's CPU time in the event, µs: the work, without the time the thread waited for a core. */
+  tdur?: number;
+  pid?: number;
+  tid?: number;
+  args?: { name?: string; data?: { functionName?: string } };
+};
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+};
+
+/** An event's name, with the function a FunctionCall ran. */
+function eventName(event: TraceEvent): string {
+  return event.name === 'FunctionCall'
+    ? `FunctionCall ${event.args?.data?.functionName ?? ''}`
+    : (event.name ?? '');
+}
+
+/**
+ * Records Chromium's timeline and a CPU profile until the returned function is called, which prints
+ * each long task on the page's main thread with what filled it (Paint, PrePaint, script by function),
+ * then the profile's functions by self time. A non-minified build (npx vite build --minify false)
+ * gives the functions their names.
+ */
+async function startTrace(page: Page): Promise<() => Promise<void>> {
   const cdp = await page.context().newCDPSession(page);
-  type TraceEvent = { name?: string; ph?: string; dur?: number; args?: { data?: { functionName?: string } } };
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline' });
-  for (let i = 0; i < 3; i++) {
-    await measureChange(page, 'next unit', () => panel.getByRole('button', { name: 'Next unit' }).click());
-  }
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.end');
-  await done;
-  const sums = new Map<string, number>();
-  for (const event of events) {
-    if (event.ph !== 'X' || event.dur === undefined || event.name === undefined) continue;
-    const name =
-      event.name === 'FunctionCall' ? `FunctionCall ${event.args?.data?.functionName ?? ''}` : event.name;
-    sums.set(name, (sums.get(name) ?? 0) + event.dur / 1000);
-  }
-  const top = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  for (const [name, ms] of top) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel',
+  });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    const main = events.find(
+      (event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
+    );
+    const onMain = events.filter(
+      (event) => event.tid === main?.tid && event.pid === main?.pid && event.ph === 'X',
+    );
+    for (const task of onMain.filter((event) => event.name === 'RunTask' && (event.dur ?? 0) > 50_000)) {
+      const start = task.ts ?? 0;
+      const end = start + (task.dur ?? 0);
+      const inside = new Map<string, number>();
+      for (const event of onMain) {
+        if (event === task || (event.ts ?? 0) < start || (event.ts ?? 0) >= end) continue;
+        inside.set(eventName(event), (inside.get(eventName(event)) ?? 0) + (event.dur ?? 0) / 1000);
+      }
+      const parts = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 8);
+      console.log(
+        `long task ${((task.dur ?? 0) / 1000).toFixed(0)} ms (CPU ${((task.tdur ?? 0) / 1000).toFixed(0)} ms): ${parts.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ')}`,
+      );
+    }
+    const selfTime = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    profile.samples.forEach((id, index) => {
+      const frame = byId.get(id)?.callFrame;
+      const name = frame
+        ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`
+        : '?';
+      selfTime.set(name, (selfTime.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+    });
+    console.log('CPU profile, self time:');
+    for (const [name, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  };
 }
 
 async function main() {
@@ -135,6 +193,10 @@ async function main() {
         );
       });
     await page.getByLabel(/^Passage to look at/).fill(PASSAGE);
+    // The import's own tasks (reading the file, building the model) are not the panel's.
+    await page.waitForTimeout(500);
+    await takeTasks(page);
+    const traceOpening = process.argv.includes('--trace-open') ? await startTrace(page) : null;
     await page.getByRole('button', { name: 'Look inside', exact: true }).click();
     await page
       .getByRole('region', { name: 'Find a unit for…' })
@@ -146,26 +208,11 @@ async function main() {
     await page.waitForFunction(
       () => document.querySelector('.inside-panel')?.getAttribute('aria-busy') === 'false',
     );
+    await page.waitForTimeout(400);
     const opened = await takeTasks(page);
+    await traceOpening?.();
     const panel = page.locator('.inside-panel');
-    if (process.env.PROBE) {
-      const frame = (body: string) =>
-        page.evaluate(
-          `new Promise((resolve) => { const t0 = performance.now(); ${body}; requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)); })`,
-        );
-      await page.evaluate(`(() => { const st = document.createElement('style'); st.textContent = Array.from({length: 33}, (_, k) => '::highlight(hl-' + k + ') { background-color: hsl(' + k * 10 + ' 60% 50%); color: ' + (k < 16 ? '#fff' : '#000') + '; }').join('\\n'); document.head.append(st);
-        document.querySelectorAll('.inside-glyph').forEach((g) => { g.className = 'inside-glyph'; }); })()`);
-      await page.waitForTimeout(500);
-      for (let i = 0; i < 4; i++) {
-        await takeTasks(page);
-        const a = await frame(
-          `(() => { const hs = Array.from({length: 33}, () => new Highlight()); document.querySelectorAll('.inside-glyph').forEach((g, t) => { const r = new Range(); r.selectNodeContents(g); hs[(t * 7 + ${i} * 5) % 33].add(r); }); hs.forEach((h, k) => CSS.highlights.set('hl-' + k, h)); })()`,
-        );
-        const ta = await takeTasks(page);
-        await page.waitForTimeout(300);
-        console.log('highlights', a, ta);
-      }
-    }
+    const traceChanges = process.argv.includes('--trace') ? await startTrace(page) : null;
     const changes: Change[] = [];
     for (let i = 0; i < 4; i++) {
       changes.push(
@@ -191,7 +238,7 @@ async function main() {
         }),
       );
     }
-    if (process.argv.includes('--trace')) await traceChanges(page, panel);
+    await traceChanges?.();
     const shot = process.argv.indexOf('--shot');
     if (shot > 0) {
       // With the best unit for "inside quotes" shown, so its signal's bars sit under the text.

@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { BUILTIN_TEXTS, buildVocabulary, DEFAULT_VOCABULARY, OTHER_SYMBOL } from '../engine';
 import { formatNumber } from '../shared/format';
-import { type BuiltinId, LAB_TEXT_LIMIT, ownTextProblem, sourceText, type TextSource } from './labChoice';
+import { type BuiltinId, LAB_TEXT_LIMIT, ownTextProblem, type TextSource } from './labChoice';
+import { useSourceText } from './useSourceText';
 
 /** Files larger than this are refused before they are read (4 bytes per character at most). */
 const MAX_FILE_BYTES = 4 * LAB_TEXT_LIMIT;
@@ -38,8 +39,11 @@ export function LabTextPicker({
   const [own, setOwn] = useState(source.kind === 'own');
   const [draft, setDraft] = useState(source.kind === 'own' ? source.text : '');
   const [problem, setProblem] = useState<string | null>(null);
-  const text = sourceText(source);
-  const report = useMemo(() => vocabularySentence(text), [text]);
+  const text = useSourceText(source);
+  const report = useMemo(
+    () => (text === null ? 'Generating the toy code…' : vocabularySentence(text)),
+    [text],
+  );
   const builtin =
     source.kind === 'builtin' ? BUILTIN_TEXTS.find((entry) => entry.id === source.id) : undefined;
 

@@ -8,9 +8,10 @@ import { LabAutocomplete } from './LabAutocomplete';
 import { LabCurves } from './LabCurves';
 import { LabInside } from './LabInside';
 import { LabSamples } from './LabSamples';
-import { defaultPrime, LAB_SLOT, sourceText } from './labChoice';
+import { defaultPrime, LAB_SLOT, sourceTextNow } from './labChoice';
 import { LessonLabControls, LessonLabKeeper, SameModel, useLessonLab } from './lessonLab';
 import { labStepOffset } from './useLabKeep';
+import { useSourceText } from './useSourceText';
 import './lab.css';
 import '../playground/playground.css';
 
@@ -19,7 +20,7 @@ const TOY_CODE = { kind: 'builtin', id: 'toy-code' } as const;
 
 /** The text the model reads, for primes made of its own characters (the course prose before any). */
 function modelText(config: { task: { kind: string; text?: string } } | undefined): string {
-  return config?.task.kind === 'text' && config.task.text ? config.task.text : sourceText(PROSE);
+  return config?.task.kind === 'text' && config.task.text ? config.task.text : (sourceTextNow(PROSE) ?? '');
 }
 
 /** The trainer: pick a cell, train on the course prose, and watch loss and held-out perplexity. */
@@ -71,17 +72,18 @@ export function LabAutocompleteEmbed() {
 /** The inside view on the toy code: the text coloured by a unit, and "find a unit". */
 export function LabInsideEmbed() {
   const { run, keeper } = useLessonLab();
+  const toyCode = useSourceText(TOY_CODE);
   return (
     <div className="lab-embed">
       <LessonLabControls run={run} text="toy-code" />
       {keeper && <LessonLabKeeper run={run} />}
-      <LabInside
-        slot={LAB_SLOT}
-        run={run}
-        text={sourceText(TOY_CODE)}
-        offset={labStepOffset(run)}
-        parts="inside"
-      />
+      {toyCode === null ? (
+        <p className="inside-note" role="status">
+          Generating the toy code…
+        </p>
+      ) : (
+        <LabInside slot={LAB_SLOT} run={run} text={toyCode} offset={labStepOffset(run)} parts="inside" />
+      )}
       <SameModel />
     </div>
   );
@@ -90,17 +92,18 @@ export function LabInsideEmbed() {
 /** How far back each cell looks: measure the model, change the cell, train and measure again. */
 export function LabReachEmbed() {
   const { run, keeper } = useLessonLab();
+  const toyCode = useSourceText(TOY_CODE);
   return (
     <div className="lab-embed">
       <LessonLabControls run={run} text="toy-code" />
       {keeper && <LessonLabKeeper run={run} />}
-      <LabInside
-        slot={LAB_SLOT}
-        run={run}
-        text={sourceText(TOY_CODE)}
-        offset={labStepOffset(run)}
-        parts="reach"
-      />
+      {toyCode === null ? (
+        <p className="inside-note" role="status">
+          Generating the toy code…
+        </p>
+      ) : (
+        <LabInside slot={LAB_SLOT} run={run} text={toyCode} offset={labStepOffset(run)} parts="reach" />
+      )}
       <SameModel />
     </div>
   );

@@ -39,16 +39,64 @@ export const DEFAULT_CHOICE: LabChoice = {
 export const LAB_TEXT_LIMIT = 200_000;
 
 const made = new Map<BuiltinId, string>();
+const making = new Map<BuiltinId, Promise<string>>();
+/** The built-in texts generated off the page's thread: the toy code takes 60-110 ms cold. */
+const GENERATED: readonly BuiltinId[] = ['toy-code'];
 
-/** The text of a source (a built-in one is made once per page: the toy code takes a moment to generate). */
-export function sourceText(source: TextSource): string {
+/** A built-in text made on the page's thread (the fallback where no worker can be started). */
+function makeHere(id: BuiltinId): string {
+  return BUILTIN_TEXTS.find((entry) => entry.id === id)!.text();
+}
+
+/** A built-in text made by a worker of its own, or in a later task of the page where workers fail. */
+function makeOffThread(id: BuiltinId): Promise<string> {
+  if (typeof Worker === 'undefined')
+    return new Promise((resolve) => setTimeout(() => resolve(makeHere(id)), 0));
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../../engine/worker/textWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'unroll-text',
+    });
+    const done = (text: string) => {
+      worker.terminate();
+      resolve(text);
+    };
+    worker.onmessage = (event: MessageEvent<{ text: unknown }>) =>
+      done(typeof event.data.text === 'string' ? event.data.text : makeHere(id));
+    worker.onerror = () => done(makeHere(id));
+    worker.postMessage(id);
+  });
+}
+
+/**
+ * The text of a source when it is at hand (the student's own, a built-in text already made, or one
+ * quick to make), or null while the toy code is still being generated: see {@link loadSourceText}.
+ */
+export function sourceTextNow(source: TextSource): string | null {
   if (source.kind === 'own') return source.text;
   let text = made.get(source.id);
   if (text === undefined) {
-    text = BUILTIN_TEXTS.find((entry) => entry.id === source.id)!.text();
+    if (GENERATED.includes(source.id)) return null;
+    text = makeHere(source.id);
     made.set(source.id, text);
   }
   return text;
+}
+
+/** The text of a source, generated off the page's thread the first time it is asked for (once per page). */
+export function loadSourceText(source: TextSource): Promise<string> {
+  const now = sourceTextNow(source);
+  if (now !== null || source.kind === 'own') return Promise.resolve(now ?? '');
+  let promise = making.get(source.id);
+  if (!promise) {
+    const { id } = source;
+    promise = makeOffThread(id).then((text) => {
+      made.set(id, text);
+      return text;
+    });
+    making.set(id, promise);
+  }
+  return promise;
 }
 
 /** A start for samples and autocomplete made of the text's own first word, so it is in its vocabulary. */

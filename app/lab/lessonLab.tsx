@@ -14,9 +14,10 @@ import { cellLabels } from '../figures/frame/palette';
 import { RunControls } from '../live/RunControls';
 import { useRuns } from '../live/useRuns';
 import type { RunState } from '../store/runsSlice';
-import { type BuiltinId, DEFAULT_CHOICE, LAB_SLOT, type LabChoice, sourceText } from './labChoice';
+import { type BuiltinId, DEFAULT_CHOICE, LAB_SLOT, type LabChoice } from './labChoice';
 import { modelLabel } from './labSaved';
 import { LAB_START, labStepOffset, useLabKeep } from './useLabKeep';
+import { useSourceText } from './useSourceText';
 
 /** The lesson's choice: the lab's defaults on the course prose until a model says otherwise. */
 export const useLessonChoice = create<{ choice: LabChoice; setChoice: (choice: LabChoice) => void }>()(
@@ -103,11 +104,9 @@ export function useLessonLab(): { run: RunState | undefined; keeper: boolean } {
 export function LessonLabControls({ run, text }: { run: RunState | undefined; text: BuiltinId }) {
   const { choice, setChoice } = useLessonChoice();
   const cellId = useId();
-  const config = useMemo(
-    () => labTrainerConfig(sourceText({ kind: 'builtin', id: text }), choice),
-    [text, choice],
-  );
-  const label = `${cellLabels[config.cell]} on ${textTitle(text).toLowerCase()}`;
+  const source = useSourceText({ kind: 'builtin', id: text });
+  const config = useMemo(() => (source === null ? null : labTrainerConfig(source, choice)), [source, choice]);
+  const label = `${cellLabels[choice.cell]} on ${textTitle(text).toLowerCase()}`;
   return (
     <div className="lab-embed-controls">
       <div className="config-field lab-embed-cell">
@@ -127,14 +126,20 @@ export function LessonLabControls({ run, text }: { run: RunState | undefined; te
           ))}
         </select>
       </div>
-      <RunControls
-        runs={[{ slot: LAB_SLOT, config, label }]}
-        maxSteps={LAB_START.maxSteps}
-        checkpointEvery={LAB_START.checkpointEvery}
-        keepOnUnmount
-        title={`Language lab: ${label}`}
-      />
-      {run && otherModel(run, config) && (
+      {config === null ? (
+        <p className="inside-note" role="status">
+          Generating the toy code…
+        </p>
+      ) : (
+        <RunControls
+          runs={[{ slot: LAB_SLOT, config, label }]}
+          maxSteps={LAB_START.maxSteps}
+          checkpointEvery={LAB_START.checkpointEvery}
+          keepOnUnmount
+          title={`Language lab: ${label}`}
+        />
+      )}
+      {run && config !== null && otherModel(run, config) && (
         <p className="notice-inline" role="status">
           The lab’s model (
           {modelLabel(

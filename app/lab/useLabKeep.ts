@@ -7,7 +7,7 @@ import type { LabProfile } from '../store/labSlice';
 import type { RunState } from '../store/runsSlice';
 import { labCurveData } from './LabCurves';
 import { canAnswer } from './LabSamples';
-import { type BuiltinId, type LabChoice, sourceText, type TextSource } from './labChoice';
+import { type BuiltinId, type LabChoice, loadSourceText, sourceTextNow, type TextSource } from './labChoice';
 import { LAB_FORMAT, LAB_VERSION, loadLab, modelLabel, type SavedLab, storeLab } from './labSaved';
 
 /** How the lab starts runs: open-ended, evaluated every 50 steps (about every 8 s with the defaults). */
@@ -51,7 +51,8 @@ function sourceOf(text: string): TextSource | undefined {
   const known = shared.sources.get(text);
   if (known) return known;
   const id = BUILTIN_TEXTS.map((entry): BuiltinId => entry.id).find(
-    (one) => sourceText({ kind: 'builtin', id: one }) === text,
+    // A text not made yet in this tab (the toy code) cannot be the one a model here trained on.
+    (one) => sourceTextNow({ kind: 'builtin', id: one }) === text,
   );
   return id === undefined ? undefined : { kind: 'builtin', id };
 }
@@ -106,11 +107,12 @@ export function useLabKeep(
 ) {
   const [status, setStatus] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  shared.sources.set(sourceText(choice.text), choice.text);
+  const chosen = sourceTextNow(choice.text);
+  if (chosen !== null) shared.sources.set(chosen, choice.text);
 
   const restore = useCallback(
     async (saved: SavedLab, origin: string) => {
-      const text = sourceText(saved.choice.text);
+      const text = await loadSourceText(saved.choice.text);
       const symbols = buildVocabulary(text, DEFAULT_VOCABULARY).vocabulary.symbols;
       if (
         symbols.length !== saved.vocabulary.length ||

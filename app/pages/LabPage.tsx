@@ -10,15 +10,9 @@ import { LabKeep } from '../lab/LabKeep';
 import { LabModelForm } from '../lab/LabModelForm';
 import { canAnswer, LabSamples } from '../lab/LabSamples';
 import { LabTextPicker } from '../lab/LabTextPicker';
-import {
-  defaultPrime,
-  formatLabQuery,
-  LAB_SLOT,
-  type LabChoice,
-  parseLabQuery,
-  sourceText,
-} from '../lab/labChoice';
+import { defaultPrime, formatLabQuery, LAB_SLOT, type LabChoice, parseLabQuery } from '../lab/labChoice';
 import { LAB_START, useLabKeep } from '../lab/useLabKeep';
+import { useSourceText } from '../lab/useSourceText';
 import { RunControls } from '../live/RunControls';
 import { useRuns } from '../live/useRuns';
 import type { FieldProblem } from '../playground/FieldControl';
@@ -52,9 +46,10 @@ export function LabPage() {
     });
   }, []);
   const problems = Object.values(fieldProblems);
-  const text = sourceText(choice.text);
-  const config = useMemo(() => labTrainerConfig(text, choice), [text, choice]);
-  const prime = useMemo(() => defaultPrime(text), [text]);
+  // Null while the toy code is generated off the page's thread: nothing trains on a text not shown.
+  const text = useSourceText(choice.text);
+  const config = useMemo(() => (text === null ? null : labTrainerConfig(text, choice)), [text, choice]);
+  const prime = useMemo(() => (text === null ? '' : defaultPrime(text)), [text]);
   const [run] = useRuns([LAB_SLOT]);
   const keep = useLabKeep(LAB_SLOT, run, choice, setChoice);
   const history = useStore((state) => state.labHistory);
@@ -67,6 +62,7 @@ export function LabPage() {
   const used = run?.config;
   const stale =
     used !== undefined &&
+    config !== null &&
     (used.task.kind !== 'text' ||
       used.task.text !== text ||
       used.cell !== config.cell ||
@@ -94,14 +90,20 @@ export function LabPage() {
         </section>
         <section className="lab-training" aria-labelledby="lab-training-heading">
           <h2 id="lab-training-heading">Training</h2>
-          <RunControls
-            runs={[{ slot: LAB_SLOT, config, label: cellLabels[config.cell] }]}
-            maxSteps={LAB_START.maxSteps}
-            checkpointEvery={LAB_START.checkpointEvery}
-            keepOnUnmount
-            title="Language lab"
-            blocked={problems.length > 0 ? <FixFirst problems={problems} /> : undefined}
-          />
+          {config === null ? (
+            <p className="notice-inline" role="status">
+              Generating the toy code…
+            </p>
+          ) : (
+            <RunControls
+              runs={[{ slot: LAB_SLOT, config, label: cellLabels[config.cell] }]}
+              maxSteps={LAB_START.maxSteps}
+              checkpointEvery={LAB_START.checkpointEvery}
+              keepOnUnmount
+              title="Language lab"
+              blocked={problems.length > 0 ? <FixFirst problems={problems} /> : undefined}
+            />
+          )}
           {stale && (
             <p className="notice-inline" role="status">
               The text or model changed since this model was made. Press Reset, then Train, to use them.
@@ -118,9 +120,28 @@ export function LabPage() {
           <LabCurves run={run} history={ownHistory} />
         </section>
       </div>
+      {text !== null && <LabSections run={run} text={text} prime={prime} offset={keep.offset} />}
+    </div>
+  );
+}
+
+/** Samples, autocomplete and the look inside, once the text is here (their starts are made of it). */
+function LabSections({
+  run,
+  text,
+  prime,
+  offset,
+}: {
+  run: ReturnType<typeof useRuns>[number];
+  text: string;
+  prime: string;
+  offset: number;
+}) {
+  return (
+    <>
       <section aria-labelledby="lab-samples-heading">
         <h2 id="lab-samples-heading">Samples as it learns</h2>
-        <LabSamples slot={LAB_SLOT} run={run} stepOffset={keep.offset} initialPrime={prime} />
+        <LabSamples slot={LAB_SLOT} run={run} stepOffset={offset} initialPrime={prime} />
       </section>
       <section aria-labelledby="lab-autocomplete-heading">
         <h2 id="lab-autocomplete-heading">Autocomplete</h2>
@@ -128,8 +149,8 @@ export function LabPage() {
       </section>
       <section aria-labelledby="lab-inside-heading">
         <h2 id="lab-inside-heading">Inside the network</h2>
-        <LabInside slot={LAB_SLOT} run={run} text={text} offset={keep.offset} />
+        <LabInside slot={LAB_SLOT} run={run} text={text} offset={offset} />
       </section>
-    </div>
+    </>
   );
 }

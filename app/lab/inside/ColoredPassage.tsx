@@ -11,8 +11,9 @@ import {
 } from 'react';
 import { formatFixed } from '../../figures/frame/figureText';
 import { barHeights, PassageCell, type Strip } from './PassageCell';
-import { passageLines } from './passageLayout';
+import { passageLines, type WordGroup } from './passageLayout';
 import { colorClass, quoteCharacter, type UnitScale } from './unitScale';
+import { useGrowingCount } from './useGrowingCount';
 import { usePassageCanvas } from './usePassageCanvas';
 import './insideColors.css';
 
@@ -33,6 +34,20 @@ export interface ColoredPassageProps {
   readonly textRef: RefObject<HTMLElement | null>;
 }
 
+/** How many characters are mounted per commit (with their measuring and painting, 10-20 ms of CPU). */
+export const CHARACTERS_PER_SLICE = 150;
+
+/** The lines holding the words that start before `count` (every line, once all are mounted). */
+function mountedLines(lines: readonly WordGroup[][], count: number): readonly WordGroup[][] {
+  const result: WordGroup[][] = [];
+  for (const line of lines) {
+    if (line[0]!.start >= count) break;
+    const last = line[line.length - 1]!;
+    result.push(last.start < count ? line : line.filter((group) => group.start < count));
+  }
+  return result;
+}
+
 /**
  * The passage, each character on the colour of one unit's value after reading it, with bars under
  * the characters for a hypothesis or for connectivity. Pointer or arrow keys read a character's value.
@@ -42,7 +57,10 @@ export const ColoredPassage = memo(function ColoredPassage(props: ColoredPassage
   const readoutId = useId();
   const [cursor, setCursor] = useState<number | null>(null);
   const current = cursor !== null && cursor < characters.length ? cursor : null;
-  const lines = useMemo(() => passageLines(characters), [characters]);
+  const allLines = useMemo(() => passageLines(characters), [characters]);
+  // The characters are mounted a slice at a time (whole words), so a long passage never blocks the page.
+  const mounted = useGrowingCount(characters, characters.length, CHARACTERS_PER_SLICE);
+  const lines = useMemo(() => mountedLines(allLines, mounted), [allLines, mounted]);
   const ranges = useMemo(
     () =>
       strips.map((strip): [number, number] => {
@@ -56,7 +74,7 @@ export const ColoredPassage = memo(function ColoredPassage(props: ColoredPassage
   const tones = useMemo(() => Array.from(values, (value) => colorClass(scale, value)), [values, scale]);
   const contentRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const painted = usePassageCanvas(contentRef, canvasRef, tones, lines);
+  const painted = usePassageCanvas(contentRef, canvasRef, tones, characters, mounted);
   const bars = useMemo(
     () => Array.from(characters, (_, t) => barHeights(strips, t, ranges)),
     [characters, strips, ranges],

@@ -1,7 +1,11 @@
 import { memo, type RefObject, useEffect, useMemo } from 'react';
 import { displayInput } from '../../figures/frame/gates';
-import { heatmapPixels } from './unitHeatmapData';
+import { seriesPixels } from './seriesStats';
 import type { UnitScale } from './unitScale';
+import { useGrowingCount } from './useGrowingCount';
+
+/** How many labels under the heatmap are mounted per commit. */
+const LABELS_PER_SLICE = 300;
 
 /** One label per character under its column; memoised, since a long passage has thousands. */
 export const AxisLabels = memo(function AxisLabels(props: {
@@ -11,6 +15,8 @@ export const AxisLabels = memo(function AxisLabels(props: {
   height: number;
 }) {
   const { characters, cellWidth, top, height } = props;
+  // Thousands of labels are mounted a slice at a time, as the passage's characters are.
+  const mounted = useGrowingCount(characters, characters.length, LABELS_PER_SLICE);
   // Its own SVG, so moving the outline over the map never repaints thousands of labels.
   return (
     <svg
@@ -20,7 +26,7 @@ export const AxisLabels = memo(function AxisLabels(props: {
       style={{ top }}
       aria-hidden="true"
     >
-      {characters.map((character, t) => (
+      {characters.slice(0, mounted).map((character, t) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a label's identity is its position
         <text key={t} x={(t + 0.5) * cellWidth} y={height - 5} textAnchor="middle">
           {displayInput(character)}
@@ -49,7 +55,7 @@ interface HeatmapCanvasProps {
  */
 export const HeatmapCanvas = memo(function HeatmapCanvas(props: HeatmapCanvasProps) {
   const { canvasRef, series, scale, columns, rows, width, height } = props;
-  const pixels = useMemo(() => heatmapPixels(series, columns, rows, scale), [series, columns, rows, scale]);
+  const pixels = useMemo(() => seriesPixels(series, columns, rows, scale), [series, columns, rows, scale]);
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || columns <= 0 || rows <= 0 || typeof ImageData === 'undefined') return;

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Connectivity } from '../../../engine/lab/connectivity';
 import type { Span } from '../../../engine/lab/hypotheses';
 import type { RankedUnit } from '../../../engine/lab/rankUnits';
@@ -8,9 +8,10 @@ import { ConnectivityNote } from './ConnectivityNote';
 import { FindUnit } from './FindUnit';
 import type { Strip } from './PassageCell';
 import { ScaleLegend } from './ScaleLegend';
+import { prepareSeries, seriesStats } from './seriesStats';
 import { UnitHeatmap } from './UnitHeatmap';
 import { UnitPicker } from './UnitPicker';
-import { KIND_NAMES, quoteCharacter, scaleFor, seriesName, seriesOf, unitColumn } from './unitScale';
+import { KIND_NAMES, quoteCharacter, seriesName, seriesOf, unitColumn } from './unitScale';
 import { useConnectivity } from './useConnectivity';
 import './inside.css';
 
@@ -102,7 +103,10 @@ function InsideView({
     () => seriesOf(trace, layer, kind) ?? new Float64Array(T * H).fill(Number.NaN),
     [trace, layer, kind, T, H],
   );
-  const scale = useMemo(() => scaleFor(kind, series), [kind, series]);
+  const { scale, summaries } = useMemo(() => seriesStats(kind, series, T, H), [kind, series, T, H]);
+  // The other layers and series are summarised while the page is idle, so picking one costs no pass
+  // over its half a million values.
+  useEffect(() => prepareSeries(trace), [trace]);
   const values = useMemo(() => unitColumn(series, T, H, unit), [series, T, H, unit]);
   const label = seriesName(layer, trace.layers.length, kind, unit);
   const spans = marked.text === text ? marked.spans : noSpans;
@@ -182,6 +186,7 @@ function InsideView({
       />
       <UnitHeatmap
         series={series}
+        summaries={summaries}
         characters={characters}
         hiddenSize={H}
         scale={scale}

@@ -5,13 +5,15 @@ import { Responsive } from '../../figures/frame/Responsive';
 import { ScrollRegion } from '../../figures/frame/ScrollRegion';
 import { useGridCursor } from '../../figures/frame/useGridCursor';
 import { AxisLabels, HeatmapCanvas } from './HeatmapLayers';
-import { summariseUnits, unitTable } from './unitHeatmapData';
+import { type UnitSummary, unitTable } from './unitHeatmapData';
 import { quoteCharacter, type UnitScale } from './unitScale';
 import '../../figures/frame/gateFigures.css';
 
 export interface UnitHeatmapProps {
   /** The series [T][H] of one layer and kind. */
   readonly series: Float64Array;
+  /** Each unit's summary over the passage (seriesStats). */
+  readonly summaries: readonly UnitSummary[];
   readonly characters: readonly string[];
   readonly hiddenSize: number;
   readonly scale: UnitScale;
@@ -29,11 +31,10 @@ const labelsHeight = 18;
 
 /** Every unit of a series over the passage on a canvas: units as rows, characters as columns. */
 export const UnitHeatmap = memo(function UnitHeatmap(props: UnitHeatmapProps) {
-  const { series, characters, hiddenSize: H, scale, seriesLabel, unit, onUnit, width } = props;
+  const { series, summaries, characters, hiddenSize: H, scale, seriesLabel, unit, onUnit, width } = props;
   const T = characters.length;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { cursor, setCursor, onKeyDown: moveCursor } = useGridCursor(H, T);
-  const summaries = useMemo(() => summariseUnits(series, T, H), [series, T, H]);
   const table = useMemo(
     () => unitTable(summaries, characters, seriesLabel),
     [summaries, characters, seriesLabel],

@@ -36,21 +36,24 @@ const divergingLookup = colorLookup(divergingMap);
  * symmetric range that holds every value (at least tanh's [−1, 1]), white at 0.
  */
 export function scaleFor(kind: TraceKind, values: Float64Array): UnitScale {
-  if (SIGMOID_KINDS.includes(kind)) {
-    return { kind: 'gate', map: sequentialMap, domain: [0, 1], lookup: sequentialLookup };
-  }
-  const bound = symmetricBoundOf(values);
-  return { kind: 'signed', map: divergingMap, domain: [-bound, bound], lookup: divergingLookup };
-}
-
-/** symmetricBound of the shared colour scales, as an indexed loop: a layer's series is 500,000 values. */
-function symmetricBoundOf(values: Float64Array): number {
-  let largest = 1;
+  let largest = 0;
   for (let index = 0; index < values.length; index++) {
     const size = Math.abs(values[index]!);
     if (size > largest && size !== Number.POSITIVE_INFINITY) largest = size;
   }
-  return Math.ceil(largest * 2) / 2;
+  return scaleForBound(kind, largest);
+}
+
+/**
+ * The scale of {@link scaleFor} for a series whose largest finite |value| is `largest` (known
+ * already, e.g. from each unit's extremes): the symmetric range is rounded up to a half.
+ */
+export function scaleForBound(kind: TraceKind, largest: number): UnitScale {
+  if (SIGMOID_KINDS.includes(kind)) {
+    return { kind: 'gate', map: sequentialMap, domain: [0, 1], lookup: sequentialLookup };
+  }
+  const bound = Math.ceil(Math.max(1, largest) * 2) / 2;
+  return { kind: 'signed', map: divergingMap, domain: [-bound, bound], lookup: divergingLookup };
 }
 
 /** Where `value` sits along the scale, 0 at its low end and 1 at its high end (clamped). */

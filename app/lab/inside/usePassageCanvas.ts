@@ -39,12 +39,13 @@ export function paintGlyphs(
   boxes: readonly GlyphBox[],
   tones: readonly string[],
   font: string,
+  from = 0,
 ) {
   context.font = font;
   context.textAlign = 'center';
   context.textBaseline = 'middle';
   const count = Math.min(boxes.length, tones.length);
-  for (let t = 0; t < count; t++) {
+  for (let t = from; t < count; t++) {
     const box = boxes[t]!;
     const { background, ink } = cachedColors(tones[t]!);
     context.fillStyle = background;
@@ -55,10 +56,14 @@ export function paintGlyphs(
   }
 }
 
-/** Each `.inside-glyph` under `content`, measured relative to it (one layout for all of them). */
-function measureGlyphs(content: HTMLElement): GlyphBox[] {
+/**
+ * Each `.inside-glyph` under `content` from the `from`th on, measured relative to it (one layout for
+ * all of them).
+ */
+function measureGlyphs(content: HTMLElement, from = 0): GlyphBox[] {
   const origin = content.getBoundingClientRect();
-  return Array.from(content.querySelectorAll<HTMLElement>('.inside-glyph'), (glyph) => {
+  const glyphs = Array.from(content.querySelectorAll<HTMLElement>('.inside-glyph')).slice(from);
+  return glyphs.map((glyph) => {
     const box = glyph.getBoundingClientRect();
     return {
       x: box.left - origin.left,
@@ -75,7 +80,9 @@ function measureGlyphs(content: HTMLElement): GlyphBox[] {
  * (measured: a few ms) instead of restyling 2,000 glyph elements, which cost tasks of 150-250 ms at
  * full size. The text stays real text (selection, screen readers, marking spans) but is drawn
  * transparent over the canvas, which paints the characters in the ink that reads on each colour.
- * Glyphs are measured once per passage and again when its box is resized or its font loads.
+ * Glyphs are measured once per passage and again when its box is resized or its font loads; while
+ * a passage is mounted slice by slice (`mounted` grows), only the new glyphs are measured and painted,
+ * on a canvas grown with room to spare, since the words already there keep their places.
  * Without a 2D canvas (tests, some old browsers) the colour classes are written onto the glyphs
  * instead. Returns whether the canvas paints the passage.
  */
@@ -83,45 +90,74 @@ export function usePassageCanvas(
   content: RefObject<HTMLElement | null>,
   canvas: RefObject<HTMLCanvasElement | null>,
   tones: readonly string[],
-  layout: unknown,
+  passage: unknown,
+  mounted = 0,
 ): boolean {
-  const [painted, setPainted] = useState(false);
+  const [onCanvas, setOnCanvas] = useState(false);
   const boxes = useRef<GlyphBox[]>([]);
   const tonesRef = useRef(tones);
   tonesRef.current = tones;
   const repaint = useRef<() => void>(() => {});
+  const extend = useRef<() => void>(() => {});
+  const painted = useRef<readonly string[] | null>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `layout` stands for the glyphs, which a new passage replaces
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `passage` stands for the glyphs, which a new passage replaces
   useLayoutEffect(() => {
     const box = content.current;
     const context = canvas.current?.getContext('2d') ?? null;
     if (!box || !canvas.current || !context) {
-      setPainted(false);
+      setOnCanvas(false);
       repaint.current = () => {
+        painted.current = tonesRef.current;
         if (content.current) writeToneClasses(content.current, tonesRef.current);
       };
       repaint.current();
+      extend.current = repaint.current;
       return;
     }
     const surface = canvas.current;
-    setPainted(true);
+    setOnCanvas(true);
     let font = '';
+    let measured = '';
+    let size = { width: 0, height: 0 };
+    const sizeCanvas = (height: number) => {
+      const ratio = window.devicePixelRatio || 1;
+      size = { width: box.scrollWidth, height };
+      surface.width = Math.ceil(size.width * ratio);
+      surface.height = Math.ceil(height * ratio);
+      surface.style.width = `${size.width}px`;
+      surface.style.height = `${height}px`;
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    };
     const measure = () => {
       boxes.current = measureGlyphs(box);
       const first = box.querySelector('.inside-glyph');
       font = first ? getComputedStyle(first).font : '';
-      const ratio = window.devicePixelRatio || 1;
-      const width = box.scrollWidth;
-      const height = box.scrollHeight;
-      surface.width = Math.ceil(width * ratio);
-      surface.height = Math.ceil(height * ratio);
-      surface.style.width = `${width}px`;
-      surface.style.height = `${height}px`;
-      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      measured = `${box.clientWidth}×${box.scrollHeight}`;
+      sizeCanvas(box.scrollHeight);
     };
     repaint.current = () => {
+      painted.current = tonesRef.current;
       context.clearRect(0, 0, surface.width, surface.height);
       paintGlyphs(context, boxes.current, tonesRef.current, font);
+    };
+    extend.current = () => {
+      const known = boxes.current.length;
+      const last = boxes.current[known - 1];
+      const [check] = last ? measureGlyphs(box, known - 1) : [];
+      // Words added after the last ones leave those in place; anything else is measured afresh.
+      if (!last || !check || Math.abs(check.x - last.x) > 0.5 || Math.abs(check.y - last.y) > 0.5) {
+        measure();
+        repaint.current();
+        return;
+      }
+      boxes.current = boxes.current.concat(measureGlyphs(box, known));
+      measured = `${box.clientWidth}×${box.scrollHeight}`;
+      if (box.scrollWidth !== size.width || box.scrollHeight > size.height) {
+        // Half as tall again as needed, so a passage growing by slices resizes (and repaints) rarely.
+        sizeCanvas(Math.ceil(box.scrollHeight * 1.5));
+        repaint.current();
+      } else paintGlyphs(context, boxes.current, tonesRef.current, font, known);
     };
     measure();
     repaint.current();
@@ -132,24 +168,36 @@ export function usePassageCanvas(
       typeof ResizeObserver === 'undefined'
         ? null
         : new ResizeObserver(() => {
+            // It also reports the size it starts with, just measured: measuring 2,000 glyphs and
+            // painting them again would only double the work of each slice of a growing passage.
+            if (`${box.clientWidth}×${box.scrollHeight}` === measured) return;
             measure();
             repaint.current();
           });
     observer?.observe(box);
-    void document.fonts?.ready.then(() => {
-      if (!live) return;
-      measure();
-      repaint.current();
-    });
+    // Only while a font is still loading: a ready promise already settled would measure and paint
+    // every glyph a second time in each slice of a growing passage.
+    if (document.fonts && document.fonts.status !== 'loaded') {
+      void document.fonts.ready.then(() => {
+        if (!live) return;
+        measure();
+        repaint.current();
+      });
+    }
     return () => {
       live = false;
       observer?.disconnect();
     };
-  }, [content, canvas, layout]);
+  }, [content, canvas, passage]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the painter reads the tones through a ref; a new list is what asks for a repaint
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a larger count is what asks for the new glyphs
   useLayoutEffect(() => {
-    repaint.current();
+    extend.current();
+  }, [mounted]);
+
+  // A new list of tones asks for a repaint, but not the one a new passage was just painted in.
+  useLayoutEffect(() => {
+    if (painted.current !== tones) repaint.current();
   }, [tones]);
-  return painted;
+  return onCanvas;
 }

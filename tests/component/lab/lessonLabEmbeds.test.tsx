@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildVocabulary, DEFAULT_VOCABULARY } from '../../../app/engine';
 import type { EngineBridge, LabQuestion } from '../../../app/engineBridge';
 import { LabSamplesEmbed, LabTrainerEmbed } from '../../../app/lab/LessonLabEmbeds';
-import { LAB_SLOT, sourceText } from '../../../app/lab/labChoice';
+import { LAB_SLOT, sourceTextNow } from '../../../app/lab/labChoice';
 import { useStore } from '../../../app/store';
 import type { LabAnswer } from '../../../engine/worker/protocol';
 import { FakeBridge } from '../widgets/fakeBridge';
@@ -21,7 +21,7 @@ vi.mock('idb-keyval', () => ({
   del: async (key: string) => void stored.delete(key),
 }));
 
-const prose = sourceText({ kind: 'builtin', id: 'course-prose' });
+const prose = sourceTextNow({ kind: 'builtin', id: 'course-prose' })!;
 const symbols = buildVocabulary(prose, DEFAULT_VOCABULARY).vocabulary.symbols;
 
 /** The fake worker, answering the lab's questions and exporting made-up weights. */

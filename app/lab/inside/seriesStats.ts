@@ -1,0 +1,100 @@
+/**
+ * What the panel derives from one series of a trace, computed once per series and kept with it: each
+ * unit's summary, the colour scale (from the summaries, so the half a million values are read once)
+ * and the heatmap's pixels. Switching back to a layer or series seen before then costs no pass over
+ * its values, and the series not yet shown are prepared while the page is idle.
+ */
+import type { TextTrace, TraceKind } from '../../../engine/lab/trace';
+import { heatmapPixels, summariseUnits, type UnitSummary } from './unitHeatmapData';
+import { scaleForBound, type UnitScale } from './unitScale';
+
+/** One series' summaries and colour scale. */
+export interface SeriesStats {
+  readonly summaries: readonly UnitSummary[];
+  readonly scale: UnitScale;
+}
+
+// Keyed by the series itself: each (trace, layer, kind) has its own array, freed with the trace.
+const statsCache = new WeakMap<Float64Array, SeriesStats>();
+const pixelCache = new WeakMap<Float64Array, Uint8ClampedArray<ArrayBuffer>>();
+
+/** The summaries and scale of a [T][H] series of `kind` (cached). */
+export function seriesStats(
+  kind: TraceKind,
+  series: Float64Array,
+  steps: number,
+  hiddenSize: number,
+): SeriesStats {
+  let stats = statsCache.get(series);
+  if (!stats) {
+    const summaries = summariseUnits(series, steps, hiddenSize);
+    // The largest finite |value|, as symmetricBound reads it: a unit's extremes hold it.
+    let largest = 0;
+    for (const one of summaries) {
+      if (Number.isFinite(one.min)) largest = Math.max(largest, Math.abs(one.min), Math.abs(one.max));
+    }
+    stats = { summaries, scale: scaleForBound(kind, largest) };
+    statsCache.set(series, stats);
+  }
+  return stats;
+}
+
+/** The heatmap's RGBA pixels of a series in its scale (cached; the scale is the series' own). */
+export function seriesPixels(
+  series: Float64Array,
+  steps: number,
+  hiddenSize: number,
+  scale: UnitScale,
+): Uint8ClampedArray<ArrayBuffer> {
+  let pixels = pixelCache.get(series);
+  if (!pixels) {
+    pixels = heatmapPixels(series, steps, hiddenSize, scale);
+    pixelCache.set(series, pixels);
+  }
+  return pixels;
+}
+
+/** Every (layer, kind) of a trace whose series is complete, in the order the picker lists them. */
+function allSeries(trace: TextTrace): { kind: TraceKind; series: Float64Array }[] {
+  const size = trace.steps * trace.hiddenSize;
+  return trace.layers.flatMap((layer) =>
+    trace.kinds.flatMap((kind) => {
+      const series = layer[kind];
+      return series !== undefined && series.length >= size ? [{ kind, series }] : [];
+    }),
+  );
+}
+
+/** When the main thread is idle (soon, where requestIdleCallback is missing); returns a cancel. */
+function whenIdle(callback: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(callback, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(callback, 50);
+  return () => clearTimeout(id);
+}
+
+/**
+ * Prepares the stats and pixels of every series of `trace` in idle moments, one pass over a series'
+ * values (2,000 × 256: a few milliseconds) in each; returns a cancel.
+ */
+export function prepareSeries(trace: TextTrace): () => void {
+  // Two steps per series, each one pass over its values: the summaries, then the pixels.
+  const steps = allSeries(trace).flatMap(({ kind, series }) => [
+    () => seriesStats(kind, series, trace.steps, trace.hiddenSize),
+    () => {
+      const { scale } = seriesStats(kind, series, trace.steps, trace.hiddenSize);
+      seriesPixels(series, trace.steps, trace.hiddenSize, scale);
+    },
+  ]);
+  let cancel = () => {};
+  const next = () => {
+    const step = steps.shift();
+    if (!step) return;
+    step();
+    cancel = whenIdle(next);
+  };
+  cancel = whenIdle(next);
+  return () => cancel();
+}
