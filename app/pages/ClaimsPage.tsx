@@ -12,10 +12,16 @@ import '../claims/claims.css';
 
 /** The live measurement of each claim: the course's widgets where they fit, computed counts otherwise. */
 const measurements: Readonly<Record<ClaimId, () => ReactNode>> = {
-  'memory-horizon': () => <MemoryHorizon />,
+  'memory-horizon': () => (
+    <MemoryHorizon notice="Read each cell's curve from left to right and find the lag where it reaches the chance line: that lag is the measured horizon on this machine." />
+  ),
   'gru-parameters': () => <ParameterClaim />,
-  'step-time': () => <StepTimer />,
-  clipping: () => <ClippingDemo />,
+  'step-time': () => (
+    <StepTimer notice="Compare the GRU's bar with the LSTM's, then measure again: the gap you see is this machine's, and it moves between runs." />
+  ),
+  clipping: () => (
+    <ClippingDemo notice="Look at the marks in the clipped run's gradient panel: each one is a step where clipping fired. Count how many steps it had to clip." />
+  ),
   'forget-bias': () => <ForgetBiasMeasurement />,
 };
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { FigureNotice } from '../figures/frame/FigureNotice';
 import { cellLabels } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
 import { useStopOnUnmount } from '../live/useStopOnUnmount';
@@ -23,6 +24,8 @@ import './widgets.css';
 import { formatPercent } from '../shared/format';
 
 export interface MemoryHorizonProps {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
   /** The lags tried, in increasing order (default 2, 5, 10, 20, 40). */
   readonly lags?: readonly number[];
   /** Steps per run at most (default 1500); a run stops early at 99% held-out accuracy. */
@@ -39,7 +42,7 @@ type SweepState = 'idle' | 'running' | 'cancelled' | 'done';
  * run per cell at a time, and their held-out accuracy plotted against the lag. Nothing trains until the
  * reader presses Run; leaving the page stops every run.
  */
-export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProps) {
+export function MemoryHorizon({ notice, lags, maxSteps, seed, width }: MemoryHorizonProps) {
   const lagKey = (lags ?? DEFAULT_HORIZON_PLAN.lags).join(',');
   const plan = useMemo<HorizonPlan>(
     () => ({
@@ -155,6 +158,20 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
   return (
     <section className="live-panel" aria-label="Memory horizon experiment">
       <h3>Memory horizon: how far back can each cell recall?</h3>
+      <FigureNotice
+        notice={notice}
+        update={
+          shown
+            ? { key: 'saved', label: 'Showing your last saved run' }
+            : {
+                key: `${sweep}:${progress.done}`,
+                label:
+                  progress.done === 0 && !running
+                    ? 'Not run yet'
+                    : `Updated: ${progress.done} of ${progress.total} runs done`,
+              }
+        }
+      />
       <p className="widget-intro">
         Each network reads one of {plan.symbols} symbols, then a gap of distractors as long as the lag, and
         must then name the symbol. Run trains a fresh RNN, LSTM and GRU at every lag, here in your browser

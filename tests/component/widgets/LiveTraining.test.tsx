@@ -20,16 +20,18 @@ describe('LiveTraining', () => {
 
   it('keeps its runs when the lesson re-renders it with equal inline props, and stops them when they change', async () => {
     const user = userEvent.setup();
-    const { rerender } = render(<LiveTraining id="live-test" title="Recall" {...inline()} />);
+    const { rerender } = render(
+      <LiveTraining notice="Look at the figure." id="live-test" title="Recall" {...inline()} />,
+    );
     await user.click(screen.getByRole('button', { name: 'Train' }));
     expect(bridge.starts.map((start) => start.slot)).toEqual(['live-test-rnn', 'live-test-gru']);
     expect(bridge.starts[0]!.config).toMatchObject({ cell: 'rnn', hiddenSize: 16 });
 
-    rerender(<LiveTraining id="live-test" title="Recall" {...inline()} />);
+    rerender(<LiveTraining notice="Look at the figure." id="live-test" title="Recall" {...inline()} />);
     expect(bridge.stopped()).toEqual([]);
 
     // Different content is a different experiment: the runs of the old one stop.
-    rerender(<LiveTraining id="live-test" title="Recall" {...inline(32)} />);
+    rerender(<LiveTraining notice="Look at the figure." id="live-test" title="Recall" {...inline(32)} />);
     expect(bridge.stopped()).toEqual(['live-test-rnn', 'live-test-gru']);
   });
 });

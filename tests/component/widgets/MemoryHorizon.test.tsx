@@ -54,7 +54,7 @@ describe('MemoryHorizon', () => {
 
   it('starts nothing until Run is pressed, then one recall run per cell at the first lag', async () => {
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     expect(screen.getByRole('region', { name: 'Memory horizon experiment' })).toBeVisible();
     expect(screen.getByText('0 of 15 runs done')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled();
@@ -79,7 +79,7 @@ describe('MemoryHorizon', () => {
 
   it('moves each cell to its next lag when its run ends, and stops a run early once it reaches 99%', async () => {
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     finish('rnn', 2, 1);
     expect(startedSlots()).toContain('memory-horizon-rnn-5');
@@ -100,7 +100,7 @@ describe('MemoryHorizon', () => {
 
   it('plots the held-out accuracy of every finished run against the lag and says what it measured', async () => {
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     const accuracy: Record<CellKind, number[]> = {
       rnn: [1, 1, 1, 0.97, 0.31],
@@ -129,7 +129,7 @@ describe('MemoryHorizon', () => {
 
   it('cancels: stops the runs in progress and starts no more', async () => {
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(bridge.stopped()).toEqual([
@@ -144,7 +144,7 @@ describe('MemoryHorizon', () => {
 
   it('stops its runs when it leaves the page', async () => {
     const user = userEvent.setup();
-    const { unmount } = render(<MemoryHorizon width={600} />);
+    const { unmount } = render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     unmount();
     expect(bridge.stopped()).toEqual(
@@ -154,7 +154,7 @@ describe('MemoryHorizon', () => {
 
   it('keeps the last sweep across a reload, labelled with when and how it was measured', async () => {
     const user = userEvent.setup();
-    const first = render(<MemoryHorizon width={600} />);
+    const first = render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     runWholeSweep();
     expect(await screen.findByText(/^15 of 15 runs done/)).toBeVisible();
@@ -167,7 +167,7 @@ describe('MemoryHorizon', () => {
 
     // A reload: a new page with no runs in the store.
     bridge = connectFakeBridge();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     const label = await screen.findByTestId('horizon-saved');
     expect(label).toHaveTextContent(
       /^Last result, measured .+, seed 1: 32 hidden units, lags 2, 5, 10, 20, 40, up to 1500 steps per run, LSTM forget-gate bias 3; the sweep took .+\.$/,
@@ -224,7 +224,7 @@ describe('MemoryHorizon', () => {
     for (const value of damaged) expect(readSavedHorizon(value)).toBeNull();
     idb.values.set(key, damaged[3]);
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     expect(await screen.findByRole('status')).toHaveTextContent(
       'A result stored earlier in this browser could not be read, so it is not shown; the next run replaces it.',
     );
@@ -241,7 +241,7 @@ describe('MemoryHorizon', () => {
   it('says so when the browser refuses to store the result', async () => {
     idb.refuse = true;
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     runWholeSweep();
     expect(await screen.findByRole('status')).toHaveTextContent(
