@@ -16,6 +16,7 @@ import {
   horizonConfig,
   horizonResults,
   horizonSlot,
+  horizonUpdate,
   nextSweepActions,
   sweepProgress,
 } from './memoryHorizonPlan';
@@ -158,20 +159,7 @@ export function MemoryHorizon({ notice, lags, maxSteps, seed, width }: MemoryHor
   return (
     <section className="live-panel" aria-label="Memory horizon experiment">
       <h3>Memory horizon: how far back can each cell recall?</h3>
-      <FigureNotice
-        notice={notice}
-        update={
-          shown
-            ? { key: 'saved', label: 'Showing your last saved run' }
-            : {
-                key: `${sweep}:${progress.done}`,
-                label:
-                  progress.done === 0 && !running
-                    ? 'Not run yet'
-                    : `Updated: ${progress.done} of ${progress.total} runs done`,
-              }
-        }
-      />
+      <FigureNotice notice={notice} update={horizonUpdate(shown !== null, sweep, progress)} />
       <p className="widget-intro">
         Each network reads one of {plan.symbols} symbols, then a gap of distractors as long as the lag, and
         must then name the symbol. Run trains a fresh RNN, LSTM and GRU at every lag, here in your browser
