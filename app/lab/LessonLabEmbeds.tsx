@@ -3,6 +3,8 @@
  * the reach by distance) on the lab's one model, each with the controls to train it. This module is
  * loaded only when a widget nears view (app/mdx/labEmbeds.tsx), so the lesson stays light at load.
  */
+import { FigureNotice } from '../figures/frame/FigureNotice';
+import { runsUpdate } from '../live/runUpdate';
 import { useStore } from '../store';
 import { LabAutocomplete } from './LabAutocomplete';
 import { LabCurves } from './LabCurves';
@@ -18,18 +20,24 @@ import '../playground/playground.css';
 const PROSE = { kind: 'builtin', id: 'course-prose' } as const;
 const TOY_CODE = { kind: 'builtin', id: 'toy-code' } as const;
 
+/** What to notice in one of the lesson's lab widgets, written for its place in the lesson. */
+export interface LabEmbedProps {
+  readonly notice: string;
+}
+
 /** The text the model reads, for primes made of its own characters (the course prose before any). */
 function modelText(config: { task: { kind: string; text?: string } } | undefined): string {
   return config?.task.kind === 'text' && config.task.text ? config.task.text : (sourceTextNow(PROSE) ?? '');
 }
 
 /** The trainer: pick a cell, train on the course prose, and watch loss and held-out perplexity. */
-export function LabTrainerEmbed() {
+export function LabTrainerEmbed({ notice }: LabEmbedProps) {
   const { run, keeper } = useLessonLab();
   const history = useStore((state) => state.labHistory);
   const offset = labStepOffset(run);
   return (
     <div className="lab-embed">
+      <FigureNotice notice={notice} update={runsUpdate([run], labStepOffset(run))} />
       <LessonLabControls run={run} text="course-prose" />
       {keeper && <LessonLabKeeper run={run} />}
       <LabCurves run={run} history={run && offset > 0 ? history : null} />
@@ -39,10 +47,11 @@ export function LabTrainerEmbed() {
 }
 
 /** The samples timeline with its prime and temperature. */
-export function LabSamplesEmbed() {
+export function LabSamplesEmbed({ notice }: LabEmbedProps) {
   const { run, keeper } = useLessonLab();
   return (
     <div className="lab-embed">
+      <FigureNotice notice={notice} update={runsUpdate([run], labStepOffset(run))} />
       <LessonLabControls run={run} text="course-prose" />
       {keeper && <LessonLabKeeper run={run} />}
       <LabSamples
@@ -57,10 +66,11 @@ export function LabSamplesEmbed() {
 }
 
 /** The autocomplete box: type, and see the model's likeliest next characters as bars. */
-export function LabAutocompleteEmbed() {
+export function LabAutocompleteEmbed({ notice }: LabEmbedProps) {
   const { run, keeper } = useLessonLab();
   return (
     <div className="lab-embed">
+      <FigureNotice notice={notice} update={runsUpdate([run], labStepOffset(run))} />
       <LessonLabControls run={run} text="course-prose" />
       {keeper && <LessonLabKeeper run={run} />}
       <LabAutocomplete slot={LAB_SLOT} run={run} initialText={defaultPrime(modelText(run?.config))} />
@@ -70,11 +80,12 @@ export function LabAutocompleteEmbed() {
 }
 
 /** The inside view on the toy code: the text coloured by a unit, and "find a unit". */
-export function LabInsideEmbed() {
+export function LabInsideEmbed({ notice }: LabEmbedProps) {
   const { run, keeper } = useLessonLab();
   const toyCode = useSourceText(TOY_CODE);
   return (
     <div className="lab-embed">
+      <FigureNotice notice={notice} update={runsUpdate([run], labStepOffset(run))} />
       <LessonLabControls run={run} text="toy-code" />
       {keeper && <LessonLabKeeper run={run} />}
       {toyCode === null ? (
@@ -90,11 +101,12 @@ export function LabInsideEmbed() {
 }
 
 /** How far back each cell looks: measure the model, change the cell, train and measure again. */
-export function LabReachEmbed() {
+export function LabReachEmbed({ notice }: LabEmbedProps) {
   const { run, keeper } = useLessonLab();
   const toyCode = useSourceText(TOY_CODE);
   return (
     <div className="lab-embed">
+      <FigureNotice notice={notice} update={runsUpdate([run], labStepOffset(run))} />
       <LessonLabControls run={run} text="toy-code" />
       {keeper && <LessonLabKeeper run={run} />}
       {toyCode === null ? (

@@ -1,5 +1,6 @@
 import { type ComponentType, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { lazyPage } from '../components/lazyPage';
+import type { LabEmbedProps } from '../lab/LessonLabEmbeds';
 import './labEmbeds.css';
 
 /**
@@ -37,13 +38,16 @@ function WhenNear({ what, children }: { what: string; children: ReactNode }) {
   );
 }
 
-function embed(what: string, pick: (module: Awaited<ReturnType<typeof load>>) => ComponentType) {
+function embed(
+  what: string,
+  pick: (module: Awaited<ReturnType<typeof load>>) => ComponentType<LabEmbedProps>,
+) {
   const Lazy = lazyPage(() => load().then(pick));
   // biome-ignore lint/correctness/noComponentHookFactories: made once per widget at module level, like lazy() itself, so its identity is stable.
-  return function LabEmbed() {
+  return function LabEmbed({ notice }: LabEmbedProps) {
     return (
       <WhenNear what={what}>
-        <Lazy />
+        <Lazy notice={notice} />
       </WhenNear>
     );
   };

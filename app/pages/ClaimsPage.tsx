@@ -15,10 +15,12 @@ import '../claims/claims.css';
 const measurements: Readonly<Record<ClaimId, () => ReactNode>> = {
   'memory-horizon': () => <HorizonSeedsMeasurement />,
   'gru-parameters': () => <ParameterClaim />,
-  'step-time': () => <StepTimer />,
+  'step-time': () => (
+    <StepTimer notice="Compare the GRU's bar with the LSTM's, then measure again: the gap you see is this machine's, and it moves between runs." />
+  ),
   clipping: () => (
     <>
-      <ClippingDemo />
+      <ClippingDemo notice="Look at the marks in the clipped run's gradient panel: each one is a step where clipping fired. Count how many steps it had to clip." />
       <ClippingSeeds />
     </>
   ),

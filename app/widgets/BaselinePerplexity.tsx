@@ -1,4 +1,5 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { FigureNotice } from '../figures/frame/FigureNotice';
 import { formatNumber, plural } from '../shared/format';
 import { baselineScores, MAX_BASELINE_CHARACTERS } from './baselineScores';
 import './widgets.css';
@@ -13,7 +14,12 @@ const STARTING_TEXT =
  * perplexity a language model has to beat. Scored as the reader types (a deferred value, so typing
  * never waits for it).
  */
-export function BaselinePerplexity() {
+export function BaselinePerplexity({
+  notice,
+}: {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
+}) {
   const [text, setText] = useState(STARTING_TEXT);
   const deferred = useDeferredValue(text);
   const scores = useMemo(() => baselineScores(deferred), [deferred]);
@@ -24,6 +30,10 @@ export function BaselinePerplexity() {
       <h3 id={`${fieldId}-title`} className="figure-title">
         Baselines of your own text
       </h3>
+      <FigureNotice
+        notice={notice}
+        update={{ key: deferred, label: `Updated for ${plural(deferred.length, 'character')} of text` }}
+      />
       <label htmlFor={fieldId} className="widget-intro">
         Type or paste a text (up to {formatNumber(MAX_BASELINE_CHARACTERS)} characters are used). The first
         80% is counted; the last 20% is scored.

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { ClippingChart } from '../figures/charts/ClippingChart';
 import { LossChart, type LossScale } from '../figures/charts/LossChart';
+import { FigureNotice } from '../figures/frame/FigureNotice';
 import { clipPoints, clippedShare, clipThreshold, lossSeries } from '../live/runData';
+import { runsUpdate } from '../live/runUpdate';
 import { useRuns } from '../live/useRuns';
 import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { formatNumber, formatPercent } from '../shared/format';
@@ -46,7 +48,14 @@ export function clipOutcome(variant: ClipVariant, run: RunState | undefined): st
  * The same exploding configuration trained twice side by side, without clipping and with the global
  * gradient norm clipped at 1: the gradient norm of every step with clip events marked, and both losses.
  */
-export function ClippingDemo({ width }: { readonly width?: number }) {
+export function ClippingDemo({
+  notice,
+  width,
+}: {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
+  readonly width?: number;
+}) {
   const runs = useRuns(slots);
   const [scale, setScale] = useState<LossScale>('log');
   const [withUnclipped, setWithUnclipped] = useState(true);
@@ -79,6 +88,7 @@ export function ClippingDemo({ width }: { readonly width?: number }) {
   return (
     <section className="live-panel" aria-label="Gradient clipping experiment">
       <h3>The same run, with and without clipping</h3>
+      <FigureNotice notice={notice} update={runsUpdate(runs)} />
       <p className="widget-intro">
         Both runs start from the same weights and see the same batches. The only difference: the second
         rescales any gradient whose global norm exceeds {threshold}, keeping its direction.

@@ -1,9 +1,11 @@
 import { type ReactNode, useMemo } from 'react';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import { DEFAULT_FORGET_BIAS } from '../engine';
+import { FigureNotice } from '../figures/frame/FigureNotice';
 import { cellLabels } from '../figures/frame/palette';
 import { RunControls, type RunSpec } from '../live/RunControls';
 import { RunFigures } from '../live/RunFigures';
+import { runsUpdate } from '../live/runUpdate';
 import { useRuns } from '../live/useRuns';
 import { configFrom } from './experimentConfig';
 import './widgets.css';
@@ -12,6 +14,8 @@ import '../figures/frame/basicFigures.css';
 export type GateCell = 'lstm' | 'gru';
 
 export interface GateExplorerProps {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
   readonly cell?: GateCell;
   /** Training steps (default 600). */
   readonly steps?: number;
@@ -71,6 +75,7 @@ export function GateExplorer({
   window = 24,
   hiddenSize = 16,
   seed = 1,
+  notice,
 }: GateExplorerProps) {
   const kind: GateCell = cell === 'gru' ? 'gru' : 'lstm';
   const specs: RunSpec[] = useMemo(
@@ -88,6 +93,7 @@ export function GateExplorer({
   return (
     <section className="live-panel" aria-label={`${cellLabels[kind]} gate explorer`}>
       <h3>{title}</h3>
+      <FigureNotice notice={notice} update={runsUpdate(runs)} />
       <p className="widget-intro">{whatToLookFor[kind]}</p>
       <RunControls runs={specs} maxSteps={steps} title={title} />
       {runs.length > 0 ? (

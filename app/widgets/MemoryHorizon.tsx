@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { FigureNotice } from '../figures/frame/FigureNotice';
 import { cellLabels } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
 import { useStopOnUnmount } from '../live/useStopOnUnmount';
@@ -7,7 +8,13 @@ import { LagAccuracyChart } from './LagAccuracyChart';
 import { formatDuration, lastEvaluation } from './liveRuns';
 import { HorizonConfig } from './MemoryHorizonConfig';
 import { SavedHorizonLabel, useSavedHorizon } from './MemoryHorizonSaved';
-import { describeHorizon, type HorizonRuns, horizonPoolRuns, horizonResults } from './memoryHorizonPlan';
+import {
+  describeHorizon,
+  type HorizonRuns,
+  horizonPoolRuns,
+  horizonResults,
+  horizonUpdate,
+} from './memoryHorizonPlan';
 import { savedHorizonKey } from './memoryHorizonSaved';
 import { poolProgress } from './runPool';
 import { useRunPool } from './useRunPool';
@@ -15,6 +22,8 @@ import './widgets.css';
 import { formatPercent } from '../shared/format';
 
 export interface MemoryHorizonProps {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
   /** The lags tried, in increasing order (default 2, 5, 10, 20, 40). */
   readonly lags?: readonly number[];
   /** Steps per run at most (default 500); a run stops early at 99% held-out accuracy. */
@@ -29,7 +38,7 @@ export interface MemoryHorizonProps {
  * runs first over a pool of workers (one per core), and their held-out accuracy plotted against the lag.
  * Nothing trains until the reader presses Run; leaving the page stops every run.
  */
-export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProps) {
+export function MemoryHorizon({ notice, lags, maxSteps, seed, width }: MemoryHorizonProps) {
   const lagKey = (lags ?? DEFAULT_HORIZON_PLAN.lags).join(',');
   const plan = useMemo<HorizonPlan>(
     () => ({
@@ -67,6 +76,7 @@ export function MemoryHorizon({ lags, maxSteps, seed, width }: MemoryHorizonProp
   return (
     <section className="live-panel" aria-label="Memory horizon experiment">
       <h3>Memory horizon: how far back can each cell recall?</h3>
+      <FigureNotice notice={notice} update={horizonUpdate(shown !== null, sweep, progress)} />
       <p className="widget-intro">
         Each network reads one of {plan.symbols} symbols, then a gap of distractors as long as the lag, and
         must then name the symbol. Run trains a fresh RNN, LSTM and GRU at every lag, here in your browser (it

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CellKind } from '../../engine/types';
 import { AtWidth } from '../figures/charts/LineChartFigure';
 import { FigureFrame } from '../figures/frame/FigureFrame';
+import type { FigureUpdate } from '../figures/frame/FigureNotice';
 import { formatCount } from '../figures/frame/figureText';
 import { cellLabels } from '../figures/frame/palette';
 import { useRuns } from '../live/useRuns';
@@ -42,7 +43,14 @@ function addTiming(current: Timings, cell: CellKind, result: StepTiming | 'faile
  * worker (so they never compete for a core), taking turns over a few rounds, with each cell's parameter
  * count beside its bar.
  */
-export function StepTimer({ width }: { readonly width?: number }) {
+export function StepTimer({
+  notice,
+  width,
+}: {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
+  readonly width?: number;
+}) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [position, setPosition] = useState(0);
   const [timings, setTimings] = useState<Timings>({});
@@ -102,6 +110,14 @@ export function StepTimer({ width }: { readonly width?: number }) {
   const ratio = ratioSentence(measured);
   const kernels = runs.find((run) => run.info)?.info?.kernels;
   const { rounds, measuredStepsPerRound } = STEP_TIMER_SETUP;
+  const timed = phase === 'done' ? STEP_TIMER_SCHEDULE.length : position;
+  const update: FigureUpdate = {
+    key: `${phase}:${timed}`,
+    label:
+      phase === 'idle'
+        ? 'Not measured yet'
+        : `Updated: ${timed} of ${STEP_TIMER_SCHEDULE.length} timings done`,
+  };
 
   return (
     <section className="live-panel" aria-label="Step timer">
@@ -152,6 +168,8 @@ export function StepTimer({ width }: { readonly width?: number }) {
           }),
         }}
         exportName="step-time"
+        notice={notice}
+        update={update}
       >
         <AtWidth width={width}>
           {(available) => (

@@ -26,7 +26,14 @@ type Loaded =
  * moves, and a sample drawn from the model at that temperature. Nothing is trained; all of it takes a
  * few milliseconds on the page's thread.
  */
-export function TemperatureSampler({ width }: { readonly width?: number }) {
+export function TemperatureSampler({
+  notice,
+  width,
+}: {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
+  readonly width?: number;
+}) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [context, setContext] = useState<string>('t');
   const [temperature, setTemperature] = useState(1);
@@ -105,6 +112,11 @@ export function TemperatureSampler({ width }: { readonly width?: number }) {
         description={description}
         exportName="temperature-next-character"
         controls={controls}
+        notice={notice}
+        update={{
+          key: `${context}:${temperature}:${seed}`,
+          label: `Updated: after “${shownContext}” at temperature ${formatNumber(temperature, 2)}, sample ${seed}`,
+        }}
         table={{
           caption: `Next character after “${shownContext}” in the course's prose`,
           columns: [

@@ -6,6 +6,8 @@ import './widgets.css';
 import '../figures/frame/basicFigures.css';
 
 export interface UnrolledDemoProps {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
   /** The word read character by character (at most 24 characters). */
   readonly word?: string;
   /** Hidden units, 1..16. */
@@ -45,10 +47,11 @@ export function UnrolledDemo({
   seed = 1,
   initialStep = 0,
   width,
+  notice,
 }: UnrolledDemoProps) {
   const data = useMemo(() => runUnrolledDemo(word, hiddenSize, seed), [word, hiddenSize, seed]);
   if (!data) {
-    return <UnrolledStepperWithState tokens={[]} hidden={[]} width={width} />;
+    return <UnrolledStepperWithState tokens={[]} hidden={[]} width={width} notice={notice} />;
   }
   const { tokens, alphabet, hidden, gradientNorms, loss, target } = data;
   return (
@@ -59,6 +62,7 @@ export function UnrolledDemo({
         gradientNorms={gradientNorms}
         initialStep={Math.max(0, Math.min(tokens.length, initialStep))}
         width={width}
+        notice={notice}
       />
       <p className="widget-figure-note">{describeModel(hidden[0]!.length, seed, alphabet, loss, target)}</p>
     </div>

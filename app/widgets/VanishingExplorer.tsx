@@ -13,6 +13,8 @@ import { CELL_KINDS } from '../engine';
 export type VanishingMode = 'scale' | 'cells';
 
 export interface VanishingExplorerProps {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
   /** Which comparison shows first: the scale of W_hh in a vanilla RNN, or RNN, LSTM and GRU. */
   readonly initialMode?: VanishingMode;
   /** The W_hh scale selected first, 0.5..1.5. */
@@ -74,6 +76,7 @@ export function VanishingExplorer({
   initialScale = 0.9,
   initialSeed = VANISHING_SETUP.seed,
   width,
+  notice,
 }: VanishingExplorerProps) {
   const [mode, setMode] = useState<VanishingMode>(initialMode);
   const [scale, setScale] = useState(() => clampScale(initialScale));
@@ -174,6 +177,11 @@ export function VanishingExplorer({
         emptyMessage="Measuring how far back the gradient reaches…"
         highlightId={selected?.id ?? null}
         controls={controls}
+        notice={notice}
+        update={{
+          key: `${mode}:${scale}:${seed}:${curves.length}`,
+          label: `Updated: ${curves.length} of ${requests.length} curves, weights #${seed - initialSeed + 1}`,
+        }}
         width={width}
         exportName={mode === 'scale' ? `gradient-reach-scale-${scale.toFixed(2)}` : 'gradient-reach-cells'}
       />

@@ -4,6 +4,7 @@
  * Pure functions, so the sweep's logic is tested without a worker.
  */
 import type { CellKind } from '../../engine/types';
+import type { FigureUpdate } from '../figures/frame/FigureNotice';
 import { cellLabels } from '../figures/frame/palette';
 import { formatPercent } from '../shared/format';
 import type { RunState } from '../store/runsSlice';
@@ -122,4 +123,21 @@ export function describeHorizon(plan: HorizonPlan, results: readonly HorizonResu
       `${failed} run${failed === 1 ? '' : 's'} could not train and ${failed === 1 ? 'is' : 'are'} left out.`,
     );
   return sentences.join(' ');
+}
+
+/**
+ * The sweep's update cue: it changes as each run finishes, and says how many have; a sweep read back
+ * from storage says so instead.
+ */
+export function horizonUpdate(
+  saved: boolean,
+  sweep: string,
+  progress: { readonly done: number; readonly total: number },
+): FigureUpdate {
+  if (saved) return { key: 'saved', label: 'Showing your last saved run' };
+  const label =
+    progress.done === 0 && sweep !== 'running'
+      ? 'Not run yet'
+      : `Updated: ${progress.done} of ${progress.total} runs done`;
+  return { key: `${sweep}:${progress.done}`, label };
 }

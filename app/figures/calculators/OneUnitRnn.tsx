@@ -79,6 +79,8 @@ export function WeightField({ label, name, value, min, max, step, onChange }: We
 }
 
 export interface OneUnitRnnProps {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
   readonly initialWhh?: number;
   readonly initialWxh?: number;
   /** Time steps (1-based) with a pulse x_t = 1 at the start; default a single pulse at t = 1. */
@@ -99,6 +101,7 @@ export function OneUnitRnn({
   initialPulses = [1],
   steps = 20,
   width,
+  notice,
 }: OneUnitRnnProps) {
   const [wHh, setWhh] = useState(() => clampWeight(initialWhh));
   const [wXh, setWxh] = useState(() => clampWeight(initialWxh));
@@ -155,6 +158,11 @@ export function OneUnitRnn({
       width={width}
       controls={controls}
       onTogglePulse={toggle}
+      notice={notice}
+      update={{
+        key: `${wHh}:${wXh}:${pulses.join(',')}`,
+        label: `Updated: w_hh = ${formatFixed(wHh)}, w_xh = ${formatFixed(wXh)}`,
+      }}
     />
   );
 }

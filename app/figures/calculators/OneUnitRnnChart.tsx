@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import '../frame/basicFigures.css';
 import { Axis } from '../frame/Axis';
 import { FigureFrame } from '../frame/FigureFrame';
+import type { NoticeSlot } from '../frame/FigureNotice';
 import { formatFixed, subscript } from '../frame/figureText';
 import { useChartFontSize } from '../frame/hooks';
 import { okabeIto } from '../frame/palette';
@@ -10,7 +11,7 @@ import { Responsive } from '../frame/Responsive';
 import { describeRegime, saturationLevel, simulateOneUnit } from './oneUnitRecurrence';
 import { PulseToggles } from './PulseToggles';
 
-export interface OneUnitRnnChartProps {
+export interface OneUnitRnnChartProps extends NoticeSlot {
   /** The recurrent weight w_hh. */
   readonly wHh: number;
   /** The input weight w_xh. */
@@ -183,6 +184,8 @@ export function OneUnitRnnChart({
   width,
   controls,
   onTogglePulse,
+  notice,
+  update,
 }: OneUnitRnnChartProps) {
   const safe = (value: number) => (Number.isFinite(value) ? value : 0);
   const w = { hh: safe(wHh), xh: safe(wXh) };
@@ -206,6 +209,8 @@ export function OneUnitRnnChart({
       description={description}
       exportName="one-unit-rnn"
       controls={controls}
+      notice={notice}
+      update={update}
       table={{
         caption: 'Input and hidden state at each step',
         columns: ['t', 'x_t', 'h_t'],

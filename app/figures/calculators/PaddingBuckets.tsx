@@ -6,6 +6,8 @@ import { sampleLengths } from './paddingPlans';
 export { PaddingBucketsChart, type PaddingBucketsChartProps } from './PaddingBucketsChart';
 
 export interface PaddingBucketsProps {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
   /** Sequences in the batch (default 16). */
   readonly count?: number;
   /** Seed of the first batch; "New batch" moves to the next seed, so every batch replays. */
@@ -30,6 +32,7 @@ export function PaddingBuckets({
   minLength = 2,
   maxLength = 24,
   width,
+  notice,
 }: PaddingBucketsProps) {
   const id = useId();
   const [seed, setSeed] = useState(initialSeed);
@@ -67,6 +70,11 @@ export function PaddingBuckets({
       buckets={buckets}
       width={width}
       controls={controls}
+      notice={notice}
+      update={{
+        key: `${seed}:${buckets}`,
+        label: `Updated: batch #${seed - initialSeed + 1}, ${buckets} bucket${buckets === 1 ? '' : 's'}`,
+      }}
     />
   );
 }

@@ -2,12 +2,13 @@ import type { ReactNode } from 'react';
 import '../frame/basicFigures.css';
 import { formatPercent } from '../../shared/format';
 import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
+import type { NoticeSlot } from '../frame/FigureNotice';
 import { formatCount } from '../frame/figureText';
 import { Responsive } from '../frame/Responsive';
 import { PaddingBucketsGraphic } from './PaddingBucketsGraphic';
 import { comparePlans } from './paddingPlans';
 
-export interface PaddingBucketsChartProps {
+export interface PaddingBucketsChartProps extends NoticeSlot {
   /** One length (time steps) per sequence, in the order they arrive. */
   readonly lengths: readonly number[];
   /** Sequences per batch (default: all of them in one batch). */
@@ -40,6 +41,8 @@ export function PaddingBucketsChart({
   buckets,
   width,
   controls,
+  notice,
+  update,
 }: PaddingBucketsChartProps) {
   const size = batchSize ?? Math.max(1, lengths.length);
   const problem = problemWith(lengths, size);
@@ -50,6 +53,8 @@ export function PaddingBucketsChart({
         description="Nothing is drawn yet."
         exportName="padding-vs-buckets"
         controls={controls}
+        notice={notice}
+        update={update}
       >
         <p className="figure-empty">{problem}</p>
       </FigureFrame>
@@ -93,6 +98,8 @@ export function PaddingBucketsChart({
       table={table}
       exportName="padding-vs-buckets"
       controls={controls}
+      notice={notice}
+      update={update}
     >
       {width !== undefined ? graphic(width) : <Responsive>{graphic}</Responsive>}
     </FigureFrame>

@@ -11,6 +11,8 @@ import { blockCells, blockFills, blockLayout, ParameterBlocks } from './Paramete
 import { parseSize, SizeField } from './SizeField';
 
 export interface ParameterCalculatorProps {
+  /** What to notice, for the lesson's point (see FigureNotice). */
+  readonly notice: string;
   readonly initialInputSize?: number;
   readonly initialHiddenSize?: number;
   /** Output size of a dense head after the layer; omitted = no head. */
@@ -27,6 +29,7 @@ export function ParameterCalculator({
   initialHiddenSize = 32,
   initialOutputSize,
   width,
+  notice,
 }: ParameterCalculatorProps) {
   const [text, setText] = useState({
     input: String(initialInputSize),
@@ -98,6 +101,11 @@ export function ParameterCalculator({
       description={description}
       table={table}
       exportName="parameter-count"
+      notice={notice}
+      update={{
+        key: `${I}:${H}:${O}`,
+        label: `Updated: I = ${I}, H = ${H}${O === null ? '' : `, O = ${O}`}`,
+      }}
       controls={
         <>
           <SizeField

@@ -2,6 +2,7 @@ import { type ReactNode, useMemo } from 'react';
 import { formatNumber, powerOfTenLabel } from '../../shared/format';
 import { slug } from '../frame/exportFigure';
 import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
+import type { FigureUpdate } from '../frame/FigureNotice';
 import { fitPlotHeight, useFigureScale } from '../frame/figureScale';
 import { Responsive } from '../frame/Responsive';
 import { LinePlot, type LinePlotProps } from './LinePlot';
@@ -90,6 +91,9 @@ export interface LineChartFigureProps
   /** The exported file's name; the title's slug when absent. */
   readonly exportName?: string;
   readonly controls?: ReactNode;
+  /** What to notice, and what the chart shows now (see FigureNotice), when a lesson places it. */
+  readonly notice?: string;
+  readonly update?: FigureUpdate;
   /** Width in CSS pixels; when absent the chart measures the space it has. */
   readonly width?: number;
   readonly height?: number;
@@ -110,6 +114,8 @@ export function LineChartFigure({
   table,
   exportName,
   controls,
+  notice,
+  update,
   width,
   height,
   emptyMessage,
@@ -125,6 +131,8 @@ export function LineChartFigure({
       table={xDomain === null ? undefined : table}
       exportName={exportName ?? slug(title)}
       controls={controls}
+      notice={notice}
+      update={update}
     >
       <AtWidth width={width}>
         {(available) => {

@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
 import { formatNumber, plural } from '../../shared/format';
 import type { FigureTable } from '../frame/FigureFrame';
+import type { FigureUpdate } from '../frame/FigureNotice';
 import { formatCaptionNumber, joinWords } from '../frame/figureText';
 import { seriesColors } from '../frame/palette';
 import { LineChartFigure, usePreparedPlot } from './LineChartFigure';
@@ -33,6 +34,9 @@ export interface VanishingChartProps {
   readonly exportName?: string;
   /** Controls drawn above the chart, such as a slider for the scale of W_hh. */
   readonly controls?: ReactNode;
+  /** What to notice, and what the chart shows now (see FigureNotice), when a lesson places it. */
+  readonly notice?: string;
+  readonly update?: FigureUpdate;
 }
 
 /**
@@ -51,6 +55,8 @@ export function VanishingChart({
   emptyMessage = 'Run the backward pass to see how the gradient shrinks or grows with distance.',
   exportName,
   controls,
+  notice,
+  update,
 }: VanishingChartProps) {
   const highlighted =
     highlightId !== null && curves.some((curve) => curve.id === highlightId) ? highlightId : null;
@@ -87,6 +93,8 @@ export function VanishingChart({
       table={table}
       exportName={exportName}
       controls={controls}
+      notice={notice}
+      update={update}
       width={width}
       height={height}
       emptyMessage={emptyMessage}

@@ -24,6 +24,8 @@ export interface UnrolledStepperProps {
   readonly width?: number;
   /** Milliseconds between steps while playing. */
   readonly playInterval?: number;
+  /** What to notice, when a lesson places the stepper; its update cue follows the step (see FigureNotice). */
+  readonly notice?: string;
 }
 
 /**
@@ -147,6 +149,11 @@ export function UnrolledStepper(props: UnrolledStepperProps) {
       table={stepperTable(props, drawGradient)}
       exportName="unrolled-network"
       controls={controls}
+      notice={props.notice}
+      update={{
+        key: `${step}:${drawGradient}`,
+        label: `Updated: step ${step} of ${T}${drawGradient ? ', gradient shown' : ''}`,
+      }}
     >
       {props.width !== undefined ? graphic(props.width) : <Responsive>{graphic}</Responsive>}
       <p className="figure-note">

@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { downloadPng, downloadSvg } from './exportFigure';
+import { FigureNotice, type FigureUpdate } from './FigureNotice';
 import { formatNumber } from './figureText';
 
 /** Tables carry the numbers a reader may want to check, so one figure more than captions. */
@@ -23,6 +24,10 @@ export interface FigureFrameProps {
   readonly exportName: string;
   /** Controls drawn above the graphic (sliders, toggles). */
   readonly controls?: ReactNode;
+  /** "What to notice" under the title, for a figure a lesson places (see FigureNotice). */
+  readonly notice?: string;
+  /** What the figure shows now, flashed when it changes; shown only with a notice. */
+  readonly update?: FigureUpdate;
   readonly children: ReactNode;
 }
 
@@ -30,7 +35,16 @@ export interface FigureFrameProps {
  * The frame every figure shares: a heading, the graphic, a caption in words, a "show data" table,
  * and export to SVG and PNG.
  */
-export function FigureFrame({ title, description, table, exportName, controls, children }: FigureFrameProps) {
+export function FigureFrame({
+  title,
+  description,
+  table,
+  exportName,
+  controls,
+  notice,
+  update,
+  children,
+}: FigureFrameProps) {
   const titleId = useId();
   const descriptionId = useId();
   const graphicRef = useRef<HTMLDivElement>(null);
@@ -71,6 +85,7 @@ export function FigureFrame({ title, description, table, exportName, controls, c
           </button>
         </div>
       </div>
+      {notice && <FigureNotice notice={notice} update={update} />}
       {controls && <div className="figure-controls">{controls}</div>}
       <div className="figure-graphic" ref={graphicRef}>
         {children}

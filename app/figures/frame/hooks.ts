@@ -38,6 +38,11 @@ export function usePrefersReducedMotion(): boolean {
   return useMediaQuery(reducedMotionQuery);
 }
 
+/** The same question asked once, now: for an effect that must not re-render its component to know. */
+export function prefersReducedMotionNow(): boolean {
+  return typeof matchMedia === 'function' && matchMedia(reducedMotionQuery).matches;
+}
+
 /**
  * The font size (px) of chart labels: global.css raises it from 12 to 15 on a projector-wide screen,
  * presenter mode to what its slide provides, and margins must leave room for the larger text.

@@ -9,7 +9,7 @@ const recurrentBox = () => screen.getByRole('spinbutton', { name: 'w_hh, typed v
 
 describe('OneUnitRnn', () => {
   it('draws one stem per time step and a single input pulse at t = 1 by default', () => {
-    const { container } = render(<OneUnitRnn width={700} />);
+    const { container } = render(<OneUnitRnn notice="Look at the figure." width={700} />);
     expect(container.querySelectorAll('[data-stem]')).toHaveLength(21);
     expect(container.querySelectorAll('[data-pulse]')).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Pulse at t = 1' })).toHaveAttribute('aria-pressed', 'true');
@@ -17,14 +17,14 @@ describe('OneUnitRnn', () => {
   });
 
   it('says the memory fades when |w_hh| < 1, with the numbers of the run', () => {
-    render(<OneUnitRnn initialWhh={0.6} width={700} />);
+    render(<OneUnitRnn notice="Look at the figure." initialWhh={0.6} width={700} />);
     expect(caption()).toHaveAccessibleDescription(
       /\|w_hh\| = 0\.60 < 1: after the pulse at t = 1 \(h = 0\.76\), h shrinks to about 0\.59 of itself each step; 5 steps later it is 0\.05\. The memory fades\./,
     );
   });
 
   it('switches the caption to saturation at the resting point when w_hh is dragged above 1', () => {
-    const { container } = render(<OneUnitRnn initialWhh={0.6} width={700} />);
+    const { container } = render(<OneUnitRnn notice="Look at the figure." initialWhh={0.6} width={700} />);
     fireEvent.change(recurrentSlider(), { target: { value: '1.5' } });
     expect(recurrentBox()).toHaveValue(1.5);
     expect(caption()).toHaveAccessibleDescription(/w_hh = 1\.50 > 1: .*saturates near 0\.86 and stays/);
@@ -35,7 +35,7 @@ describe('OneUnitRnn', () => {
 
   it('accepts a typed weight and changes the regime from it', async () => {
     const user = userEvent.setup();
-    render(<OneUnitRnn initialWhh={1.5} width={700} />);
+    render(<OneUnitRnn notice="Look at the figure." initialWhh={1.5} width={700} />);
     await user.clear(recurrentBox());
     await user.type(recurrentBox(), '0.3');
     expect(recurrentSlider()).toHaveValue('0.3');
@@ -44,7 +44,7 @@ describe('OneUnitRnn', () => {
 
   it('clamps a typed value outside −2..2 to the nearest end and says so', async () => {
     const user = userEvent.setup();
-    render(<OneUnitRnn width={700} />);
+    render(<OneUnitRnn notice="Look at the figure." width={700} />);
     await user.clear(recurrentBox());
     await user.type(recurrentBox(), '5');
     expect(recurrentSlider()).toHaveValue('2');
@@ -56,7 +56,7 @@ describe('OneUnitRnn', () => {
 
   it('shows h flipping sign every step when w_hh is negative', async () => {
     const user = userEvent.setup();
-    render(<OneUnitRnn initialWhh={-0.5} width={700} />);
+    render(<OneUnitRnn notice="Look at the figure." initialWhh={-0.5} width={700} />);
     expect(caption()).toHaveAccessibleDescription(/flips sign every step/);
     await user.click(screen.getByRole('button', { name: 'Show data' }));
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
@@ -76,7 +76,7 @@ describe('OneUnitRnn', () => {
 
   it('leaves h at zero and says so when every pulse is switched off', async () => {
     const user = userEvent.setup();
-    const { container } = render(<OneUnitRnn width={700} />);
+    const { container } = render(<OneUnitRnn notice="Look at the figure." width={700} />);
     await user.click(screen.getByRole('button', { name: 'Pulse at t = 1' }));
     expect(screen.getByRole('button', { name: 'Pulse at t = 1' })).toHaveAttribute('aria-pressed', 'false');
     expect(container.querySelectorAll('[data-pulse]')).toHaveLength(0);
@@ -85,7 +85,7 @@ describe('OneUnitRnn', () => {
 
   it('adds a pulse where the person presses, and Reset brings the starting state back', async () => {
     const user = userEvent.setup();
-    const { container } = render(<OneUnitRnn width={700} />);
+    const { container } = render(<OneUnitRnn notice="Look at the figure." width={700} />);
     await user.click(screen.getByRole('button', { name: 'Pulse at t = 8' }));
     expect(container.querySelectorAll('[data-pulse]')).toHaveLength(2);
     expect(caption()).toHaveAccessibleDescription(/pulses at t = 1, 8\./);

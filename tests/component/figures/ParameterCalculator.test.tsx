@@ -16,7 +16,14 @@ function blockArea(container: HTMLElement, cell: string): number {
 
 describe('ParameterCalculator', () => {
   it('counts 1,344 for an RNN, 5,376 for an LSTM and 4,032 for a GRU at I = 8, H = 32', () => {
-    render(<ParameterCalculator initialInputSize={8} initialHiddenSize={32} width={900} />);
+    render(
+      <ParameterCalculator
+        notice="Look at the figure."
+        initialInputSize={8}
+        initialHiddenSize={32}
+        width={900}
+      />,
+    );
     expect(card(/^RNN: 1,344 parameters$/)).toHaveTextContent(
       '1 · H · (I + H + 2) = 1 · 32 · (8 + 32 + 2) = 1,344',
     );
@@ -31,7 +38,7 @@ describe('ParameterCalculator', () => {
 
   it('computes the GRU/LSTM ratio, 0.75 or 25% fewer, for whatever sizes are typed', async () => {
     const user = userEvent.setup();
-    render(<ParameterCalculator width={900} />);
+    render(<ParameterCalculator notice="Look at the figure." width={900} />);
     expect(
       screen.getByText(/GRU \/ LSTM = 4,032 \/ 5,376 = 0\.75: the GRU has 25% fewer parameters/),
     ).toBeVisible();
@@ -42,7 +49,7 @@ describe('ParameterCalculator', () => {
   });
 
   it('draws one strip per gate block, named in PyTorch’s order, each with W_ih, W_hh and two bias columns', () => {
-    const { container } = render(<ParameterCalculator width={900} />);
+    const { container } = render(<ParameterCalculator notice="Look at the figure." width={900} />);
     const gates = (cell: string) =>
       [...container.querySelectorAll(`[data-cell-blocks="${cell}"] [data-gate]`)].map((g) =>
         g.getAttribute('data-gate'),
@@ -61,7 +68,7 @@ describe('ParameterCalculator', () => {
   });
 
   it('draws the blocks to one scale, so their areas compare like the counts', () => {
-    const { container } = render(<ParameterCalculator width={900} />);
+    const { container } = render(<ParameterCalculator notice="Look at the figure." width={900} />);
     const lstm = blockArea(container, 'lstm');
     expect(blockArea(container, 'gru') / lstm).toBeCloseTo(4032 / 5376, 6);
     expect(blockArea(container, 'rnn') / lstm).toBeCloseTo(1344 / 5376, 6);
@@ -73,7 +80,7 @@ describe('ParameterCalculator', () => {
   });
 
   it('explains a hidden size that is not a whole number from 1 to 4096 and keeps the last good one', () => {
-    render(<ParameterCalculator width={900} />);
+    render(<ParameterCalculator notice="Look at the figure." width={900} />);
     for (const bad of ['0', '4097', '2.5', '-3', '']) {
       fireEvent.change(hiddenBox(), { target: { value: bad } });
       expect(screen.getByRole('status')).toHaveTextContent(
@@ -89,7 +96,7 @@ describe('ParameterCalculator', () => {
 
   it('follows the digits as they are typed, and names the last good size when the next one is too big', async () => {
     const user = userEvent.setup();
-    render(<ParameterCalculator width={900} />);
+    render(<ParameterCalculator notice="Look at the figure." width={900} />);
     await user.clear(hiddenBox());
     await user.type(hiddenBox(), '4097');
     expect(screen.getByRole('status')).toHaveTextContent('Still showing H = 409.');
@@ -98,7 +105,7 @@ describe('ParameterCalculator', () => {
 
   it('adds a dense head of O·(H + 1) parameters when an output size is given', async () => {
     const user = userEvent.setup();
-    render(<ParameterCalculator width={900} />);
+    render(<ParameterCalculator notice="Look at the figure." width={900} />);
     await user.type(screen.getByRole('spinbutton', { name: 'Output size O' }), '10');
     expect(card(/^LSTM/)).toHaveTextContent('+ head O · (H + 1) = 10 · 33 = 330 → 5,706 in all');
     expect(screen.getByRole('figure')).toHaveAccessibleDescription(/plus 330 in a dense head of 10 outputs/);
@@ -106,7 +113,7 @@ describe('ParameterCalculator', () => {
 
   it('lists every count in the data table', async () => {
     const user = userEvent.setup();
-    render(<ParameterCalculator width={900} />);
+    render(<ParameterCalculator notice="Look at the figure." width={900} />);
     await user.click(screen.getByRole('button', { name: 'Show data' }));
     const rows = within(screen.getByRole('table')).getAllByRole('row');
     expect(rows[2]).toHaveTextContent('LSTM4 (i, f, g, o)1,0244,0961281285,376');

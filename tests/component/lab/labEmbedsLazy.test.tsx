@@ -30,7 +30,7 @@ describe('a lesson’s lab widget', { timeout: 20_000 }, () => {
   });
 
   it('is a placeholder until it nears view, then loads and draws the lab’s trainer', async () => {
-    render(<LabTrainer />);
+    render(<LabTrainer notice="Look at the figure." />);
     expect(screen.getByText('The language lab’s trainer loads as you reach it.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Train' })).not.toBeInTheDocument();
     expect(observers).toHaveLength(1);

@@ -75,7 +75,7 @@ describe("lesson 6's lab widgets", { timeout: 20_000 }, () => {
 
   it('train the one lab model on the course prose with the chosen cell, and say it is the lab’s', async () => {
     const user = userEvent.setup();
-    render(<LabTrainerEmbed />);
+    render(<LabTrainerEmbed notice="Look at the figure." />);
     await user.selectOptions(screen.getByLabelText('Cell'), 'gru');
     await user.click(screen.getByRole('button', { name: 'Train' }));
     expect(bridge.starts).toHaveLength(1);
@@ -91,8 +91,8 @@ describe("lesson 6's lab widgets", { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     render(
       <>
-        <LabTrainerEmbed />
-        <LabSamplesEmbed />
+        <LabTrainerEmbed notice="Look at the figure." />
+        <LabSamplesEmbed notice="Look at the figure." />
       </>,
     );
     // Two widgets, one keeper: the saved model is looked for once.
@@ -109,7 +109,7 @@ describe("lesson 6's lab widgets", { timeout: 20_000 }, () => {
 
   it('on leaving, pause and save the model, end its worker, and restore it in the next widget', async () => {
     const user = userEvent.setup();
-    const first = render(<LabTrainerEmbed />);
+    const first = render(<LabTrainerEmbed notice="Look at the figure." />);
     await user.click(screen.getByRole('button', { name: 'Train' }));
     trainTwentySteps(bridge);
     first.unmount();
@@ -119,7 +119,7 @@ describe("lesson 6's lab widgets", { timeout: 20_000 }, () => {
     expect(stored.size).toBe(1);
 
     // Coming back: the saved model is loaded into a new run of the same slot, paused.
-    render(<LabTrainerEmbed />);
+    render(<LabTrainerEmbed notice="Look at the figure." />);
     await vi.waitFor(() => expect(bridge.starts).toHaveLength(2), LATER);
     expect(bridge.starts[1]!.options).toMatchObject({ weights: '{"weights": "fake"}', paused: true });
     act(() => bridge.started(LAB_SLOT, { vocabulary: { symbols, report: null } }));
@@ -130,12 +130,12 @@ describe("lesson 6's lab widgets", { timeout: 20_000 }, () => {
 
   it('leave the worker alone when another widget takes the model at once', async () => {
     const user = userEvent.setup();
-    const first = render(<LabTrainerEmbed />);
+    const first = render(<LabTrainerEmbed notice="Look at the figure." />);
     await user.click(screen.getByRole('button', { name: 'Train' }));
     trainTwentySteps(bridge);
     const starts = bridge.starts.length;
     first.unmount();
-    render(<LabSamplesEmbed />);
+    render(<LabSamplesEmbed notice="Look at the figure." />);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(bridge.released).toEqual([]);
     expect(bridge.commands.some((command) => command.kind === 'pause')).toBe(false);

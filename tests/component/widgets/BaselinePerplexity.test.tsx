@@ -11,7 +11,7 @@ const perplexityOf = (name: string) => {
 
 describe('the baselines of a typed text', () => {
   it('shows the uniform guess, the unigram and the bigram, the bigram best on the starting text', () => {
-    render(<BaselinePerplexity />);
+    render(<BaselinePerplexity notice="Look at the figure." />);
     const uniform = perplexityOf('Uniform guess');
     const unigram = perplexityOf('Unigram');
     const bigram = perplexityOf('Bigram');
@@ -22,7 +22,7 @@ describe('the baselines of a typed text', () => {
 
   it('scores what the reader types, and asks for more when the text is too short', async () => {
     const user = userEvent.setup();
-    render(<BaselinePerplexity />);
+    render(<BaselinePerplexity notice="Look at the figure." />);
     const field = screen.getByRole('textbox', { name: /Type or paste a text/ });
     await user.clear(field);
     await user.type(field, 'abc');

@@ -14,7 +14,7 @@ describe('ClippingDemo', () => {
 
   it('trains the same configuration twice, without clipping and clipped at norm 1, only when asked', async () => {
     const user = userEvent.setup();
-    render(<ClippingDemo width={700} />);
+    render(<ClippingDemo notice="Look at the figure." width={700} />);
     expect(screen.getByRole('region', { name: 'Gradient clipping experiment' })).toBeVisible();
     expect(bridge.starts).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Train' }));
@@ -29,7 +29,7 @@ describe('ClippingDemo', () => {
 
   it('reports the divergence as a result and how often clipping fired', async () => {
     const user = userEvent.setup();
-    render(<ClippingDemo width={700} />);
+    render(<ClippingDemo notice="Look at the figure." width={700} />);
     await user.click(screen.getByRole('button', { name: 'Train' }));
     const none = clippingSlot('none');
     const clipped = clippingSlot('clipped');
@@ -72,7 +72,7 @@ describe('ClippingDemo', () => {
 
   it('stops both runs when the page closes', async () => {
     const user = userEvent.setup();
-    const { unmount } = render(<ClippingDemo width={700} />);
+    const { unmount } = render(<ClippingDemo notice="Look at the figure." width={700} />);
     await user.click(screen.getByRole('button', { name: 'Train' }));
     unmount();
     expect(bridge.stopped()).toEqual(['clipping-demo-none', 'clipping-demo-clipped']);

@@ -35,7 +35,7 @@ describe('GateExplorer', () => {
   });
 
   it('says what to look for and trains nothing until Train is pressed', () => {
-    render(<GateExplorer cell="lstm" />);
+    render(<GateExplorer notice="Look at the figure." cell="lstm" />);
     expect(screen.getByRole('region', { name: 'LSTM gate explorer' })).toHaveTextContent(
       /follow its forget gate f along the text: near 1 the cell state c is carried/,
     );
@@ -46,7 +46,7 @@ describe('GateExplorer', () => {
 
   it('trains a small character model in the worker, then draws the gates of the probed window', async () => {
     const user = userEvent.setup();
-    render(<GateExplorer cell="lstm" />);
+    render(<GateExplorer notice="Look at the figure." cell="lstm" />);
     await user.click(screen.getByRole('button', { name: 'Train' }));
     expect(bridge.starts).toHaveLength(1);
     const [start] = bridge.starts;
@@ -70,7 +70,7 @@ describe('GateExplorer', () => {
 
   it('explains the update gate for a GRU and trains a GRU', async () => {
     const user = userEvent.setup();
-    const { unmount } = render(<GateExplorer cell="gru" />);
+    const { unmount } = render(<GateExplorer notice="Look at the figure." cell="gru" />);
     expect(screen.getByRole('region', { name: 'GRU gate explorer' })).toHaveTextContent(
       /follow its update gate z along the text\. In PyTorch’s convention ht = z·ht−1 \+ \(1 − z\)·n/,
     );
@@ -84,7 +84,7 @@ describe('GateExplorer', () => {
 
   it('ends its worker when it leaves the page, keeping what the run recorded as stopped', async () => {
     const user = userEvent.setup();
-    const { unmount } = render(<GateExplorer cell="lstm" />);
+    const { unmount } = render(<GateExplorer notice="Look at the figure." cell="lstm" />);
     await user.click(screen.getByRole('button', { name: 'Train' }));
     act(() => {
       bridge.started('gate-explorer-lstm');

@@ -64,7 +64,7 @@ describe('MemoryHorizon', () => {
 
   it('starts nothing until Run is pressed, then the costliest runs first, one per core', async () => {
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     expect(screen.getByRole('region', { name: 'Memory horizon experiment' })).toBeVisible();
     expect(screen.getByText('0 of 15 runs done')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled();
@@ -97,7 +97,7 @@ describe('MemoryHorizon', () => {
   it('trains in as many workers as the machine has cores, up to six', async () => {
     setCores(4);
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     expect(startedSlots()).toEqual([
       'memory-horizon-lstm-40',
@@ -109,7 +109,7 @@ describe('MemoryHorizon', () => {
 
   it('starts the next run in order as soon as one ends, and shows the runs in progress', async () => {
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     const slot = horizonSlot('gru', 40);
     act(() => {
@@ -137,7 +137,7 @@ describe('MemoryHorizon', () => {
 
   it('plots the held-out accuracy of every finished run against the lag and says what it measured', async () => {
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     const accuracy: Record<CellKind, number[]> = {
       rnn: [1, 1, 1, 0.97, 0.31],
@@ -166,7 +166,7 @@ describe('MemoryHorizon', () => {
 
   it('cancels: stops the runs in progress and starts no more', async () => {
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(bridge.stopped()).toEqual(['memory-horizon-lstm-40', 'memory-horizon-gru-40']);
@@ -177,7 +177,7 @@ describe('MemoryHorizon', () => {
 
   it('stops its runs when it leaves the page', async () => {
     const user = userEvent.setup();
-    const { unmount } = render(<MemoryHorizon width={600} />);
+    const { unmount } = render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     unmount();
     expect(bridge.stopped()).toEqual(
@@ -187,7 +187,7 @@ describe('MemoryHorizon', () => {
 
   it('keeps the last sweep across a reload, labelled with when and how it was measured', async () => {
     const user = userEvent.setup();
-    const first = render(<MemoryHorizon width={600} />);
+    const first = render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     runWholeSweep();
     expect(await screen.findByText(/^15 of 15 runs done/, {}, slow)).toBeVisible();
@@ -200,7 +200,7 @@ describe('MemoryHorizon', () => {
 
     // A reload: a new page with no runs in the store.
     bridge = connectFakeBridge();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     const label = await screen.findByTestId('horizon-saved');
     expect(label).toHaveTextContent(
       /^Last result, measured .+, seed 1: 32 hidden units, lags 2, 5, 10, 20, 40, up to 500 steps per run, LSTM forget-gate bias 3; the sweep took .+\.$/,
@@ -257,7 +257,7 @@ describe('MemoryHorizon', () => {
     for (const value of damaged) expect(readSavedHorizon(value)).toBeNull();
     idb.values.set(key, damaged[3]);
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     expect(await screen.findByRole('status')).toHaveTextContent(
       'A result stored earlier in this browser could not be read, so it is not shown; the next run replaces it.',
     );
@@ -274,7 +274,7 @@ describe('MemoryHorizon', () => {
   it('says so when the browser refuses to store the result', async () => {
     idb.refuse = true;
     const user = userEvent.setup();
-    render(<MemoryHorizon width={600} />);
+    render(<MemoryHorizon notice="Look at the figure." width={600} />);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     runWholeSweep();
     expect(await screen.findByRole('status')).toHaveTextContent(

@@ -41,7 +41,7 @@ describe('StepTimer', () => {
 
   it('measures nothing until asked, then trains the three cells one after the other on the same task', async () => {
     const user = userEvent.setup();
-    render(<StepTimer width={500} />);
+    render(<StepTimer notice="Look at the figure." width={500} />);
     expect(screen.getByRole('region', { name: 'Step timer' })).toBeVisible();
     expect(bridge.starts).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Measure' }));
@@ -68,7 +68,7 @@ describe('StepTimer', () => {
 
   it('shows each cell’s time per step after the warm-up, its parameters, and the GRU/LSTM ratio', async () => {
     const user = userEvent.setup();
-    render(<StepTimer width={500} />);
+    render(<StepTimer notice="Look at the figure." width={500} />);
     await user.click(screen.getByRole('button', { name: 'Measure' }));
     trainAll();
     expect(bridge.starts).toHaveLength(9);
@@ -96,7 +96,7 @@ describe('StepTimer', () => {
 
   it('stops the run in progress when cancelled or when the page closes', async () => {
     const user = userEvent.setup();
-    const { unmount } = render(<StepTimer width={500} />);
+    const { unmount } = render(<StepTimer notice="Look at the figure." width={500} />);
     await user.click(screen.getByRole('button', { name: 'Measure' }));
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(bridge.stopped()).toEqual(['step-timer-rnn']);

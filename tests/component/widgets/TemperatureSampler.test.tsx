@@ -17,7 +17,7 @@ async function topShare(column: 1 | 2): Promise<number> {
 describe('temperature on the next character', () => {
   it('ranks the course’s most likely characters after “t” and sharpens them as the temperature falls', async () => {
     const user = userEvent.setup();
-    render(<TemperatureSampler width={500} />);
+    render(<TemperatureSampler notice="Look at the figure." width={500} />);
     const slider = await screen.findByRole('slider', { name: /Temperature/ });
     expect(slider).toHaveValue('1');
     await user.click(screen.getByRole('button', { name: /Show data|data/i }));
@@ -32,7 +32,7 @@ describe('temperature on the next character', () => {
 
   it('draws a looping sample when cold and a varied one when hot, and another on request', async () => {
     const user = userEvent.setup();
-    const { container } = render(<TemperatureSampler width={500} />);
+    const { container } = render(<TemperatureSampler notice="Look at the figure." width={500} />);
     const slider = await screen.findByRole('slider', { name: /Temperature/ });
     const sample = () => container.querySelector('.temperature-sample-text')?.textContent ?? '';
     fireEvent.change(slider, { target: { value: '0.1' } });
@@ -50,7 +50,7 @@ describe('temperature on the next character', () => {
 
   it('changes the distribution with the previous character: after “q”, a “u” is the likeliest', async () => {
     const user = userEvent.setup();
-    render(<TemperatureSampler width={500} />);
+    render(<TemperatureSampler notice="Look at the figure." width={500} />);
     await user.click(await screen.findByRole('radio', { name: '“q”' }));
     const bigrams = await loadTextBigrams('course-prose');
     expect(nextCharacters(bigrams, 'q', 1, 8).bars[0]?.character).toBe('u');

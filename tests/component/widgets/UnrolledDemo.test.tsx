@@ -7,7 +7,9 @@ import { UnrolledDemo } from '../../../app/widgets/UnrolledDemo';
 describe('UnrolledDemo', () => {
   it('steps a real RNN through the word: one column per character, one cell per hidden unit', async () => {
     const user = userEvent.setup();
-    const { container } = render(<UnrolledDemo word="hello" hiddenSize={6} width={800} />);
+    const { container } = render(
+      <UnrolledDemo notice="Look at the figure." word="hello" hiddenSize={6} width={800} />,
+    );
     expect(screen.getByRole('figure', { name: 'Unrolled network' })).toBeVisible();
     // Five characters and h₀.
     expect(container.querySelectorAll('[data-column]')).toHaveLength(6);
@@ -21,7 +23,9 @@ describe('UnrolledDemo', () => {
 
   it('shows the gradient flowing back, smaller at every step further from the loss', async () => {
     const user = userEvent.setup();
-    const { container } = render(<UnrolledDemo word="hello" hiddenSize={6} width={800} />);
+    const { container } = render(
+      <UnrolledDemo notice="Look at the figure." word="hello" hiddenSize={6} width={800} />,
+    );
     await user.click(screen.getByRole('checkbox', { name: 'Show gradient flowing back' }));
     expect(screen.getByText('t = 5 of 5')).toBeVisible();
     const bars = [...container.querySelectorAll('[data-gradient-step]')];
@@ -46,7 +50,7 @@ describe('UnrolledDemo', () => {
   });
 
   it('says what is missing for an empty word instead of drawing nothing', () => {
-    render(<UnrolledDemo word="" width={800} />);
+    render(<UnrolledDemo notice="Look at the figure." word="" width={800} />);
     expect(screen.getByText(/needs at least one character/)).toBeVisible();
   });
 });

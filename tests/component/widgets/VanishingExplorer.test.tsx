@@ -12,7 +12,9 @@ const strongLine = (container: HTMLElement, id: string) =>
 
 describe('VanishingExplorer', () => {
   it('measures the selected W_hh scale first, then the others, drawn faint beside it', async () => {
-    const { container } = render(<VanishingExplorer width={640} initialSeed={11} />);
+    const { container } = render(
+      <VanishingExplorer notice="Look at the figure." width={640} initialSeed={11} />,
+    );
     expect(figure()).toBeVisible();
     // Nothing is computed during the first render: the page appears at once.
     expect(screen.getByText('Measuring how far back the gradient reaches…')).toBeVisible();
@@ -29,7 +31,7 @@ describe('VanishingExplorer', () => {
   });
 
   it('moves the highlight and the caption with the slider: below 1 the gradient shrinks, above it grows', async () => {
-    const { container } = render(<VanishingExplorer width={640} />);
+    const { container } = render(<VanishingExplorer notice="Look at the figure." width={640} />);
     await waitFor(() => expect(container.querySelectorAll('path.line-series')).toHaveLength(6), SLICES);
     const slider = screen.getByRole('slider', { name: /Scale of W/ });
     fireEvent.change(slider, { target: { value: '1.5' } });
@@ -46,7 +48,7 @@ describe('VanishingExplorer', () => {
 
   it('compares RNN, LSTM and GRU at PyTorch’s default initialisation', async () => {
     const user = userEvent.setup();
-    const { container } = render(<VanishingExplorer width={640} />);
+    const { container } = render(<VanishingExplorer notice="Look at the figure." width={640} />);
     await user.click(screen.getByRole('radio', { name: 'RNN, LSTM and GRU' }));
     await waitFor(() => expect(container.querySelectorAll('path.line-series')).toHaveLength(4), SLICES);
     for (const id of ['rnn', 'lstm', 'gru', 'lstm-forget-bias'])
@@ -59,7 +61,7 @@ describe('VanishingExplorer', () => {
 
   it('draws new random weights on request, and says which seed it shows', async () => {
     const user = userEvent.setup();
-    const { container } = render(<VanishingExplorer width={640} />);
+    const { container } = render(<VanishingExplorer notice="Look at the figure." width={640} />);
     const lines = () => container.querySelectorAll('path.line-series').length;
     await waitFor(() => expect(lines()).toBe(6), SLICES);
     expect(screen.getByText(/seed 1\.$/)).toBeVisible();
