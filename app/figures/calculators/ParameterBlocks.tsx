@@ -33,7 +33,7 @@ const topLabels = 20;
 export function blockLayout(inputSize: number, hiddenSize: number, width: number) {
   const slot = (width - 2 * gap) / 3;
   const drawable = Math.max(20, Math.min(slot - gateLabelWidth, slot > 260 ? slot - 120 : slot));
-  const maxHeight = width < 480 ? 200 : width > 1400 ? 320 : 260;
+  const maxHeight = width < 480 ? 200 : width > 1400 ? 290 : 260;
   const scale = Math.min(drawable / (inputSize + hiddenSize + 2), maxHeight / (4 * hiddenSize));
   const Whh = Math.max(minColumn, hiddenSize * scale);
   const bias = Math.max(minColumn, scale);
