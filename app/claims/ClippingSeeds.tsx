@@ -1,25 +1,14 @@
-import { useCallback, useMemo } from 'react';
 import { SeedDotPlot } from '../figures/charts/SeedDotPlot';
-import { useRuns } from '../live/useRuns';
-import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { CLIPPING_SETUP } from '../widgets/clippingConfig';
-import { poolProgress } from '../widgets/runPool';
 import { useRunPool } from '../widgets/useRunPool';
 import { CLIPPING_SEEDS, clippingDotGroups, clippingSeedRuns, describeClippingSeeds } from './clippingSeeds';
 
 const poolRuns = clippingSeedRuns(CLIPPING_SEEDS);
-const slots = poolRuns.map((run) => run.slot);
 
 /** The clipping demo's pair of runs on several seeds: how many steps each trained before it ended. */
 export function ClippingSeeds({ width }: { readonly width?: number }) {
-  const runList = useRuns(slots);
-  const runs = useMemo(() => Object.fromEntries(runList.map((run) => [run.slot, run])), [runList]);
-  useStopOnUnmount(slots);
-  const pool = useRunPool(
-    poolRuns,
-    useCallback(() => {}, []),
-  );
-  const progress = poolProgress(slots, runs);
+  const pool = useRunPool(poolRuns);
+  const { runs, runList, progress } = pool;
   const verdict = describeClippingSeeds(CLIPPING_SEEDS, runs);
   const running = pool.phase === 'running';
   const seedList = CLIPPING_SEEDS.join(', ');

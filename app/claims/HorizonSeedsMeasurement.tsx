@@ -1,34 +1,22 @@
-import { useCallback, useMemo } from 'react';
 import { SeedDotPlot } from '../figures/charts/SeedDotPlot';
-import { useRuns } from '../live/useRuns';
-import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { DEFAULT_HORIZON_PLAN, HORIZON_SEEDS } from '../widgets/horizonSetup';
-import { formatDuration } from '../widgets/liveRuns';
 import { HorizonConfig } from '../widgets/MemoryHorizonConfig';
-import { poolProgress } from '../widgets/runPool';
+import { PoolControls } from '../widgets/PoolControls';
 import { useRunPool } from '../widgets/useRunPool';
 import { describeSeedSweep, horizonDotGroups, horizonSeedRuns, seedResults } from './horizonSeeds';
 
 const plan = DEFAULT_HORIZON_PLAN;
 const poolRuns = horizonSeedRuns(plan, HORIZON_SEEDS);
-const slots = poolRuns.map((run) => run.slot);
 
 /**
  * Lesson 2's memory-horizon sweep on several seeds: every cell at every lag on each seed, over a pool
  * of workers, each run's held-out accuracy a dot, so the spread over seeds is what the page shows.
  */
 export function HorizonSeedsMeasurement({ width }: { readonly width?: number }) {
-  const runList = useRuns(slots);
-  const runs = useMemo(() => Object.fromEntries(runList.map((run) => [run.slot, run])), [runList]);
-  useStopOnUnmount(slots);
-  const pool = useRunPool(
-    poolRuns,
-    useCallback(() => {}, []),
-  );
-  const progress = poolProgress(slots, runs);
+  const pool = useRunPool(poolRuns);
+  const { runs, runList, progress } = pool;
   const results = seedResults(plan, HORIZON_SEEDS, runs);
   const verdict = describeSeedSweep(plan, HORIZON_SEEDS, results);
-  const running = pool.phase === 'running';
   const seedList = HORIZON_SEEDS.join(', ');
   return (
     <section className="live-panel" aria-label="Memory horizon on several seeds">
@@ -37,22 +25,16 @@ export function HorizonSeedsMeasurement({ width }: { readonly width?: number }) 
         The sweep of lesson 2 ({plan.cells.length * plan.lags.length} runs) on each of {HORIZON_SEEDS.length}{' '}
         seeds, {progress.total} runs in all, {pool.workers} at a time.
       </p>
-      <div className="widget-buttons">
-        <button type="button" className="primary" onClick={pool.start} disabled={running}>
-          {running ? 'Measuring…' : runList.length > 0 ? 'Measure again' : 'Measure it'}
-        </button>
-        <button type="button" onClick={pool.cancel} disabled={!running}>
-          Stop
-        </button>
-      </div>
-      <p className="widget-status" aria-live="polite">
-        {progress.done} of {progress.total} runs done
-        {pool.phase === 'done' && pool.durationMs !== null
-          ? ` · took ${formatDuration(pool.durationMs)} on this machine`
-          : ''}
-        {pool.phase === 'cancelled' ? ' · stopped' : ''}
-      </p>
-      <progress className="widget-progress" value={progress.done} max={progress.total} aria-hidden="true" />
+      <PoolControls
+        pool={pool}
+        startLabel="Measure it"
+        againLabel="Measure again"
+        busyLabel="Measuring…"
+        stopLabel="Stop"
+        tookLabel="took"
+        stoppedLabel="stopped"
+        hasResults={runList.length > 0}
+      />
       {verdict && <p className="widget-result">{verdict}</p>}
       <SeedDotPlot
         title="Held-out accuracy at each lag, one dot per seed"

@@ -1,11 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { FigureNotice } from '../figures/frame/FigureNotice';
 import { cellLabels } from '../figures/frame/palette';
-import { useRuns } from '../live/useRuns';
-import { useStopOnUnmount } from '../live/useStopOnUnmount';
 import { DEFAULT_HORIZON_PLAN, type HorizonPlan } from './horizonSetup';
 import { LagAccuracyChart } from './LagAccuracyChart';
-import { formatDuration, lastEvaluation } from './liveRuns';
+import { lastEvaluation } from './liveRuns';
 import { HorizonConfig } from './MemoryHorizonConfig';
 import { SavedHorizonLabel, useSavedHorizon } from './MemoryHorizonSaved';
 import {
@@ -16,7 +14,7 @@ import {
   horizonUpdate,
 } from './memoryHorizonPlan';
 import { savedHorizonKey } from './memoryHorizonSaved';
-import { poolProgress } from './runPool';
+import { PoolControls } from './PoolControls';
 import { useRunPool } from './useRunPool';
 import './widgets.css';
 import { formatPercent } from '../shared/format';
@@ -50,10 +48,6 @@ export function MemoryHorizon({ notice, lags, maxSteps, seed, width }: MemoryHor
     [lagKey, maxSteps, seed],
   );
   const poolRuns = useMemo(() => horizonPoolRuns(plan), [plan]);
-  const slots = useMemo(() => poolRuns.map((run) => run.slot), [poolRuns]);
-  const runList = useRuns(slots);
-  const runs = useMemo(() => Object.fromEntries(runList.map((run) => [run.slot, run])), [runList]);
-  useStopOnUnmount(slots);
   const stored = useSavedHorizon(savedHorizonKey(plan));
   const save = stored.save;
   const onDone = useCallback(
@@ -62,10 +56,8 @@ export function MemoryHorizon({ notice, lags, maxSteps, seed, width }: MemoryHor
     [plan, save],
   );
   const pool = useRunPool(poolRuns, onDone);
+  const { runs, progress } = pool;
   const sweep = pool.phase;
-  const duration = pool.durationMs;
-
-  const progress = poolProgress(slots, runs);
   const running = sweep === 'running';
   const live = horizonResults(plan, runs);
   // After a reload the store has no runs: the last stored sweep is shown, labelled, until Run.
@@ -83,22 +75,16 @@ export function MemoryHorizon({ notice, lags, maxSteps, seed, width }: MemoryHor
         says how long that took), and plots how often each names it correctly on sequences it never trained
         on.
       </p>
-      <div className="widget-buttons">
-        <button type="button" className="primary" onClick={pool.start} disabled={running}>
-          {running ? 'Running…' : results.length > 0 ? 'Run again' : 'Run'}
-        </button>
-        <button type="button" onClick={pool.cancel} disabled={!running}>
-          Cancel
-        </button>
-      </div>
-      <p className="widget-status" aria-live="polite">
-        {progress.done} of {progress.total} runs done
-        {sweep === 'done' && duration !== null
-          ? ` · the sweep took ${formatDuration(duration)} on this machine`
-          : ''}
-        {sweep === 'cancelled' ? ' · cancelled' : ''}
-      </p>
-      <progress className="widget-progress" value={progress.done} max={progress.total} aria-hidden="true" />
+      <PoolControls
+        pool={pool}
+        startLabel="Run"
+        againLabel="Run again"
+        busyLabel="Running…"
+        stopLabel="Cancel"
+        tookLabel="the sweep took"
+        stoppedLabel="cancelled"
+        hasResults={results.length > 0}
+      />
       {shown && <SavedHorizonLabel saved={shown} />}
       {stored.note && (
         <p className="widget-note" role="status">

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
 import { Axis } from '../frame/Axis';
 import { FigureFrame, type FigureTable } from '../frame/FigureFrame';
+import { FigureTableView } from '../frame/FigureTableView';
 import { AtWidth, EmptyPlot } from './LineChartFigure';
 import './seedDots.css';
 
@@ -70,7 +71,9 @@ export function SeedDotPlot(props: SeedDotPlotProps) {
           empty ? <EmptyPlot height={240} message={emptyMessage} /> : <Dots {...props} width={available} />
         }
       </AtWidth>
-      {!empty && <PrintTable table={table} />}
+      {/* The table again for paper, where no button can show it: hidden on screen (and so to screen
+          readers, which have the frame's own table), shown by the print style sheet. */}
+      {!empty && <FigureTableView table={table} className="seed-dots-print" hidden />}
     </FigureFrame>
   );
 }
@@ -190,35 +193,4 @@ function dotTable(
       ]),
     ),
   };
-}
-
-/**
- * The table again for paper, where no button can show it: `hidden` on screen (and so to screen
- * readers, which have the frame's own table), shown by the print style sheet.
- */
-function PrintTable({ table }: { readonly table: FigureTable }) {
-  return (
-    <table className="figure-table seed-dots-print" hidden>
-      <caption>{table.caption}</caption>
-      <thead>
-        <tr>
-          {table.columns.map((column) => (
-            <th key={column} scope="col">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row) => (
-          <tr key={String(row[0])}>
-            {row.map((cell, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-              <td key={index}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }

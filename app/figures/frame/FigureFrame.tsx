@@ -1,17 +1,9 @@
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { downloadPng, downloadSvg } from './exportFigure';
 import { FigureNotice, type FigureUpdate } from './FigureNotice';
-import { formatNumber } from './figureText';
+import { type FigureTable, FigureTableView } from './FigureTableView';
 
-/** Tables carry the numbers a reader may want to check, so one figure more than captions. */
-const tableDigits = 4;
-
-/** The figure's data as a table: the text alternative a screen reader (or a curious student) can read. */
-export interface FigureTable {
-  readonly caption: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly (string | number)[])[];
-}
+export type { FigureTable };
 
 export interface FigureFrameProps {
   /** Short name of the figure, shown as its heading and used as its accessible name. */
@@ -100,32 +92,7 @@ export function FigureFrame({
       )}
       {table && showTable && (
         <div className="figure-table-wrapper">
-          <table className="figure-table">
-            <caption>{table.caption}</caption>
-            <thead>
-              <tr>
-                {table.columns.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, rowIndex) => (
-                // Rows have no identity beyond their position in the data.
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-                <tr key={rowIndex}>
-                  {row.map((cell, cellIndex) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                    <td key={cellIndex}>
-                      {typeof cell === 'number' ? formatNumber(cell, tableDigits) : cell}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTableView table={table} />
         </div>
       )}
     </figure>

@@ -4,9 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { findLesson } from '../../../app/course';
 import { useStore } from '../../../app/store';
 import { recoverProgress } from '../../../app/store/damagedCopies';
-import { EMPTY_PROGRESS, PROGRESS_VERSION, progressFormat } from '../../../app/store/progressFormat';
+import { PROGRESS_VERSION, progressFormat } from '../../../app/store/progressFormat';
 import { seedCard } from '../../../app/store/review';
 import { questions } from '../../../lessons/07-summary/quiz';
+import { resetProgressStore } from './progressStore';
 
 const KEY = 'unroll.progress';
 
@@ -56,12 +57,7 @@ const oldData = {
 
 beforeEach(() => {
   localStorage.clear();
-  useStore.setState({
-    progress: EMPTY_PROGRESS,
-    progressSaved: true,
-    progressLock: null,
-    storageNotice: null,
-  });
+  resetProgressStore();
 });
 
 describe('progress saved before the summary moved', () => {

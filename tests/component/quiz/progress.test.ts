@@ -18,19 +18,13 @@ import {
 } from '../../../app/store/progressFormat';
 import { UNKNOWN_TIME } from '../../../app/store/review';
 import { load } from '../../../app/store/storage';
+import { PROGRESS_KEY, resetProgressStore, savedProgress } from './progressStore';
 
-const KEY = 'unroll.progress';
-const saved = () => JSON.parse(localStorage.getItem(KEY) ?? 'null') as { version: number; data: Progress };
+const KEY = PROGRESS_KEY;
+const saved = savedProgress;
 
 beforeEach(() => {
-  useStore.setState({
-    progress: EMPTY_PROGRESS,
-    progressSaved: true,
-    progressLock: null,
-    heldProgressText: null,
-    damagedCopies: [],
-    storageNotice: null,
-  });
+  resetProgressStore();
 });
 
 afterEach(() => {

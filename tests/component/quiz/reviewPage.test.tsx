@@ -10,7 +10,8 @@ import { ReviewPage } from '../../../app/pages/ReviewPage';
 import { describeMastery, lessonMastery } from '../../../app/quiz/mastery';
 import { describeDue, describeMove } from '../../../app/quiz/reviewPlan';
 import { useStore } from '../../../app/store';
-import { EMPTY_LESSON, EMPTY_PROGRESS } from '../../../app/store/progressFormat';
+import { EMPTY_LESSON } from '../../../app/store/progressFormat';
+import { resetProgressStore } from './progressStore';
 
 const first = lessons[0]!;
 // Local noon, so that "tomorrow" means the same in any time zone the tests run in.
@@ -35,12 +36,7 @@ beforeEach(async () => {
   quiz = (await first.loadQuiz?.()) ?? [];
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(start);
-  useStore.setState({
-    progress: EMPTY_PROGRESS,
-    progressSaved: true,
-    progressLock: null,
-    storageNotice: null,
-  });
+  resetProgressStore();
 });
 
 afterEach(() => {

@@ -12,9 +12,9 @@ import {
 import { mergeProgress } from '../../../app/store/progressMerge';
 import { type ReviewCard, seedCard, UNKNOWN_TIME } from '../../../app/store/review';
 import { parseSaved } from '../../../app/store/storage';
+import { resetProgressStore, savedProgress } from './progressStore';
 
-const KEY = 'unroll.progress';
-const saved = () => JSON.parse(localStorage.getItem(KEY) ?? 'null') as { version: number; data: Progress };
+const saved = savedProgress;
 const start = new Date('2026-03-02T09:00:00.000Z');
 const later = (days: number) => new Date(start.getTime() + days * 24 * 60 * 60 * 1000);
 const days = later;
@@ -24,14 +24,7 @@ beforeEach(() => {
   localStorage.clear();
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(start);
-  useStore.setState({
-    progress: EMPTY_PROGRESS,
-    progressSaved: true,
-    progressLock: null,
-    heldProgressText: null,
-    damagedCopies: [],
-    storageNotice: null,
-  });
+  resetProgressStore();
 });
 
 afterEach(() => {
