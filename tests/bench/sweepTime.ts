@@ -34,7 +34,7 @@ export function reportedSeconds(status: string): number {
 const TICKS_PER_SECOND = 100;
 
 /** CPU seconds (user and system) of `root` and all its descendants so far, from /proc; null without it. */
-function treeCpuSeconds(root: number): number | null {
+export function treeCpuSeconds(root: number): number | null {
   let entries: string[];
   try {
     entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
