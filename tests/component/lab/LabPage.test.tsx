@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildVocabulary, builtinText, DEFAULT_VOCABULARY } from '../../../app/engine';
@@ -94,7 +94,14 @@ describe('the Language lab page', { timeout: 30_000 }, () => {
     await user.click(passage);
     await user.paste(quotedText);
     await user.click(screen.getByRole('button', { name: 'Look inside' }));
-    expect(bridge.questions).toContainEqual(expect.objectContaining({ type: 'trace', passage: quotedText }));
+    // The question goes out once the panel has taken the passage (a render later on a loaded machine).
+    await waitFor(
+      () =>
+        expect(bridge.questions).toContainEqual(
+          expect.objectContaining({ type: 'trace', passage: quotedText }),
+        ),
+      LATER,
+    );
     const find = await screen.findByRole('region', { name: 'Find a unit for…' }, LATER);
     const ranking = await within(find).findAllByRole('listitem', undefined, LATER);
     expect(ranking[0]).toHaveTextContent(/^Layer 2, unit 3 \(hidden state h\): r = (0\.9\d|1\.00)/);
