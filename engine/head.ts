@@ -94,13 +94,40 @@ function checkShapes(params: DenseParams, hs: Float64Array, target: Target): num
   return rows;
 }
 
-/** y = W h + b for the hidden vector at row `row` of hs, written to out[offset .. offset+O). */
+/**
+ * y = W h + b for the hidden vector at row `row` of hs, written to out[offset .. offset+O). Four outputs
+ * at a time share each load of h; each output's sum still runs over j in order from its bias, so the
+ * numbers are bit for bit those of one output at a time.
+ */
 function affine(params: DenseParams, hs: Float64Array, row: number, out: Float64Array, offset: number): void {
   const H = params.inputSize;
+  const O = params.outputSize;
   const W = params.W.w;
   const b = params.b.w;
   const hOffset = row * H;
-  for (let o = 0; o < params.outputSize; o++) {
+  let o = 0;
+  for (; o + 4 <= O; o += 4) {
+    const w0 = o * H;
+    const w1 = w0 + H;
+    const w2 = w1 + H;
+    const w3 = w2 + H;
+    let s0 = b[o]!;
+    let s1 = b[o + 1]!;
+    let s2 = b[o + 2]!;
+    let s3 = b[o + 3]!;
+    for (let j = 0; j < H; j++) {
+      const h = hs[hOffset + j]!;
+      s0 += W[w0 + j]! * h;
+      s1 += W[w1 + j]! * h;
+      s2 += W[w2 + j]! * h;
+      s3 += W[w3 + j]! * h;
+    }
+    out[offset + o] = s0;
+    out[offset + o + 1] = s1;
+    out[offset + o + 2] = s2;
+    out[offset + o + 3] = s3;
+  }
+  for (; o < O; o++) {
     let sum = b[o]!;
     const wOffset = o * H;
     for (let j = 0; j < H; j++) sum += W[wOffset + j]! * hs[hOffset + j]!;
@@ -234,15 +261,62 @@ export function headBackward(
       const scale = (2 * target.weight[row]!) / denominator;
       for (let o = 0; o < O; o++) delta[o] = scale * (outputs[offset + o]! - target.values[row * O + o]!);
     }
-    const hOffset = row * H;
-    for (let o = 0; o < O; o++) {
-      const d = delta[o]!;
-      db[o]! += d;
-      const wOffset = o * H;
-      for (let j = 0; j < H; j++) {
-        dW[wOffset + j]! += d * hs[hOffset + j]!;
-        dHs[hOffset + j]! += W[wOffset + j]! * d;
-      }
+    accumulateRow(H, O, W, dW, db, delta, hs, dHs, row * H);
+  }
+}
+
+/**
+ * One position's share of the backward: db += δ, dW += δ hᵀ and dh += Wᵀ δ for the row at `hOffset`.
+ * Four outputs at a time share each load of h and each load and store of dh; dh's sum still adds the
+ * outputs in order and each dW entry gets one addition per position, so the numbers are bit for bit
+ * those of one output at a time.
+ */
+function accumulateRow(
+  H: number,
+  O: number,
+  W: Float64Array,
+  dW: Float64Array,
+  db: Float64Array,
+  delta: Float64Array,
+  hs: Float64Array,
+  dHs: Float64Array,
+  hOffset: number,
+): void {
+  let o = 0;
+  for (; o + 4 <= O; o += 4) {
+    const d0 = delta[o]!;
+    const d1 = delta[o + 1]!;
+    const d2 = delta[o + 2]!;
+    const d3 = delta[o + 3]!;
+    db[o]! += d0;
+    db[o + 1]! += d1;
+    db[o + 2]! += d2;
+    db[o + 3]! += d3;
+    const w0 = o * H;
+    const w1 = w0 + H;
+    const w2 = w1 + H;
+    const w3 = w2 + H;
+    for (let j = 0; j < H; j++) {
+      const h = hs[hOffset + j]!;
+      dW[w0 + j]! += d0 * h;
+      dW[w1 + j]! += d1 * h;
+      dW[w2 + j]! += d2 * h;
+      dW[w3 + j]! += d3 * h;
+      let g = dHs[hOffset + j]!;
+      g += W[w0 + j]! * d0;
+      g += W[w1 + j]! * d1;
+      g += W[w2 + j]! * d2;
+      g += W[w3 + j]! * d3;
+      dHs[hOffset + j] = g;
+    }
+  }
+  for (; o < O; o++) {
+    const d = delta[o]!;
+    db[o]! += d;
+    const wOffset = o * H;
+    for (let j = 0; j < H; j++) {
+      dW[wOffset + j]! += d * hs[hOffset + j]!;
+      dHs[hOffset + j]! += W[wOffset + j]! * d;
     }
   }
 }
