@@ -3,6 +3,32 @@ import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 /** How to replace each page whose download failed with one that downloads again. */
 const renewals = new Set<() => void>();
 
+/** When this tab last reloaded to download a page again (sessionStorage), so that it does so only once. */
+const RELOADED_AT_KEY = 'unroll.reloadedForDownload';
+const RELOAD_GUARD_MS = 30_000;
+
+/**
+ * Chromium keeps a failed module download for the life of the document: once a page's chunk failed
+ * offline, importing it again fails at once even after the connection is back. So when a page that
+ * already failed fails again while the browser says it is online, a new document is the only way to
+ * download it: reload, once per half minute at most (a page that fails for another reason then shows
+ * its message instead of reloading in a loop). Saved progress lives in storage and survives the reload.
+ */
+function reloadForFreshDownload(): void {
+  if (typeof navigator === 'undefined' || !navigator.onLine) return;
+  try {
+    const last = Number(sessionStorage.getItem(RELOADED_AT_KEY));
+    if (last > 0 && Date.now() - last < RELOAD_GUARD_MS) return;
+    sessionStorage.setItem(RELOADED_AT_KEY, String(Date.now()));
+  } catch {
+    return;
+  }
+  documentReload.reload();
+}
+
+/** How the page reloads for a fresh download; tests replace it, since jsdom cannot reload. */
+export const documentReload = { reload: () => window.location.reload() };
+
 /**
  * Like React's lazy(), but a download that failed (offline, say) can be tried again: lazy() keeps the
  * failure for good, so the page would fail on every visit until the site is reloaded.
@@ -10,6 +36,7 @@ const renewals = new Set<() => void>();
 export function lazyPage<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
 ): ComponentType<Props> {
+  let failures = 0;
   const fresh = (): LazyExoticComponent<ComponentType<Props>> =>
     lazy(() =>
       load().then(
@@ -17,6 +44,8 @@ export function lazyPage<Props extends object>(
         (error: unknown) => {
           // Not renewed here: React draws the page once more to find the error, and must find it.
           renewals.add(renew);
+          failures += 1;
+          if (failures > 1) reloadForFreshDownload();
           throw error;
         },
       ),

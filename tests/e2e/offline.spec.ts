@@ -76,7 +76,8 @@ test('offline before a page was ever saved: it says so in plain words, and navig
   await expect(page.getByRole('heading', { name: 'The course' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 
-  // Back online, the same lesson loads without a reload of the site.
+  // Back online, the same lesson loads. Chromium keeps a failed module download for the life of the
+  // document, so the app reloads the page once to download it anew; nothing saved is lost.
   await context.setOffline(false);
   await page.goto('/#/lessons/02-backpropagation-through-time');
   await expect(page.getByRole('heading', { level: 1, name: /Backpropagation through time/i })).toBeVisible();

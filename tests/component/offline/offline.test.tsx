@@ -1,11 +1,11 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Suspense } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { Link, Route, Router, Switch } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { ErrorBoundary } from '../../../app/components/ErrorBoundary';
-import { lazyPage } from '../../../app/components/lazyPage';
+import { documentReload, lazyPage } from '../../../app/components/lazyPage';
 import { UpdatePrompt } from '../../../app/components/UpdatePrompt';
 import { offerUpdate } from '../../../app/components/updateOffer';
 
@@ -71,6 +71,34 @@ describe('a page that cannot be downloaded', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('link', { name: 'Lesson' }));
     expect(await screen.findByRole('heading', { name: 'The lesson' })).toBeInTheDocument();
+  });
+
+  it('reloads the page once when a page that failed fails again while online (the browser keeps the failure)', async () => {
+    sessionStorage.clear();
+    const reload = vi.spyOn(documentReload, 'reload').mockImplementation(() => {});
+    const online = vi.spyOn(navigator, 'onLine', 'get');
+    try {
+      const { Page } = flakyPage(10);
+      renderAt('/lesson', Page);
+      online.mockReturnValue(false);
+      const alert = await screen.findByRole('alert');
+      // Offline, Try again downloads again and fails again: nothing to gain from a reload.
+      await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByRole('heading', { name: 'You seem to be offline' })).toBeInTheDocument();
+      expect(reload).not.toHaveBeenCalled();
+      // Online, the same failure means the browser kept it: a new document downloads the page.
+      online.mockReturnValue(true);
+      await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByRole('heading', { name: 'You seem to be offline' })).toBeInTheDocument();
+      expect(reload).toHaveBeenCalledOnce();
+      // Within half a minute it does not reload again, so a page that cannot load never loops.
+      await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByRole('heading', { name: 'You seem to be offline' })).toBeInTheDocument();
+      expect(reload).toHaveBeenCalledOnce();
+    } finally {
+      reload.mockRestore();
+      online.mockRestore();
+    }
   });
 
   it('keeps other errors in their own words', async () => {
