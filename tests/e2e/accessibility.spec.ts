@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { accessibilityViolations, allRoutes, expect, test } from './fixtures';
+import { accessibilityViolations, allRoutes, expect, mountWholePage, test } from './fixtures';
 
 // One test per route and theme, so each stays short and a failure names its page. The lesson list
 // is read from the lessons folder, as the app discovers it; a test below checks the course map agrees.
@@ -29,10 +29,14 @@ test('every page of the course map is covered by the accessibility checks', asyn
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const route of routes) {
     test(`axe finds no violation on ${route} in the ${colorScheme} theme`, async ({ page }) => {
+      // A whole lesson with every figure mounted is a large page for axe on a loaded machine.
+      test.setTimeout(150_000);
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       await page.goto(route);
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await page.waitForLoadState('networkidle');
+      // Every block and live figure in, and nothing still arriving to move the text under axe.
+      await mountWholePage(page);
       expect(await accessibilityViolations(page), `violations on ${route}`).toEqual([]);
     });
   }

@@ -54,6 +54,30 @@ export const test = base.extend<{ guard: Guard }>({
 export { expect };
 
 /** Runs axe-core against WCAG 2.x A/AA rules and best practices; returns readable violations. */
+/**
+ * Scrolls to the bottom a screen at a time until the page stops growing, then back to the top: a lesson
+ * mounts its text a few blocks per idle slice and its live figures only near view, so a check of the
+ * whole page (axe) must first bring every figure in, and must not run while they still arrive and move
+ * the text under it.
+ */
+export async function mountWholePage(page: Page): Promise<void> {
+  let lastHeight = -1;
+  let still = 0;
+  for (let step = 0; step < 600 && still < 12; step += 1) {
+    await page.mouse.wheel(0, 700);
+    await page.waitForTimeout(50);
+    const { bottom, height, busy } = await page.evaluate(() => ({
+      bottom: Math.round(window.scrollY + window.innerHeight),
+      height: document.documentElement.scrollHeight,
+      busy: document.querySelector('[aria-busy="true"]') !== null,
+    }));
+    still = !busy && bottom >= height - 2 && height === lastHeight ? still + 1 : 0;
+    lastHeight = height;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+}
+
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
