@@ -5,7 +5,7 @@
  */
 
 import type { Connectivity } from '../engine/lab/connectivity';
-import type { TextTrace } from '../engine/lab/trace';
+import type { PostedTrace } from '../engine/lab/trace';
 import type { Divergence, Evaluation } from '../engine/trainer';
 import type { FromWorker, LabAnswer, Probe, RunInfo, RunStatus, Snapshot } from '../engine/worker/protocol';
 import { CELL_KINDS } from './engine';
@@ -96,8 +96,11 @@ function isRunVocabulary(value: unknown): boolean {
   );
 }
 
-/** A unit trace whose every series is [steps][hiddenSize] and whose probabilities are [steps][V]. */
-export function isTextTrace(value: unknown): value is TextTrace {
+/**
+ * A unit trace as the worker posts it: every series a Float32Array [steps][hiddenSize], the
+ * probabilities a Float32Array [steps][V].
+ */
+export function isPostedTrace(value: unknown): value is PostedTrace {
   if (!isObject(value) || typeof value.cell !== 'string' || !cells.has(value.cell)) return false;
   const { steps, hiddenSize, vocabularySize, kinds, layers } = value;
   if (!isCount(steps) || steps < 1 || !isCount(hiddenSize) || !isCount(vocabularySize)) return false;
@@ -107,11 +110,11 @@ export function isTextTrace(value: unknown): value is TextTrace {
   const seriesOk = layers.every(
     (layer) =>
       isObject(layer) &&
-      kinds.every((kind) => layer[kind] instanceof Float64Array && layer[kind].length === size),
+      kinds.every((kind) => layer[kind] instanceof Float32Array && layer[kind].length === size),
   );
   return (
     seriesOk &&
-    value.probabilities instanceof Float64Array &&
+    value.probabilities instanceof Float32Array &&
     value.probabilities.length === steps * vocabularySize
   );
 }
@@ -149,7 +152,7 @@ export function isLabAnswer(value: unknown): value is LabAnswer {
     case 'trace':
       return (
         isText(value.passage) &&
-        isTextTrace(value.trace) &&
+        isPostedTrace(value.trace) &&
         Array.from(value.passage).length === value.trace.steps
       );
     case 'connectivity':

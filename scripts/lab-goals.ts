@@ -117,12 +117,14 @@ async function main() {
       await page.waitForTimeout(500);
     }
     if (toyCode) {
+      // The steps it reached, for a Node cross-check of the same model (scripts/lab-node.ts --train-steps).
+      const run = await page.locator('.run-status li').first().textContent();
       await lookInside(page);
       const found = await findUnits(page);
       await browser.close();
       const best = Math.max(...found.map((one) => one.r));
-      const status = `bigram after ${bigramSeconds ?? 'never'} s; frames ${JSON.stringify(frames)}`;
-      if (json) console.log(JSON.stringify({ best, found, trainedSeconds: trainMs / 1000, ...frames }));
+      const status = `bigram after ${bigramSeconds ?? 'never'} s; frames ${JSON.stringify(frames)}; ${run}`;
+      if (json) console.log(JSON.stringify({ best, found, trainedSeconds: trainMs / 1000, ...frames, run }));
       else {
         console.log(`Language lab goals in Chromium (toy code, the lab’s defaults, ${trainMs / 1000} s)`);
         for (const one of found) console.log(`  ${one.label}`);

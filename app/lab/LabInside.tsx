@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { TextTrace } from '../../engine/lab/trace';
+import type { PostedTrace } from '../../engine/lab/trace';
 import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
 import { ConnectivityCompare } from './inside/ConnectivityCompare';
@@ -35,7 +35,7 @@ export function LabInside({
   const profiles = useStore((state) => state.labProfiles);
   const setProfile = useStore((state) => state.setLabProfile);
   const [passage, setPassage] = useState(() => text.slice(-DEFAULT_PASSAGE));
-  const [view, setView] = useState<{ text: string; trace: TextTrace; label: string } | null>(null);
+  const [view, setView] = useState<{ text: string; trace: PostedTrace; label: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<'trace' | 'profile' | null>(null);
   const passageId = useId();

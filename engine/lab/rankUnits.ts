@@ -2,7 +2,7 @@
  * Which units follow a hypothesis: every (layer, kind, unit) series of a trace ranked by its Pearson
  * correlation with a per-character signal, the largest |r| first.
  */
-import type { TextTrace, TraceKind } from './trace.ts';
+import type { AnyTrace, TraceKind, TraceValues } from './trace.ts';
 
 /** One ranked series: layer (0 = bottom), kind (h, c or a gate) and unit 0..H−1. */
 export interface RankedUnit {
@@ -32,7 +32,7 @@ export interface RankOptions {
  * (means, then centred sums) for accuracy. 0 when either side is constant or anything is not finite.
  */
 export function columnCorrelation(
-  series: Float64Array,
+  series: TraceValues,
   H: number,
   unit: number,
   signal: Float64Array,
@@ -71,7 +71,7 @@ export function columnCorrelation(
  * `signal` [T] (T = trace.steps) and returns the first `top`, largest |r| first; ties keep the order
  * layer, kind (as in trace.kinds), unit. Costs O(series × T); allocates only the result.
  */
-export function rankUnits(trace: TextTrace, signal: Float64Array, options: RankOptions = {}): RankedUnit[] {
+export function rankUnits(trace: AnyTrace, signal: Float64Array, options: RankOptions = {}): RankedUnit[] {
   const T = trace.steps;
   if (signal.length !== T) {
     throw new RangeError(`The signal has ${signal.length} values but the trace has ${T} characters.`);

@@ -5,7 +5,9 @@
  * gate's activation, and the head's next-character probabilities, all per character.
  *
  * Arrays are [T][H] (or [T][V]) row-major Float64Arrays, owned by the caller: plain data that can be
- * posted from a worker as transferables. Step t is the state after reading character t (0-based).
+ * posted from a worker as transferables. Step t is the state after reading character t (0-based). The lab's
+ * worker posts a trace's values rounded to Float32Arrays ({@link toFloat32Trace}): they are drawn and
+ * correlated, never trained on, and 3 layers × 6 series × 2,000 × 256 values are 74 MB in float64.
  */
 import { headPredict } from '../head.ts';
 import type { Model } from '../model.ts';
@@ -26,11 +28,14 @@ export const TRACE_KINDS: Readonly<Record<CellKind, readonly TraceKind[]>> = {
 /** The series squashed by a sigmoid (values in [0, 1]); g and n are tanh's, h and c are states. */
 export const SIGMOID_KINDS: readonly TraceKind[] = ['i', 'f', 'o', 'r', 'z'];
 
-/** One layer's series, each [T][H]; exactly the kinds of `TRACE_KINDS[cell]` are present. */
-export type LayerTrace = Readonly<Partial<Record<TraceKind, Float64Array>>>;
+/** The arrays a trace's values sit in: Float64Array as computed, Float32Array as the lab's worker posts them. */
+export type TraceValues = Float64Array | Float32Array;
 
-/** What {@link traceText} returns. */
-export interface TextTrace {
+/** One layer's series, each [T][H]; exactly the kinds of `TRACE_KINDS[cell]` are present. */
+export type LayerTrace<A extends TraceValues = Float64Array> = Readonly<Partial<Record<TraceKind, A>>>;
+
+/** What {@link traceText} returns (A = Float64Array), or its values in float32 (A = Float32Array). */
+export interface TextTrace<A extends TraceValues = Float64Array> {
   readonly cell: CellKind;
   /** T, the passage's length in characters. */
   readonly steps: number;
@@ -41,10 +46,16 @@ export interface TextTrace {
   /** The series present in every layer (TRACE_KINDS[cell]). */
   readonly kinds: readonly TraceKind[];
   /** One entry per layer, bottom first. */
-  readonly layers: readonly LayerTrace[];
+  readonly layers: readonly LayerTrace<A>[];
   /** [T][V]: softmax of the head after character t, the model's belief about character t + 1. */
-  readonly probabilities: Float64Array;
+  readonly probabilities: A;
 }
+
+/** A trace as the lab's worker posts it and the page reads it: every value rounded to float32. */
+export type PostedTrace = TextTrace<Float32Array>;
+
+/** A trace in either precision: what code that only reads a trace's values accepts. */
+export type AnyTrace = TextTrace<TraceValues>;
 
 /** Options of {@link traceText}. */
 export interface TraceOptions {
@@ -113,4 +124,22 @@ export function traceText(model: Model, codes: ArrayLike<number>, options: Trace
     layers: traces,
     probabilities,
   };
+}
+
+/**
+ * `trace` with every series and the probabilities copied into new Float32Arrays (half the bytes to post;
+ * float32's 7 significant digits are far finer than a colour step or a correlation's last shown digit).
+ * The input is left as it is.
+ */
+export function toFloat32Trace(trace: TextTrace): PostedTrace {
+  const layers = trace.layers.map(
+    (layer): LayerTrace<Float32Array> =>
+      Object.fromEntries(
+        trace.kinds.flatMap((kind) => {
+          const series = layer[kind];
+          return series === undefined ? [] : [[kind, new Float32Array(series)]];
+        }),
+      ),
+  );
+  return { ...trace, layers, probabilities: new Float32Array(trace.probabilities) };
 }

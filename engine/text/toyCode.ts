@@ -1,13 +1,16 @@
 /**
  * "Toy code": a generated text in a small made-up programming language, for the language lab. Its
  * structure is what single units of a character model are known to learn to track (Karpathy, Johnson and
- * Fei-Fei, 2015, found cells for quotes, bracket depth and line position): brackets nested up to depth 4,
- * quoted strings, indentation by nesting depth, identifiers and numbers. For example:
+ * Fei-Fei, 2015, found cells for quotes, bracket depth and line position): blocks nested up to depth 5,
+ * in which a statement opens at most 2 more brackets (so most of the depth is the blocks', which the
+ * indentation and the closing braces follow) while an if's or while's condition may nest to depth 6,
+ * quoted strings of 2 to 5 words (long enough that knowing a quote is open pays), indentation by nesting
+ * depth, identifiers and numbers. For example:
  *
  *     fn scale(a, b) {
  *       let total = (a + [b, 3]) * 7;
  *       if (total > size) {
- *         show("big step", total);
+ *         show("big step left done", total);
  *       }
  *     }
  *
@@ -17,7 +20,9 @@
 import type { Rng } from '../rng.ts';
 
 /** The deepest bracket nesting toyCode writes (blocks and expressions together). */
-export const TOY_CODE_MAX_DEPTH = 4;
+export const TOY_CODE_MAX_DEPTH = 6;
+/** The most brackets a statement's line opens beyond its block's depth (a condition may open more). */
+export const TOY_CODE_LINE_DEPTH = 2;
 
 const NAMES = ['x', 'y', 'n', 'count', 'total', 'item', 'value', 'left', 'right', 'size', 'key', 'step'];
 const FUNCTIONS = ['f', 'g', 'add', 'scale', 'push', 'pick', 'show', 'len', 'max', 'min'];
@@ -30,10 +35,10 @@ function pick<T>(rng: Rng, list: readonly T[]): T {
   return list[rng.int(list.length)]!;
 }
 
-/** A string literal: usually "a few words", sometimes a one-letter 'c'. */
+/** A string literal: usually "two to five words", sometimes a one-letter 'c'. */
 function stringLiteral(rng: Rng): string {
-  if (rng.next() < 0.2) return `'${String.fromCharCode(97 + rng.int(26))}'`;
-  const words = Array.from({ length: 1 + rng.int(3) }, () => pick(rng, WORDS));
+  if (rng.next() < 0.1) return `'${String.fromCharCode(97 + rng.int(26))}'`;
+  const words = Array.from({ length: 2 + rng.int(4) }, () => pick(rng, WORDS));
   if (rng.next() < 0.3) words.push(String(rng.int(100)));
   return `"${words.join(' ')}"`;
 }
@@ -65,7 +70,7 @@ function call(rng: Rng, budget: number): string {
 
 /** One simple statement line at block depth `depth` (without indentation). */
 function simpleStatement(rng: Rng, depth: number): string {
-  const budget = TOY_CODE_MAX_DEPTH - depth;
+  const budget = Math.min(TOY_CODE_LINE_DEPTH, TOY_CODE_MAX_DEPTH - depth);
   const roll = rng.next();
   if (roll < 0.35) return `let ${pick(rng, NAMES)} = ${expression(rng, budget)};`;
   if (roll < 0.6) return `${pick(rng, NAMES)} = ${expression(rng, budget)};`;

@@ -8,7 +8,7 @@
 import { createGenerator } from '../generate.ts';
 import { headPredict } from '../head.ts';
 import { connectivity } from '../lab/connectivity.ts';
-import { oneHot, traceText } from '../lab/trace.ts';
+import { oneHot, toFloat32Trace, traceText } from '../lab/trace.ts';
 import type { Model } from '../model.ts';
 import { createRng } from '../rng.ts';
 import { stackForward } from '../stack.ts';
@@ -141,7 +141,9 @@ function answer(trainer: Trainer, request: LabRequest): LabAnswer {
     }
     case 'trace': {
       const codes = encode(text(request.passage, 'passage', 1));
-      return { kind: 'trace', step, passage: vocabulary.decode(codes), trace: traceText(model, codes) };
+      // Computed in float64 as the model runs, posted in float32: half the bytes for the page to receive.
+      const trace = toFloat32Trace(traceText(model, codes));
+      return { kind: 'trace', step, passage: vocabulary.decode(codes), trace };
     }
     case 'connectivity': {
       const codes = encode(text(request.passage, 'passage', 1));

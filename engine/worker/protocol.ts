@@ -4,7 +4,7 @@
  * run that is no longer current are dropped by the receiver.
  */
 import type { Connectivity } from '../lab/connectivity.ts';
-import type { TextTrace } from '../lab/trace.ts';
+import type { PostedTrace } from '../lab/trace.ts';
 import type { VocabularyReport } from '../text/vocabulary.ts';
 import type { Divergence, Evaluation } from '../trainer.ts';
 import type { TrainerConfig } from '../trainerConfig.ts';
@@ -71,7 +71,7 @@ export type LabRequest =
       readonly prefix: string;
       readonly top: number;
     }
-  /** Every layer's states and gates over `passage` (engine/lab/trace.ts). */
+  /** Every layer's states and gates over `passage` (engine/lab/trace.ts), answered in float32. */
   | { readonly type: 'trace'; readonly runId: RunId; readonly requestId: number; readonly passage: string }
   /** The influence of each character of `passage` up to `position` on the prediction made after it. */
   | {
@@ -102,7 +102,7 @@ export type LabAnswer =
       readonly probabilities: Float64Array;
     }
   /** `passage` as the model read it (characters outside the vocabulary shown as its "other" symbol). */
-  | { readonly kind: 'trace'; readonly step: number; readonly passage: string; readonly trace: TextTrace }
+  | { readonly kind: 'trace'; readonly step: number; readonly passage: string; readonly trace: PostedTrace }
   | {
       readonly kind: 'connectivity';
       readonly step: number;

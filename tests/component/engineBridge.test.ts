@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type BridgeEvent, EngineBridge, HALT_LONGEST_MS, HALT_MS, haltWaitMs } from '../../app/engineBridge';
 import { useStore } from '../../app/store';
 import { DEFAULT_TRAINER_CONFIG } from '../../engine/trainerConfig';
-import type { FromWorker, RunInfo, RunStatus, ToWorker } from '../../engine/worker/protocol';
+import type { FromWorker, LabAnswer, RunInfo, RunStatus, ToWorker } from '../../engine/worker/protocol';
 
 /** A stand-in for a Web Worker: records what it is sent and lets the test reply or crash. */
 class FakeWorker {
@@ -413,6 +413,39 @@ describe('EngineBridge questions about a model', () => {
       answer: { kind: 'trace', step: 1, passage: 'ab', trace: null },
     });
     await expect(pending).resolves.toMatchObject({ kind: 'refused' });
+    warn.mockRestore();
+  });
+
+  it('takes a trace in float32, as the worker posts it, and refuses one in float64', async () => {
+    const { bridge } = setup();
+    const runId = bridge.start('lab', DEFAULT_TRAINER_CONFIG, options);
+    const worker = FakeWorker.made[0]!;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const trace = (Values: Float32ArrayConstructor | Float64ArrayConstructor) => ({
+      cell: 'rnn',
+      steps: 2,
+      hiddenSize: 3,
+      vocabularySize: 2,
+      kinds: ['h'],
+      layers: [{ h: new Values(6) }],
+      probabilities: new Values(4).fill(0.5),
+    });
+    const answers: (LabAnswer | null)[] = [];
+    for (const Values of [Float32Array, Float64Array]) {
+      const pending = bridge.ask('lab', { type: 'trace', passage: 'ab' });
+      const sent = worker.sent.at(-1)!;
+      const requestId = sent.type === 'trace' ? sent.requestId : -1;
+      worker.reply({
+        type: 'answer',
+        runId,
+        requestId,
+        answer: { kind: 'trace', step: 1, passage: 'ab', trace: trace(Values) },
+      });
+      answers.push(await pending);
+    }
+    expect(answers[0]).toMatchObject({ kind: 'trace', passage: 'ab' });
+    expect(answers[0]?.kind === 'trace' && answers[0].trace.layers[0]!.h).toBeInstanceOf(Float32Array);
+    expect(answers[1]).toMatchObject({ kind: 'refused' });
     warn.mockRestore();
   });
 });

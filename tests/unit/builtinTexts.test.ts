@@ -1,9 +1,10 @@
 /**
  * Built-in texts (engine/text/): the committed course prose is what scripts/build-prose.ts makes of the
  * lessons now (like the WebAssembly freshness test), of the promised size and free of markup; mdxToProse on
- * each kind of markup; toy code is deterministic, its brackets balance by kind up to depth 4 outside
- * strings, its strings close on their line and its indentation follows the depth; every built-in text is
- * usable by the text task.
+ * each kind of markup; toy code is deterministic, its brackets balance by kind up to depth 6 outside
+ * strings, a statement opens at most 2 brackets beyond its block's depth, its strings close on their line and
+ * hold 2 to 5 words (or one letter), and its indentation follows the depth; every built-in text is usable
+ * by the text task.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { BUILTIN_TEXTS, builtinText } from '../../engine/text/builtins.ts';
 import { textProblems } from '../../engine/text/corpus.ts';
 import { COURSE_PROSE } from '../../engine/text/courseProse.ts';
 import { mdxToProse, texToText } from '../../engine/text/prose.ts';
-import { TOY_CODE_MAX_DEPTH, toyCode } from '../../engine/text/toyCode.ts';
+import { TOY_CODE_LINE_DEPTH, TOY_CODE_MAX_DEPTH, toyCode } from '../../engine/text/toyCode.ts';
 import { courseProse, PROSE_PATH, proseSource } from '../../scripts/build-prose.ts';
 
 describe('the course prose', () => {
@@ -79,33 +80,45 @@ describe('mdxToProse', () => {
   });
 });
 
-/** Checks toy code line by line; returns the deepest nesting seen. */
-function checkToyCode(text: string): number {
+/** Checks toy code line by line; returns the deepest nesting seen and the most a statement's line opened. */
+function checkToyCode(text: string): { deepest: number; deepestInLine: number } {
   const stack: string[] = [];
   const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
   let deepest = 0;
+  let deepestInLine = 0;
   for (const line of text.split('\n')) {
     const depthAtStart = stack.length;
     const indent = /^ */.exec(line)![0].length;
     if (line.trim() !== '')
       expect(indent).toBe(2 * (line.trimStart().startsWith('}') ? depthAtStart - 1 : depthAtStart));
     let quote = '';
-    for (const character of line) {
+    let literal = '';
+    const characters = Array.from(line);
+    characters.forEach((character) => {
       if (quote !== '') {
         expect(character).toMatch(/[a-z0-9 '"]/);
-        if (character === quote) quote = '';
-      } else if (character === '"' || character === "'") quote = character;
-      else if ('([{'.includes(character)) {
+        if (character !== quote) literal += character;
+        else {
+          // "two to five words", perhaps with a number after them, or a one-letter 'c'.
+          expect(literal).toMatch(quote === '"' ? /^([a-z]+ ){1,4}[a-z]+( \d+)?$/ : /^[a-z]$/);
+          quote = '';
+        }
+      } else if (character === '"' || character === "'") {
+        quote = character;
+        literal = '';
+      } else if ('([{'.includes(character)) {
         stack.push(character);
         deepest = Math.max(deepest, stack.length);
+        // A block's line (if, while, fn, else: it ends in its {) may nest its condition deeper.
+        if (!line.endsWith('{')) deepestInLine = Math.max(deepestInLine, stack.length - depthAtStart);
       } else if (character in pairs) expect(stack.pop()).toBe(pairs[character]);
-    }
+    });
     expect(quote).toBe('');
     // Only a block's { stays open past the end of its line.
     expect(stack.every((open) => open === '{')).toBe(true);
   }
   expect(stack).toEqual([]);
-  return deepest;
+  return { deepest, deepestInLine };
 }
 
 describe('toyCode', () => {
@@ -115,12 +128,12 @@ describe('toyCode', () => {
   });
 
   it.each([1, 2, 3])(
-    'balances brackets up to depth 4, closes strings and indents by depth (seed %i)',
+    'balances brackets up to depth 6, a statement 2 deeper than its block, closes strings of 2-5 words and indents by depth (seed %i)',
     (seed) => {
       const text = toyCode(createRng(seed), 20_000);
       expect(text.length).toBeGreaterThanOrEqual(20_000);
       expect(text.length).toBeLessThan(21_000);
-      expect(checkToyCode(text)).toBe(TOY_CODE_MAX_DEPTH);
+      expect(checkToyCode(text)).toEqual({ deepest: TOY_CODE_MAX_DEPTH, deepestInLine: TOY_CODE_LINE_DEPTH });
       expect(text).toMatch(/^fn \w+\(/m);
       expect(text).toMatch(/^ {4}if \(/m);
       const signals = hypothesisSignals(text);

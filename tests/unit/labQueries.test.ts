@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { labTrainerConfig } from '../../engine/lab/labDefaults';
+import { traceText } from '../../engine/lab/trace';
 import { CORPUS } from '../../engine/tasks/corpus';
+import { createTrainer } from '../../engine/trainer';
 import type { TrainerConfig } from '../../engine/trainerConfig';
-import { PROFILE_DISTANCE } from '../../engine/worker/labQueries';
+import { answerLabRequest, PROFILE_DISTANCE } from '../../engine/worker/labQueries';
 import type { FromWorker, LabAnswer, LabRequest } from '../../engine/worker/protocol';
 import { RunLoop } from '../../engine/worker/runLoop';
 
@@ -116,17 +118,41 @@ describe('the lab questions a worker answers', () => {
     for (let i = 0; i < 3; i++) expect(there.probabilities[i]).toBeCloseTo(here.probabilities[i]!, 12);
   });
 
-  it('traces a passage with one step per character and moves its arrays', () => {
+  it('traces a passage with one step per character, in float32, and moves its arrays', () => {
     const { ask, runAll, transfers } = setup({ ...tiny, layers: 2 });
     runAll();
-    const answer = ask({ type: 'trace', passage: 'the river runs on, far' });
+    const passage = 'the river runs on, far';
+    const answer = ask({ type: 'trace', passage });
     expect(answer?.kind).toBe('trace');
     if (answer?.kind !== 'trace') return;
-    expect(answer.passage).toBe('the river runs on, far');
+    expect(answer.passage).toBe(passage);
     expect(answer.trace.steps).toBe(22);
     expect(answer.trace.layers).toHaveLength(2);
     expect(answer.trace.layers[1]!.c).toHaveLength(22 * 8);
-    expect(transfers.at(-1)!.length).toBeGreaterThan(0);
+    const moved = transfers.at(-1)!;
+    for (const layer of answer.trace.layers) {
+      for (const kind of answer.trace.kinds) {
+        expect(layer[kind]).toBeInstanceOf(Float32Array);
+        expect(moved).toContain(layer[kind]!.buffer);
+      }
+    }
+    expect(answer.trace.probabilities).toBeInstanceOf(Float32Array);
+    expect(moved).toContain(answer.trace.probabilities.buffer);
+  });
+
+  it('posts the engine’s float64 trace rounded to float32, value for value', () => {
+    const trainer = createTrainer({ ...tiny, layers: 2 });
+    for (let step = 0; step < 3; step++) trainer.trainStep();
+    const passage = 'the river runs on, far';
+    const answer = answerLabRequest(trainer, { type: 'trace', runId: 'r', requestId: 1, passage });
+    if (answer.kind !== 'trace') throw new Error(`no trace: ${answer.kind}`);
+    const exact = traceText(trainer.model, trainer.task.vocabulary!.encode(passage));
+    exact.layers.forEach((layer, k) => {
+      for (const kind of exact.kinds) {
+        expect(Array.from(answer.trace.layers[k]![kind]!)).toEqual(Array.from(layer[kind]!, Math.fround));
+      }
+    });
+    expect(Array.from(answer.trace.probabilities)).toEqual(Array.from(exact.probabilities, Math.fround));
   });
 
   it('gives connectivity for a position, and for the last character against the model’s own guess', () => {

@@ -2,11 +2,12 @@
  * Unit traces (engine/lab/trace.ts): the last step's states equal stackForward's final states, the
  * probabilities equal a generator stepped through the same passage to 1e-12, the gates line up in time
  * with the states (h = o⊙tanh(c) for the LSTM, h = (1−z)⊙n + z⊙h_prev for the GRU), and sigmoid gates
- * stay in [0, 1], for every cell and 1 to 3 layers.
+ * stay in [0, 1], for every cell and 1 to 3 layers; toFloat32Trace keeps the shape and rounds each value
+ * to the nearest float32, leaving the float64 trace as it was.
  */
 import { describe, expect, it } from 'vitest';
 import { createGenerator } from '../../engine/generate.ts';
-import { SIGMOID_KINDS, TRACE_KINDS, traceText } from '../../engine/lab/trace.ts';
+import { SIGMOID_KINDS, TRACE_KINDS, toFloat32Trace, traceText } from '../../engine/lab/trace.ts';
 import { createModel, type Model } from '../../engine/model.ts';
 import { createRng } from '../../engine/rng.ts';
 import { stackForward } from '../../engine/stack.ts';
@@ -102,5 +103,44 @@ describe('traceText', () => {
     const m = model('lstm', 1);
     expect(() => traceText(m, [0, V])).toThrow(/outside the vocabulary/);
     expect(() => traceText(m, [])).toThrow(/at least one/);
+  });
+});
+
+describe.each(['rnn', 'lstm', 'gru'] as const)('toFloat32Trace of a %s', (cell) => {
+  it('keeps the shape and rounds every value to the nearest float32, leaving the trace alone', () => {
+    const trace = traceText(model(cell, 2), codes);
+    const before = trace.layers.map((layer) =>
+      Object.fromEntries(trace.kinds.map((k) => [k, layer[k]!.slice()])),
+    );
+    const posted = toFloat32Trace(trace);
+    expect(posted).toMatchObject({
+      cell,
+      steps: T,
+      hiddenSize: H,
+      vocabularySize: V,
+      kinds: TRACE_KINDS[cell],
+    });
+    expect(posted.layers).toHaveLength(2);
+    let largestError = 0;
+    posted.layers.forEach((layer, k) => {
+      expect(Object.keys(layer).sort()).toEqual([...TRACE_KINDS[cell]].sort());
+      for (const kind of trace.kinds) {
+        const exact = trace.layers[k]![kind]!;
+        const rounded = layer[kind]!;
+        expect(rounded).toBeInstanceOf(Float32Array);
+        expect(rounded.length).toBe(T * H);
+        expect(rounded.buffer).not.toBe(exact.buffer);
+        expect(exact).toEqual(before[k]![kind]);
+        for (let i = 0; i < exact.length; i++) {
+          expect(rounded[i]).toBe(Math.fround(exact[i]!));
+          largestError = Math.max(largestError, Math.abs(rounded[i]! - exact[i]!));
+        }
+      }
+    });
+    // The values really were rounded (float64 has digits float32 lacks), by less than float32's step.
+    expect(largestError).toBeGreaterThan(0);
+    expect(largestError).toBeLessThan(1e-7);
+    expect(posted.probabilities).toBeInstanceOf(Float32Array);
+    expect(Array.from(posted.probabilities)).toEqual(Array.from(trace.probabilities, Math.fround));
   });
 });

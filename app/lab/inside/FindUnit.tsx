@@ -1,7 +1,7 @@
 import { memo, type RefObject, useId, useMemo, useState } from 'react';
 import type { Span } from '../../../engine/lab/hypotheses';
 import type { RankedUnit } from '../../../engine/lab/rankUnits';
-import type { TextTrace, TraceKind } from '../../../engine/lab/trace';
+import type { AnyTrace, TraceKind } from '../../../engine/lab/trace';
 import { HYPOTHESES, hypothesisSignals, spanSignal } from '../../engine';
 import {
   constantSignalMessage,
@@ -15,7 +15,7 @@ import { KIND_NAMES } from './unitScale';
 import { useRanking } from './useRanking';
 
 export interface FindUnitProps {
-  readonly trace: TextTrace;
+  readonly trace: AnyTrace;
   readonly text: string;
   readonly characters: readonly string[];
   /** The series searched (in every layer): the one the text is coloured by. */

@@ -1,4 +1,5 @@
 import { memo, type RefObject, useEffect, useMemo } from 'react';
+import type { TraceValues } from '../../../engine/lab/trace';
 import { displayInput } from '../../figures/frame/gates';
 import { seriesPixels } from './seriesStats';
 import type { UnitScale } from './unitScale';
@@ -39,7 +40,7 @@ export const AxisLabels = memo(function AxisLabels(props: {
 interface HeatmapCanvasProps {
   readonly canvasRef: RefObject<HTMLCanvasElement | null>;
   /** The series [T][H] of one layer and kind, and its colour scale. */
-  readonly series: Float64Array;
+  readonly series: TraceValues;
   readonly scale: UnitScale;
   readonly columns: number;
   readonly rows: number;

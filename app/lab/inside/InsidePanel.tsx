@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useSt
 import type { Connectivity } from '../../../engine/lab/connectivity';
 import type { Span } from '../../../engine/lab/hypotheses';
 import type { RankedUnit } from '../../../engine/lab/rankUnits';
-import type { TextTrace, TraceKind } from '../../../engine/lab/trace';
+import type { AnyTrace, TraceKind } from '../../../engine/lab/trace';
 import { ColoredPassage } from './ColoredPassage';
 import { ConnectivityNote } from './ConnectivityNote';
 import { FindUnit } from './FindUnit';
@@ -18,7 +18,7 @@ import './inside.css';
 export interface InsidePanelProps {
   /** Exactly the passage the trace was made of: one character (code point) per trace step. */
   readonly text: string;
-  readonly trace: TextTrace;
+  readonly trace: AnyTrace;
   /** Asks the worker how each earlier character influenced the prediction after `position`; absent without a model. */
   readonly requestConnectivity?: (position: number) => Promise<Connectivity>;
   /** "LSTM, 128 units, step 3,000": which model is inside. */
@@ -26,7 +26,7 @@ export interface InsidePanelProps {
 }
 
 /** Why a trace cannot be shown for this text, or null when it can. */
-function traceProblem(characters: readonly string[], trace: TextTrace): string | null {
+function traceProblem(characters: readonly string[], trace: AnyTrace): string | null {
   if (characters.length === 0 || trace.steps === 0) {
     return 'There is no passage to look inside: give the model some text to read first.';
   }

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, memo, type PointerEvent, useMemo, useRef } from 'react';
+import type { TraceValues } from '../../../engine/lab/trace';
 import { FigureFrame } from '../../figures/frame/FigureFrame';
 import { formatFixed } from '../../figures/frame/figureText';
 import { Responsive } from '../../figures/frame/Responsive';
@@ -11,7 +12,7 @@ import '../../figures/frame/gateFigures.css';
 
 export interface UnitHeatmapProps {
   /** The series [T][H] of one layer and kind. */
-  readonly series: Float64Array;
+  readonly series: TraceValues;
   /** Each unit's summary over the passage (seriesStats). */
   readonly summaries: readonly UnitSummary[];
   readonly characters: readonly string[];

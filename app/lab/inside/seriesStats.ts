@@ -4,7 +4,7 @@
  * and the heatmap's pixels. Switching back to a layer or series seen before then costs no pass over
  * its values, and the series not yet shown are prepared while the page is idle.
  */
-import type { TextTrace, TraceKind } from '../../../engine/lab/trace';
+import type { AnyTrace, TraceKind, TraceValues } from '../../../engine/lab/trace';
 import { heatmapPixels, summariseUnits, type UnitSummary } from './unitHeatmapData';
 import { scaleForBound, type UnitScale } from './unitScale';
 
@@ -15,13 +15,13 @@ export interface SeriesStats {
 }
 
 // Keyed by the series itself: each (trace, layer, kind) has its own array, freed with the trace.
-const statsCache = new WeakMap<Float64Array, SeriesStats>();
-const pixelCache = new WeakMap<Float64Array, Uint8ClampedArray<ArrayBuffer>>();
+const statsCache = new WeakMap<TraceValues, SeriesStats>();
+const pixelCache = new WeakMap<TraceValues, Uint8ClampedArray<ArrayBuffer>>();
 
 /** The summaries and scale of a [T][H] series of `kind` (cached). */
 export function seriesStats(
   kind: TraceKind,
-  series: Float64Array,
+  series: TraceValues,
   steps: number,
   hiddenSize: number,
 ): SeriesStats {
@@ -41,7 +41,7 @@ export function seriesStats(
 
 /** The heatmap's RGBA pixels of a series in its scale (cached; the scale is the series' own). */
 export function seriesPixels(
-  series: Float64Array,
+  series: TraceValues,
   steps: number,
   hiddenSize: number,
   scale: UnitScale,
@@ -55,7 +55,7 @@ export function seriesPixels(
 }
 
 /** Every (layer, kind) of a trace whose series is complete, in the order the picker lists them. */
-function allSeries(trace: TextTrace): { kind: TraceKind; series: Float64Array }[] {
+function allSeries(trace: AnyTrace): { kind: TraceKind; series: TraceValues }[] {
   const size = trace.steps * trace.hiddenSize;
   return trace.layers.flatMap((layer) =>
     trace.kinds.flatMap((kind) => {
@@ -79,7 +79,7 @@ function whenIdle(callback: () => void): () => void {
  * Prepares the stats and pixels of every series of `trace` in idle moments, one pass over a series'
  * values (2,000 × 256: a few milliseconds) in each; returns a cancel.
  */
-export function prepareSeries(trace: TextTrace): () => void {
+export function prepareSeries(trace: AnyTrace): () => void {
   // Two steps per series, each one pass over its values: the summaries, then the pixels.
   const steps = allSeries(trace).flatMap(({ kind, series }) => [
     () => seriesStats(kind, series, trace.steps, trace.hiddenSize),

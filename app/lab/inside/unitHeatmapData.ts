@@ -3,6 +3,7 @@
  * the caption.
  */
 
+import type { TraceValues } from '../../../engine/lab/trace';
 import type { FigureTable } from '../../figures/frame/FigureFrame';
 import { quoteCharacter, type UnitScale } from './unitScale';
 
@@ -27,7 +28,7 @@ function packedColors(lookup: Uint8Array): Uint32Array {
  * Writes one packed word per cell, reading the series in order (half a million cells for 2,000 × 256).
  */
 export function heatmapPixels(
-  series: Float64Array,
+  series: TraceValues,
   steps: number,
   hiddenSize: number,
   scale: UnitScale,
@@ -70,7 +71,7 @@ export interface UnitSummary {
 }
 
 /** Every unit's summary over the passage (finite values only; NaN when a unit has none). */
-export function summariseUnits(series: Float64Array, steps: number, hiddenSize: number): UnitSummary[] {
+export function summariseUnits(series: TraceValues, steps: number, hiddenSize: number): UnitSummary[] {
   const sum = new Float64Array(hiddenSize);
   const count = new Float64Array(hiddenSize);
   const min = new Float64Array(hiddenSize).fill(Number.POSITIVE_INFINITY);

@@ -3,7 +3,7 @@
  * (sequential for sigmoid gates, diverging for tanh series and states), one unit's column of a
  * [T][H] series, and how a character reads when it stands alone.
  */
-import type { TextTrace, TraceKind } from '../../../engine/lab/trace';
+import type { AnyTrace, TraceKind, TraceValues } from '../../../engine/lab/trace';
 import { SIGMOID_KINDS } from '../../engine';
 import { type ColorMap, colorLookup, divergingMap, sequentialMap } from '../../figures/frame/colorScales';
 
@@ -35,7 +35,7 @@ const divergingLookup = colorLookup(divergingMap);
  * The scale for `kind`: a sigmoid gate is drawn on [0, 1] (closed … open); anything signed on a
  * symmetric range that holds every value (at least tanh's [−1, 1]), white at 0.
  */
-export function scaleFor(kind: TraceKind, values: Float64Array): UnitScale {
+export function scaleFor(kind: TraceKind, values: TraceValues): UnitScale {
   let largest = 0;
   for (let index = 0; index < values.length; index++) {
     const size = Math.abs(values[index]!);
@@ -77,7 +77,7 @@ export function colorClass(scale: UnitScale, value: number): string {
 
 /** Column `unit` of a [T][H] series: that unit's value after each character. */
 export function unitColumn(
-  series: Float64Array,
+  series: TraceValues,
   steps: number,
   hiddenSize: number,
   unit: number,
@@ -88,7 +88,7 @@ export function unitColumn(
 }
 
 /** The [T][H] series of `kind` in `layer`, or null when the trace has none. */
-export function seriesOf(trace: TextTrace, layer: number, kind: TraceKind): Float64Array | null {
+export function seriesOf(trace: AnyTrace, layer: number, kind: TraceKind): TraceValues | null {
   const series = trace.layers[layer]?.[kind];
   return series !== undefined && series.length >= trace.steps * trace.hiddenSize ? series : null;
 }

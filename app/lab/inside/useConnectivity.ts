@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Connectivity } from '../../../engine/lab/connectivity';
-import type { TextTrace } from '../../../engine/lab/trace';
+import type { AnyTrace } from '../../../engine/lab/trace';
 import { type ConnectivityState, connectivityProblem } from './connectivityText';
 
 const idle: ConnectivityState = { status: 'idle' };
@@ -10,10 +10,10 @@ const idle: ConnectivityState = { status: 'idle' };
  * and an answer about an older trace (the student looked inside again meanwhile) is never shown.
  */
 export function useConnectivity(
-  trace: TextTrace,
+  trace: AnyTrace,
   requestConnectivity?: (position: number) => Promise<Connectivity>,
 ): { state: ConnectivityState; ask: (position: number) => void } {
-  const [stored, setStored] = useState<{ trace: TextTrace; value: ConnectivityState }>({
+  const [stored, setStored] = useState<{ trace: AnyTrace; value: ConnectivityState }>({
     trace,
     value: idle,
   });

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { RankedUnit } from '../../../engine/lab/rankUnits';
-import type { TextTrace, TraceKind } from '../../../engine/lab/trace';
+import type { AnyTrace, TraceKind } from '../../../engine/lab/trace';
 import { columnCorrelation } from '../../engine';
 
 interface Ranking {
-  readonly trace: TextTrace;
+  readonly trace: AnyTrace;
   readonly signal: Float64Array;
   readonly kind: TraceKind;
   readonly ranked: readonly RankedUnit[];
@@ -21,7 +21,7 @@ export const UNITS_PER_TASK = 64;
  * layer and unit order.
  */
 export function useRanking(
-  trace: TextTrace,
+  trace: AnyTrace,
   signal: Float64Array | null,
   kind: TraceKind,
   top: number,

@@ -1,9 +1,10 @@
 /**
  * Traces for the inside panel's tests, made without training: a literal LSTM trace with one unit
- * planted to follow "inside quotes", and a tiny seeded GRU run through the real engine.
+ * planted to follow "inside quotes", and a tiny seeded GRU run through the real engine. Both are in
+ * float32, as the worker posts a trace to the page.
  */
 import { hypothesisSignals } from '../../../engine/lab/hypotheses';
-import { type TextTrace, TRACE_KINDS, traceText } from '../../../engine/lab/trace';
+import { type PostedTrace, TRACE_KINDS, toFloat32Trace, traceText } from '../../../engine/lab/trace';
 import { createModel, type Model } from '../../../engine/model';
 import { createRng } from '../../../engine/rng';
 import { buildVocabulary, characters } from '../../../engine/text/vocabulary';
@@ -18,14 +19,14 @@ export const planted = { layer: 1, kind: 'h' as const, unit: 2 };
  * An LSTM trace of `text` (2 layers × 4 units) whose every series is seeded noise in (−0.3, 0.3),
  * except layer 2's h unit 3: 0.8 inside quotes and −0.6 outside, plus the same small noise.
  */
-export function plantedTrace(text: string = quotedText, seed = 3): TextTrace {
+export function plantedTrace(text: string = quotedText, seed = 3): PostedTrace {
   const T = characters(text).length;
   const H = 4;
   const rng = createRng(seed);
   const quotes = hypothesisSignals(text).insideQuotes;
   const layers = [0, 1].map((layer) => {
     const entries = TRACE_KINDS.lstm.map((kind) => {
-      const series = new Float64Array(T * H);
+      const series = new Float32Array(T * H);
       for (let i = 0; i < series.length; i++) {
         const noise = (rng.next() - 0.5) * 0.6;
         series[i] = kind === 'h' || kind === 'c' || kind === 'g' ? noise : 0.5 + noise;
@@ -45,7 +46,7 @@ export function plantedTrace(text: string = quotedText, seed = 3): TextTrace {
     vocabularySize: 8,
     kinds: TRACE_KINDS.lstm,
     layers,
-    probabilities: new Float64Array(T * 8).fill(1 / 8),
+    probabilities: new Float32Array(T * 8).fill(1 / 8),
   };
 }
 
@@ -59,8 +60,8 @@ export function tinyModel(text: string): { model: Model; codes: number[] } {
   return { model, codes };
 }
 
-/** The real engine's trace of `text` through {@link tinyModel}. */
-export function tinyTrace(text: string): TextTrace {
+/** The real engine's trace of `text` through {@link tinyModel}, in float32 as the worker posts it. */
+export function tinyTrace(text: string): PostedTrace {
   const { model, codes } = tinyModel(text);
-  return traceText(model, codes);
+  return toFloat32Trace(traceText(model, codes));
 }
