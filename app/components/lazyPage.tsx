@@ -9,7 +9,7 @@ const renewals = new Set<() => void>();
  */
 export function lazyPage<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
-): ComponentType<Props> {
+): ComponentType<Props> & { readonly preload: () => void } {
   const fresh = (): LazyExoticComponent<ComponentType<Props>> =>
     lazy(() =>
       load().then(
@@ -30,7 +30,12 @@ export function lazyPage<Props extends object>(
     const Current = current;
     return <Current {...props} />;
   }
-  return LazyPage;
+  // Asks for the page's chunks now: drawing it later finds them requested (or loaded) and asks for none
+  // again. A failed download is reported when the page is drawn, not here.
+  const preload = () => {
+    load().catch(() => undefined);
+  };
+  return Object.assign(LazyPage, { preload });
 }
 
 /** Lets every page whose download failed try again the next time it is drawn (after Try again, say). */
