@@ -35,6 +35,35 @@ const SpeakerPage = lazyPage(() => import('./pages/SpeakerPage').then((module) =
 const AnswerKeyPage = lazyPage(() => import('./pages/AnswerKeyPage').then((module) => module.AnswerKeyPage));
 const ClaimsPage = lazyPage(() => import('./pages/ClaimsPage').then((module) => module.ClaimsPage));
 
+/** Which page each location shows, as the Switch below decides (first match), for preloadPageAt. */
+const pagesByRoute: readonly (readonly [RegExp, { readonly preload: () => void }])[] = [
+  [lessonRoute, LessonPage],
+  [/^\/quiz\/final\/?(?:\?.*)?$/, FinalQuizPage],
+  [/^\/glossary\/?(?:\?.*)?$/, GlossaryPage],
+  [/^\/progress\/?(?:\?.*)?$/, ProgressPage],
+  [/^\/review\/?(?:\?.*)?$/, ReviewPage],
+  [playgroundRoute, PlaygroundPage],
+  [labRoute, LabPage],
+  [presentRoute, PresentPage],
+  [speakerRoute, SpeakerPage],
+  [answersRoute, AnswerKeyPage],
+  [claimsRoute, ClaimsPage],
+];
+
+/**
+ * Asks for the chunks of the page a location (the part after `#`) shows, before the first render: the
+ * browser starts a request for each of a lesson page's two dozen files as it is asked, which on a slow
+ * phone took over 100 ms, and inside the first render that made one long task of the two.
+ */
+export function preloadPageAt(location: string): void {
+  for (const [route, page] of pagesByRoute) {
+    if (route.test(location)) {
+      page.preload();
+      return;
+    }
+  }
+}
+
 /**
  * Routes live in the URL's hash (`/#/lessons/...`), so every page has a deep link that survives a
  * reload on any static host without server rewrites. What a person shares (settings of an experiment)

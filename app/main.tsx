@@ -4,7 +4,7 @@ import './styles/global.css';
 import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, preloadPageAt } from './App';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { offerUpdate } from './components/updateOffer';
 import { EngineBridge } from './engineBridge';
@@ -26,9 +26,15 @@ const activateUpdate = registerSW({
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-    <UpdatePrompt />
-  </StrictMode>,
-);
+const start = (element: HTMLElement) =>
+  createRoot(element).render(
+    <StrictMode>
+      <App />
+      <UpdatePrompt />
+    </StrictMode>,
+  );
+// Three tasks, not one: this module, the requests for the page's chunks, the first render.
+setTimeout(() => {
+  preloadPageAt(window.location.hash.replace(/^#/, '') || '/');
+  setTimeout(() => start(root), 0);
+}, 0);

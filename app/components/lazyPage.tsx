@@ -35,7 +35,7 @@ export const documentReload = { reload: () => window.location.reload() };
  */
 export function lazyPage<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
-): ComponentType<Props> {
+): ComponentType<Props> & { readonly preload: () => void } {
   let failures = 0;
   const fresh = (): LazyExoticComponent<ComponentType<Props>> =>
     lazy(() =>
@@ -59,7 +59,12 @@ export function lazyPage<Props extends object>(
     const Current = current;
     return <Current {...props} />;
   }
-  return LazyPage;
+  // Asks for the page's chunks now: drawing it later finds them requested (or loaded) and asks for none
+  // again. A failed download is reported when the page is drawn, not here.
+  const preload = () => {
+    load().catch(() => undefined);
+  };
+  return Object.assign(LazyPage, { preload });
 }
 
 /** Lets every page whose download failed try again the next time it is drawn (after Try again, say). */

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 /** When the main thread is idle (or soon, where requestIdleCallback is missing); returns a cancel. */
@@ -14,9 +14,14 @@ function whenIdle(callback: () => void): () => void {
 /**
  * How many of `total` items to draw: `first` at once, then `slice` more in each idle moment (inside a
  * transition), so that a long list of costly items (formulas, figures) never blocks the page in one long
- * task on a phone. Everything is drawn at once before printing, since a printout needs all of it.
+ * task on a phone. Everything is drawn at once before printing, since a printout needs all of it, and
+ * when `revealAll` is called (a jump to an item not drawn yet); it draws everything before it returns.
  */
-export function useProgressiveCount(total: number, first: number, slice: number): number {
+export function useProgressiveReveal(
+  total: number,
+  first: number,
+  slice: number,
+): { readonly shown: number; readonly revealAll: () => void } {
   const [shown, setShown] = useState(first);
   const done = shown >= total;
 
@@ -26,12 +31,18 @@ export function useProgressiveCount(total: number, first: number, slice: number)
     return whenIdle(() => startTransition(() => setShown((count) => count + slice)));
   }, [done, shown, slice]);
 
+  const revealAll = useCallback(() => flushSync(() => setShown(Number.POSITIVE_INFINITY)), []);
+
   // beforeprint lets the page change before it is laid out for paper or a PDF.
   useLayoutEffect(() => {
-    const everything = () => flushSync(() => setShown(Number.POSITIVE_INFINITY));
-    window.addEventListener('beforeprint', everything);
-    return () => window.removeEventListener('beforeprint', everything);
-  }, []);
+    window.addEventListener('beforeprint', revealAll);
+    return () => window.removeEventListener('beforeprint', revealAll);
+  }, [revealAll]);
 
-  return Math.min(shown, total);
+  return { shown: Math.min(shown, total), revealAll };
+}
+
+/** `useProgressiveReveal`'s count alone, for lists nothing jumps into. */
+export function useProgressiveCount(total: number, first: number, slice: number): number {
+  return useProgressiveReveal(total, first, slice).shown;
 }

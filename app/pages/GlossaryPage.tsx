@@ -2,6 +2,7 @@ import '../styles/quiz.css';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { usePageTitle } from '../components/usePageTitle';
+import { useProgressiveReveal } from '../components/useProgressiveCount';
 import { paths } from '../course';
 import { plainText } from '../quiz/inline';
 import { RichText } from '../quiz/RichText';
@@ -9,6 +10,10 @@ import { headingId } from '../quiz/SectionHeading';
 import { type GlossaryEntry, useGlossary } from '../quiz/useGlossary';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+/** Terms drawn in the first commit (about two screens on a phone), then per idle slice: each term's
+ * formulas are typeset by KaTeX as it mounts, and all of them at once blocked a phone for over half a second. */
+const FIRST_TERMS = 12;
+const SLICE_TERMS = 8;
 
 const fold = (text: string) =>
   text
@@ -54,8 +59,14 @@ export function GlossaryPage() {
         fold(plainText(entry.term)).includes(wanted) || fold(plainText(entry.definition)).includes(wanted),
     );
   }, [entries, filter]);
-  const groups = groupByLetter(shown);
-  const present = new Set(groups.map(([letter]) => letter));
+  const { shown: drawn, revealAll } = useProgressiveReveal(shown.length, FIRST_TERMS, SLICE_TERMS);
+  const present = new Set(groupByLetter(shown).map(([letter]) => letter));
+  const groups = groupByLetter(shown.slice(0, drawn));
+  // A letter further down may not be drawn yet: draw every term first, then jump.
+  const jump = (letter: string) => {
+    revealAll();
+    jumpTo(letter);
+  };
 
   return (
     <div className="page glossary-page">
@@ -92,7 +103,7 @@ export function GlossaryPage() {
               {LETTERS.map((letter) => (
                 <li key={letter}>
                   {present.has(letter) ? (
-                    <button type="button" onClick={() => jumpTo(letter)} aria-label={`Terms under ${letter}`}>
+                    <button type="button" onClick={() => jump(letter)} aria-label={`Terms under ${letter}`}>
                       {letter}
                     </button>
                   ) : (
@@ -109,31 +120,33 @@ export function GlossaryPage() {
           )}
           {entries.length === 0 && <p>The lessons have not defined any terms yet.</p>}
           {entries.length > 0 && shown.length === 0 && <p>No term matches “{filter.trim()}”.</p>}
-          {groups.map(([letter, group]) => (
-            <section key={letter} aria-labelledby={letterId(letter)} className="glossary-group">
-              <h2 id={letterId(letter)} tabIndex={-1}>
-                {letter === '#' ? 'Numbers and symbols' : letter}
-              </h2>
-              <dl className="glossary-list">
-                {group.map((entry) => (
-                  <div key={`${entry.lesson.slug}:${entry.term}`} className="glossary-entry">
-                    <dt id={`term-${headingId(plainText(entry.term))}-${entry.lesson.order}`}>
-                      <RichText text={entry.term} />
-                    </dt>
-                    <dd>
-                      <RichText text={entry.definition} />
-                    </dd>
-                    <dd className="glossary-source">
-                      From{' '}
-                      <Link href={paths.lesson(entry.lesson.slug)}>
-                        lesson {entry.lesson.order}, {entry.lesson.title}
-                      </Link>
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          ))}
+          <div className="glossary-groups" aria-busy={drawn < shown.length ? true : undefined}>
+            {groups.map(([letter, group]) => (
+              <section key={letter} aria-labelledby={letterId(letter)} className="glossary-group">
+                <h2 id={letterId(letter)} tabIndex={-1}>
+                  {letter === '#' ? 'Numbers and symbols' : letter}
+                </h2>
+                <dl className="glossary-list">
+                  {group.map((entry) => (
+                    <div key={`${entry.lesson.slug}:${entry.term}`} className="glossary-entry">
+                      <dt id={`term-${headingId(plainText(entry.term))}-${entry.lesson.order}`}>
+                        <RichText text={entry.term} />
+                      </dt>
+                      <dd>
+                        <RichText text={entry.definition} />
+                      </dd>
+                      <dd className="glossary-source">
+                        From{' '}
+                        <Link href={paths.lesson(entry.lesson.slug)}>
+                          lesson {entry.lesson.order}, {entry.lesson.title}
+                        </Link>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            ))}
+          </div>
         </>
       )}
     </div>

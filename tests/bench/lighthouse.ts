@@ -9,8 +9,9 @@ import { chromiumArgs, chromiumPath } from '../../tools/chromium.ts';
 import { startPreview } from '../../tools/previewServer.ts';
 import { routes } from './routes.ts';
 
-const port = 4186;
-const debuggingPort = 9336;
+// LIGHTHOUSE_PORT and LIGHTHOUSE_DEBUGGING_PORT move the preview server and Chromium's DevTools port.
+const port = Number(process.env.LIGHTHOUSE_PORT ?? 4186);
+const debuggingPort = Number(process.env.LIGHTHOUSE_DEBUGGING_PORT ?? 9336);
 const json = process.argv.includes('--json');
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 

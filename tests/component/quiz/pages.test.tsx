@@ -86,8 +86,10 @@ describe('the progress page', () => {
     useStore.getState().recordAnswer(first.slug, ids[1]!, { kind: 'single', choice: 'b' }, 0, ids);
     renderAt('/progress', <ProgressPage />);
     expect(screen.getByRole('heading', { level: 2, name: 'Question by question' })).toBeVisible();
-    const items = within(await screen.findByRole('region', { name: first.title })).getAllByRole('listitem');
-    expect(items).toHaveLength(questions.length);
+    const region = await screen.findByRole('region', { name: first.title });
+    // The prompts mount a few at a time (useProgressiveCount): wait for the lesson's last one.
+    await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(questions.length));
+    const items = within(region).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent(/Right$/);
     expect(items[1]).toHaveTextContent(/Wrong$/);
     expect(items[2]).toHaveTextContent(/Not yet answered$/);
@@ -159,8 +161,9 @@ describe('the glossary', () => {
     const count = await screen.findByRole('status');
     await waitFor(() => expect(count).toHaveTextContent(/^\d+ terms?$/));
     const total = Number(count.textContent?.split(' ')[0]);
+    // The terms mount a few at a time (useProgressiveReveal): wait for the last of them.
+    await waitFor(() => expect(screen.queryAllByRole('term')).toHaveLength(total), { timeout: 15_000 });
     const terms = screen.queryAllByRole('term').map((term) => term.textContent ?? '');
-    expect(terms).toHaveLength(total);
     const sorted = [...terms].sort((a, b) =>
       a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true }),
     );
@@ -180,6 +183,25 @@ describe('the glossary', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Filter terms' }), 'zzzqqq');
     expect(screen.getByText('No term matches “zzzqqq”.')).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent(`0 of ${total} terms match`);
+  });
+});
+
+describe('the glossary, while its terms are still arriving', () => {
+  it('jumps to the last letter at once, drawing every term first', async () => {
+    const user = userEvent.setup();
+    renderAt('/glossary', <GlossaryPage />);
+    const count = await screen.findByRole('status');
+    await waitFor(() => expect(count).toHaveTextContent(/^\d+ terms?$/));
+    const total = Number(count.textContent?.split(' ')[0]);
+    const letters = within(screen.getByRole('navigation', { name: 'Jump to a letter' })).queryAllByRole(
+      'button',
+    );
+    if (total === 0 || letters.length === 0) return;
+    const last = letters[letters.length - 1]!;
+    const letter = last.textContent ?? '';
+    await user.click(last);
+    expect(screen.getByRole('heading', { level: 2, name: letter })).toHaveFocus();
+    expect(screen.getAllByRole('term')).toHaveLength(total);
   });
 });
 
