@@ -103,7 +103,10 @@ describe('the Language lab page', { timeout: 30_000 }, () => {
     await user.clear(passage);
     await user.click(passage);
     await user.paste(quotedText);
-    await user.click(screen.getByRole('button', { name: 'Look inside' }));
+    // Look inside waits for the page's view of the run, which follows the store in a transition.
+    const look = screen.getByRole('button', { name: 'Look inside' });
+    await waitFor(() => expect(look).toBeEnabled(), LATER);
+    await user.click(look);
     // The question goes out once the panel has taken the passage (a render later on a loaded machine).
     await waitFor(
       () =>
