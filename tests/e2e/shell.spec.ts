@@ -29,13 +29,20 @@ test('a student reaches lesson 1 with the keyboard alone', async ({ page }) => {
 test('lesson 1 renders its formulas with KaTeX, as HTML and as MathML', async ({ page }) => {
   await page.goto('/#/lessons/01-what-is-a-recurrent-network');
   await expect(page.locator('.prose .katex').first()).toBeVisible();
-  expect(await page.locator('.prose .katex-html').count()).toBeGreaterThan(5);
-  expect(await page.locator('.prose .katex-mathml math').count()).toBeGreaterThan(5);
-  expect(await page.locator('.prose .katex-display').count()).toBeGreaterThan(0);
+  // The lesson text mounts a few blocks per idle slice (ProgressiveMdx): wait until it is all in.
+  await expect(page.locator('.prose[aria-busy="true"], .prose [aria-busy="true"]')).toHaveCount(0);
+  await expect.poll(() => page.locator('.prose .katex-html').count()).toBeGreaterThan(5);
+  await expect.poll(() => page.locator('.prose .katex-mathml math').count()).toBeGreaterThan(5);
+  await expect.poll(() => page.locator('.prose .katex-display').count()).toBeGreaterThan(0);
   await expect(page.locator('.prose .katex-error')).toHaveCount(0);
   // The recurrence itself is there, readable by assistive technology through MathML.
-  const annotations = await page.locator('.prose annotation').allTextContents();
-  expect(annotations.some((tex) => tex.includes('\\tanh') && tex.includes('h_{t-1}'))).toBe(true);
+  await expect
+    .poll(async () =>
+      (await page.locator('.prose annotation').allTextContents()).some(
+        (tex) => tex.includes('\\tanh') && tex.includes('h_{t-1}'),
+      ),
+    )
+    .toBe(true);
 });
 
 test('a deep link to a lesson survives a reload', async ({ page }) => {
