@@ -13,6 +13,7 @@
  * Padded steps must carry no target (label −1 or weight 0); the head does not look at sequence lengths.
  */
 import type { DenseParams, Target } from './types.ts';
+import { createHeadDense, type HeadDense } from './wasm/headDense.ts';
 
 /** The loss a target implies: cross-entropy for class labels, mean squared error for values. */
 export type HeadLossKind = 'crossEntropy' | 'meanSquaredError';
@@ -41,10 +42,17 @@ export interface HeadWorkspace {
   target: Target | null;
   /** The denominator of the mean: P for cross-entropy, O·Σweight for mean squared error. */
   denominator: number;
+  /** Which kernels run the products: WebAssembly (./wasm/headDense.ts) where it loads, else JavaScript. */
+  readonly kernels: 'wasm' | 'js';
+  /** The WebAssembly buffers (outputs is their view then), sized with rows; null on the JavaScript path. */
+  dense: HeadDense | null;
 }
 
-/** Allocates a workspace for a head with `outputSize` outputs (buffers grow on the first forward). */
-export function createHeadWorkspace(outputSize: number): HeadWorkspace {
+/**
+ * Allocates a workspace for a head with `outputSize` outputs (buffers grow on the first forward). Its
+ * products run on WebAssembly where the module loads, unless `kernels` is 'js'; both give the same numbers.
+ */
+export function createHeadWorkspace(outputSize: number, kernels: 'wasm' | 'js' = 'wasm'): HeadWorkspace {
   return {
     outputSize,
     positions: 0,
@@ -53,7 +61,26 @@ export function createHeadWorkspace(outputSize: number): HeadWorkspace {
     delta: new Float64Array(outputSize),
     target: null,
     denominator: 0,
+    kernels,
+    dense: null,
   };
+}
+
+/** Grows the workspace's buffers to hold `rowCount` positions (a WebAssembly arena where it can). */
+function ensureCapacity(params: DenseParams, workspace: HeadWorkspace, rowCount: number): void {
+  if (workspace.rows.length >= rowCount) return;
+  workspace.rows = new Int32Array(rowCount);
+  const dense =
+    workspace.kernels === 'wasm' ? createHeadDense(params.inputSize, params.outputSize, rowCount) : null;
+  workspace.dense = dense;
+  workspace.outputs = dense ? dense.outputs : new Float64Array(rowCount * params.outputSize);
+}
+
+/** outputs[p] = W h + b for the hidden vector of each target position p < positions. */
+function logits(params: DenseParams, hs: Float64Array, workspace: HeadWorkspace, positions: number): void {
+  const { rows, outputs, dense } = workspace;
+  if (dense) dense.logits(params, hs, rows, positions);
+  else for (let p = 0; p < positions; p++) affine(params, hs, rows[p]!, outputs, p * params.outputSize);
 }
 
 /** The loss of one batch and the sums that metrics need. */
@@ -150,10 +177,7 @@ export function headForward(
   const rowCount = checkShapes(params, hs, target);
   const O = params.outputSize;
   if (workspace.outputSize !== O) throw new RangeError('The workspace was made for another output size.');
-  if (workspace.rows.length < rowCount) {
-    workspace.rows = new Int32Array(rowCount);
-    workspace.outputs = new Float64Array(rowCount * O);
-  }
+  ensureCapacity(params, workspace, rowCount);
   const { rows, outputs } = workspace;
   let positions = 0;
   let correct = 0;
@@ -167,9 +191,12 @@ export function headForward(
       if (label === -1) continue;
       if (label < 0 || label >= O)
         throw new RangeError(`Label ${label} at row ${row} is outside 0..${O - 1}.`);
-      const offset = positions * O;
       rows[positions++] = row;
-      affine(params, hs, row, outputs, offset);
+    }
+    logits(params, hs, workspace, positions);
+    for (let p = 0; p < positions; p++) {
+      const label = labels[rows[p]!]!;
+      const offset = p * O;
       // Stable log-softmax: subtract the largest logit before exponentiating.
       let max = Number.NEGATIVE_INFINITY;
       let argmax = -1;
@@ -198,9 +225,13 @@ export function headForward(
       const w = weight[row]!;
       if (w === 0) continue;
       if (!(w > 0)) throw new RangeError(`Weight ${w} at row ${row} must be ≥ 0.`);
-      const offset = positions * O;
       rows[positions++] = row;
-      affine(params, hs, row, outputs, offset);
+    }
+    logits(params, hs, workspace, positions);
+    for (let p = 0; p < positions; p++) {
+      const row = rows[p]!;
+      const w = weight[row]!;
+      const offset = p * O;
       let squares = 0;
       for (let o = 0; o < O; o++) {
         const error = outputs[offset + o]! - values[row * O + o]!;
@@ -251,18 +282,23 @@ export function headBackward(
   const W = params.W.w;
   const dW = params.W.dw;
   const db = params.b.dw;
+  const dense = workspace.dense;
   for (let p = 0; p < positions; p++) {
     const row = rows[p]!;
     const offset = p * O;
+    // δ of this position: into the arena's row p for the WebAssembly products, else the one-row scratch.
+    const into = dense ? dense.deltas : delta;
+    const at = dense ? offset : 0;
     if (target.kind === 'class') {
-      for (let o = 0; o < O; o++) delta[o] = outputs[offset + o]! / denominator;
-      delta[target.labels[row]!]! -= 1 / denominator;
+      for (let o = 0; o < O; o++) into[at + o] = outputs[offset + o]! / denominator;
+      into[at + target.labels[row]!]! -= 1 / denominator;
     } else {
       const scale = (2 * target.weight[row]!) / denominator;
-      for (let o = 0; o < O; o++) delta[o] = scale * (outputs[offset + o]! - target.values[row * O + o]!);
+      for (let o = 0; o < O; o++) into[at + o] = scale * (outputs[offset + o]! - target.values[row * O + o]!);
     }
-    accumulateRow(H, O, W, dW, db, delta, hs, dHs, row * H);
+    if (!dense) accumulateRow(H, O, W, dW, db, delta, hs, dHs, row * H);
   }
+  dense?.backward(params, rows, positions, dHs);
 }
 
 /**

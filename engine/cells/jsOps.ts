@@ -5,7 +5,7 @@
  */
 import type { RecurrentParams } from '../types.ts';
 import type { Activation, DenseOps, DenseShape, WeightProduct } from './denseOps.ts';
-import { addABt, addRowSums, matVec, matVecPair, transpose } from './kernels.ts';
+import { addABt, addRowSums, matVec, matVecPair, mostlyZero, sparseRowsTimes, transpose } from './kernels.ts';
 import { backwardRows, type CellKernel, type CellStep } from './step.ts';
 
 /** JavaScript dense ops for one layer, with their own scratch (transposed weights and gradient operands). */
@@ -57,17 +57,7 @@ export function createJsOps(shape: DenseShape): DenseOps {
       const C = transposed ? GH : cols;
       const bias = transposed ? zeros : input ? bih : bhh;
       if (product === 'Wih' && mostlyZero(a, aOffset, aStride, C, rows, count)) {
-        // Mostly-zero inputs (one-hot symbols): add the Wihᵀ row of each nonzero x_i to the bias.
-        for (let m = 0; m < count; m++) {
-          const from = aOffset + rows[m] * aStride;
-          const to = outOffset + rows[m] * outStride;
-          out.set(bih, to);
-          for (let i = 0; i < C; i++) {
-            const xi = a[from + i];
-            if (xi === 0) continue;
-            for (let r = 0, row = i * GH; r < GH; r++) out[to + r] += xi * WihT[row + r];
-          }
-        }
+        sparseRowsTimes(WihT, GH, C, bih, a, aOffset, aStride, out, outOffset, outStride, rows, count);
         return;
       }
       // Two vectors per pass over W.
@@ -138,21 +128,4 @@ export function createJsOps(shape: DenseShape): DenseOps {
     },
   };
   return ops;
-}
-
-/** True when fewer than a quarter of the C numbers of the listed rows of a are nonzero. */
-function mostlyZero(
-  a: Float64Array,
-  aOffset: number,
-  aStride: number,
-  C: number,
-  rows: Int32Array,
-  count: number,
-): boolean {
-  let nonzero = 0;
-  for (let m = 0; m < count; m++) {
-    const from = aOffset + rows[m] * aStride;
-    for (let i = from; i < from + C; i++) if (a[i] !== 0) nonzero++;
-  }
-  return nonzero * 4 < count * C;
 }

@@ -213,3 +213,89 @@ export function addRowSums(A: Float64Array, R: number, K: number, out: Float64Ar
     out[r] += s;
   }
 }
+
+/**
+ * True when fewer than a quarter of the C numbers of the listed rows of a are nonzero (one-hot symbols),
+ * judged on at most 16 of the rows, spread over the list. It only chooses between two ways of computing
+ * the same numbers, so a sample is enough: a wrong guess costs time, never a different result.
+ */
+export function mostlyZero(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  C: number,
+  rows: Int32Array | null,
+  count: number,
+): boolean {
+  const sampled = Math.min(count, 16);
+  let nonzero = 0;
+  for (let s = 0; s < sampled; s++) {
+    const m = Math.floor((s * count) / sampled);
+    const from = aOffset + (rows ? rows[m] : m) * aStride;
+    for (let i = from; i < from + C; i++) if (a[i] !== 0) nonzero++;
+  }
+  return nonzero * 4 < sampled * C;
+}
+
+/**
+ * out[rows[m]] = bias + Σ_i a[rows[m]][i]·Wt[i] for m < count (Wt [C][N], its row i a column of W), adding
+ * only the nonzero a_i, in order of i. The dense product adds the same terms in the same order plus exact
+ * zeros, so the numbers are its own; for one-hot rows it costs one row of Wt instead of C. Mutates out only.
+ */
+export function sparseRowsTimes(
+  Wt: Float64Array,
+  N: number,
+  C: number,
+  bias: Float64Array,
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  out: Float64Array,
+  outOffset: number,
+  outStride: number,
+  rows: Int32Array,
+  count: number,
+): void {
+  for (let m = 0; m < count; m++) {
+    const from = aOffset + rows[m] * aStride;
+    const to = outOffset + rows[m] * outStride;
+    let i = 0;
+    while (i < C && a[from + i] === 0) i++;
+    if (i === C) {
+      for (let n = 0; n < N; n++) out[to + n] = bias[n];
+      continue;
+    }
+    // The first nonzero term with the bias in one pass, then any others.
+    let ai = a[from + i];
+    for (let n = 0, w = i * N; n < N; n++) out[to + n] = bias[n] + ai * Wt[w + n];
+    for (i++; i < C; i++) {
+      ai = a[from + i];
+      if (ai === 0) continue;
+      for (let n = 0, w = i * N; n < N; n++) out[to + n] += ai * Wt[w + n];
+    }
+  }
+}
+
+/**
+ * dW [N][C] += Σ_k d[k] ⊗ x[k] over rows k < count (d [count][N], x [count][C]), each entry's terms added
+ * to it one at a time in order of k, skipping x's zeros: the sequential dense sum's numbers (the one
+ * engine/wasm/dense.wat's gemm computes when accumulating), at one column per one-hot row. Mutates dW only.
+ */
+export function addSparseOuter(
+  dW: Float64Array,
+  N: number,
+  C: number,
+  d: Float64Array,
+  x: Float64Array,
+  count: number,
+): void {
+  for (let k = 0; k < count; k++) {
+    const xRow = k * C;
+    const dRow = k * N;
+    for (let i = 0; i < C; i++) {
+      const xi = x[xRow + i];
+      if (xi === 0) continue;
+      for (let n = 0, w = i; n < N; n++, w += C) dW[w] += d[dRow + n] * xi;
+    }
+  }
+}

@@ -5,7 +5,7 @@
  * gradients' accumulators in the arena too; this file is the only one that turns views into byte addresses.
  */
 import type { Activation, DenseOps, DenseShape, WeightProduct } from '../cells/denseOps.ts';
-import { transpose } from '../cells/kernels.ts';
+import { addSparseOuter, mostlyZero, sparseRowsTimes, transpose } from '../cells/kernels.ts';
 import { backwardRows, type CellKernel, type CellStep } from '../cells/step.ts';
 import type { RecurrentParams } from '../types.ts';
 import { type DenseArena, SIGMOID, TANH } from './dense.ts';
@@ -88,6 +88,11 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
       count: number,
     ): void {
       if (count === 0) return;
+      if (product === 'Wih' && mostlyZero(a, aOffset, aStride, I, rows, count)) {
+        // One-hot symbols: bih plus the one row of Wᵀ each picks, the numbers gemm's in-order sum gives.
+        sparseRowsTimes(WihT, GH, I, bih, a, aOffset, aStride, out, outOffset, outStride, rows, count);
+        return;
+      }
       const input = product === 'Wih' || product === 'WihT';
       const cols = input ? I : H;
       const transposed = product === 'WihT' || product === 'WhhT';
@@ -123,16 +128,21 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
       if (count > K) throw new RangeError(`addWeightGradients: ${count} rows, room for ${K}.`);
       if (count === 0) return;
       // dW += Σ_k dPre[k] ⊗ v[k], accumulated in the arena's copies; the LSTM and RNN share one dPre.
-      dWih.set(params.Wih.dw);
+      // One-hot inputs add one column of dWih per row instead (the same sums, in the same order).
+      const sparse = mostlyZero(x, 0, I, I, null, count);
+      if (sparse) addSparseOuter(params.Wih.dw, GH, I, dPreX, x, count);
+      else dWih.set(params.Wih.dw);
       dWhh.set(params.Whh.dw);
       for (let from = 0; from < count; from += CHUNK) {
         const steps = Math.min(CHUNK, count - from);
-        transposeChunk(dPreX, from, steps);
-        addChunk(dWih, x, I, from, steps);
-        if (dPreH !== dPreX) transposeChunk(dPreH, from, steps);
+        if (!sparse) {
+          transposeChunk(dPreX, from, steps);
+          addChunk(dWih, x, I, from, steps);
+        }
+        if (sparse || dPreH !== dPreX) transposeChunk(dPreH, from, steps);
         addChunk(dWhh, h, H, from, steps);
       }
-      params.Wih.dw.set(dWih);
+      if (!sparse) params.Wih.dw.set(dWih);
       params.Whh.dw.set(dWhh);
       sumColumns(dPreX, count);
       const dbih = params.bih.dw;

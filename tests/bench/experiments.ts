@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../tools/chromium.ts';
 import { startPreview } from '../../tools/previewServer.ts';
+import { scrollToEnd } from '../e2e/scrollToEnd.ts';
 import { measureSweep, treeCpuSeconds } from './sweepTime.ts';
 
 const GOAL_SECONDS = 10;
@@ -34,21 +35,6 @@ const load = () => loadavg().map((value) => Number(value.toFixed(2)));
  * Scrolls to the bottom a screen at a time until the page has stopped growing for a second and a half,
  * so the lesson's progressively mounted blocks and its figures that mount near view are all there.
  */
-async function mountWholeLesson(page: Page): Promise<void> {
-  let lastHeight = -1;
-  let still = 0;
-  for (let step = 0; step < 1200 && still < 30; step += 1) {
-    await page.mouse.wheel(0, 800);
-    await page.waitForTimeout(50);
-    const { bottom, height } = await page.evaluate(() => ({
-      bottom: Math.round(window.scrollY + window.innerHeight),
-      height: document.documentElement.scrollHeight,
-    }));
-    still = bottom >= height - 2 && height === lastHeight ? still + 1 : 0;
-    lastHeight = height;
-  }
-}
-
 const over = /finished|stopped|diverged|could not start|the worker stopped/;
 
 async function timeExperiment(page: Page, panel: Locator): Promise<Omit<Timing, 'lesson' | 'load'>> {
@@ -91,7 +77,7 @@ async function main() {
     for (const slug of slugs) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${server.origin}/#/lessons/${slug}`);
-      await mountWholeLesson(page);
+      await scrollToEnd(page, { step: 800, stillFor: 30, maxTurns: 1200 });
       // Which panels train (found once: a trained panel's button then reads Train again).
       const all = page.locator('.live-panel');
       const trainable: number[] = [];

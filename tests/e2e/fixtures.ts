@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { scrollToEnd } from './scrollToEnd.ts';
 
 interface Guard {
   /** Console errors, uncaught exceptions and Content-Security-Policy violations seen so far. */
@@ -53,7 +54,6 @@ export const test = base.extend<{ guard: Guard }>({
 
 export { expect };
 
-/** Runs axe-core against WCAG 2.x A/AA rules and best practices; returns readable violations. */
 /**
  * Scrolls to the bottom a screen at a time until the page stops growing, then back to the top: a lesson
  * mounts its text a few blocks per idle slice and its live figures only near view, so a check of the
@@ -61,23 +61,12 @@ export { expect };
  * the text under it.
  */
 export async function mountWholePage(page: Page): Promise<void> {
-  let lastHeight = -1;
-  let still = 0;
-  for (let step = 0; step < 600 && still < 12; step += 1) {
-    await page.mouse.wheel(0, 700);
-    await page.waitForTimeout(50);
-    const { bottom, height, busy } = await page.evaluate(() => ({
-      bottom: Math.round(window.scrollY + window.innerHeight),
-      height: document.documentElement.scrollHeight,
-      busy: document.querySelector('[aria-busy="true"]') !== null,
-    }));
-    still = !busy && bottom >= height - 2 && height === lastHeight ? still + 1 : 0;
-    lastHeight = height;
-  }
+  await scrollToEnd(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
 }
 
+/** Runs axe-core against WCAG 2.x A/AA rules and best practices; returns readable violations. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])

@@ -1,5 +1,6 @@
-// The head computes four outputs at a time (engine/head.ts); these tests hold it to the plain loops, one
-// output at a time, bit for bit: the same sums in the same order, so no run anywhere changes by a bit.
+// The head computes four outputs at a time in JavaScript (engine/head.ts) and its products on the
+// WebAssembly gemm where that loads (engine/wasm/headDense.ts); these tests hold both to the plain loops,
+// one output at a time, bit for bit: the same sums in the same order, so no run anywhere changes by a bit.
 import { describe, expect, it } from 'vitest';
 import { createHeadWorkspace, headBackward, headForward, headPredict } from '../../engine/head.ts';
 import { createRng, type Rng } from '../../engine/rng.ts';
@@ -62,7 +63,7 @@ function plainBackward(head: DenseParams, hs: Float64Array, labels: Int32Array, 
 
 const bits = (array: Float64Array) => [...array].map((value) => (Object.is(value, -0) ? '-0' : value));
 
-describe('the head, four outputs at a time', () => {
+describe.each(['wasm', 'js'] as const)('the head on the %s kernels', (kernels) => {
   // Output sizes on both sides of a multiple of four, so the blocked loop and its remainder both run.
   for (const O of [1, 3, 4, 5, 8, 11, 33]) {
     it(`gives bit for bit the plain loops' outputs and gradients with ${O} outputs`, () => {
@@ -83,8 +84,10 @@ describe('the head, four outputs at a time', () => {
         expect(bits(predicted.subarray(row * O, (row + 1) * O))).toEqual(bits(plainAffine(head, hs, row)));
       }
 
-      const workspace = createHeadWorkspace(O);
+      const workspace = createHeadWorkspace(O, kernels);
       headForward(head, hs, target, workspace);
+      // Node runs WebAssembly, so the 'wasm' workspace must really be on it.
+      expect(workspace.dense !== null).toBe(kernels === 'wasm');
       const dHs = new Float64Array(rowCount * H);
       headBackward(head, hs, target, workspace, dHs);
       const plainDHs = new Float64Array(rowCount * H);
@@ -94,4 +97,44 @@ describe('the head, four outputs at a time', () => {
       expect(bits(head.b.dw)).toEqual(bits(plain.b.dw));
     });
   }
+
+  it("gives the plain loops' mean squared error and gradients, and grows for a larger batch", () => {
+    const rng = createRng(7);
+    const H = 6;
+    const O = 5;
+    const workspace = createHeadWorkspace(O, kernels);
+    for (const rowCount of [4, 9]) {
+      const head = randomHead(rng, H, O);
+      const hs = Float64Array.from({ length: rowCount * H }, () => rng.normal());
+      const values = Float64Array.from({ length: rowCount * O }, () => rng.normal());
+      const weight = Float64Array.from({ length: rowCount }, (_, row) => (row % 4 === 2 ? 0 : 1 + row));
+      const target: Target = { kind: 'value', size: O, values, weight };
+      const before = { W: head.W.dw.slice(), b: head.b.dw.slice() };
+      const { loss, denominator } = headForward(head, hs, target, workspace);
+      const dHs = new Float64Array(rowCount * H).fill(9);
+      headBackward(head, hs, target, workspace, dHs);
+      // The plain loops: δ = 2w(y − t)/(O·Σw), dW += δ hᵀ, db += δ, dh = Wᵀδ, output by output in order.
+      let squares = 0;
+      const plainDHs = new Float64Array(rowCount * H);
+      for (let row = 0; row < rowCount; row++) {
+        if (weight[row] === 0) continue;
+        const y = plainAffine(head, hs, row);
+        let rowSquares = 0;
+        for (let o = 0; o < O; o++) rowSquares += (y[o]! - values[row * O + o]!) ** 2;
+        squares += weight[row]! * rowSquares;
+        for (let o = 0; o < O; o++) {
+          const d = ((2 * weight[row]!) / denominator) * (y[o]! - values[row * O + o]!);
+          before.b[o]! += d;
+          for (let j = 0; j < H; j++) {
+            before.W[o * H + j]! += d * hs[row * H + j]!;
+            plainDHs[row * H + j]! += head.W.w[o * H + j]! * d;
+          }
+        }
+      }
+      expect(loss).toBe(squares / denominator);
+      expect(bits(dHs)).toEqual(bits(plainDHs));
+      expect(bits(head.W.dw)).toEqual(bits(before.W));
+      expect(bits(head.b.dw)).toEqual(bits(before.b));
+    }
+  });
 });
