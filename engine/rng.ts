@@ -34,17 +34,19 @@ function splitmix32(seed: number): () => number {
 export function createRng(seed: number): Rng {
   const baseSeed = Number.isFinite(seed) ? Math.trunc(seed) >>> 0 : 0;
   const init = splitmix32(baseSeed);
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
+  // sfc32's state (a, b, c, d) in a typed array: each store wraps to 32 bits, and V8 keeps the words
+  // unboxed (as closure variables, words of 2^31 and above were heap numbers: one allocation per draw).
+  const s = Uint32Array.of(init(), init(), init(), init());
   const nextUint32 = (): number => {
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]!;
+    const d = s[3]!;
     const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) >>> 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
     return t;
   };
   for (let i = 0; i < 12; i++) nextUint32();
