@@ -239,8 +239,10 @@ export function mostlyZero(
 
 /**
  * out[rows[m]] = bias + Σ_i a[rows[m]][i]·Wt[i] for m < count (Wt [C][N], its row i a column of W), adding
- * only the nonzero a_i, in order of i. The dense product adds the same terms in the same order plus exact
- * zeros, so the numbers are its own; for one-hot rows it costs one row of Wt instead of C. Mutates out only.
+ * only the nonzero a_i, in order of i, one at a time from the bias. That is WebAssembly's gemm's sum less
+ * its exact zeros, so its numbers; the JavaScript matVec adds the whole dot product to the bias at the end,
+ * which agrees exactly when a row has one nonzero (one-hot symbols). For one-hot rows it reads one row of
+ * Wt instead of C. Mutates out only.
  */
 export function sparseRowsTimes(
   Wt: Float64Array,

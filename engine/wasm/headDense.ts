@@ -3,8 +3,8 @@
  * in an arena of the head's own: the logits b + W·h at every target position, then dW += Σ_p δ_p ⊗ h_p,
  * db += Σ_p δ_p and dh_p = Wᵀ·δ_p. gemm adds each sum's terms one at a time in order from its start value,
  * which is how head.ts's loops add them, so the numbers are theirs bit for bit (tests/unit/headBlocked.test.ts
- * holds both to plain loops). On the character models' heads (33 or 64 classes) it is several times as fast
- * as the JavaScript loops.
+ * holds both to plain loops). On lesson 5's character LSTM (33 classes) the head's share of a training
+ * step fell from about 30% to about 10% in Node's profiles.
  */
 import type { DenseParams } from '../types.ts';
 import { arenaBytes, createDenseArena, type DenseArena } from './dense.ts';
