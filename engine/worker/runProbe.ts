@@ -5,7 +5,7 @@
  */
 
 import { gateActivations, jacobianNorms } from '../probes.ts';
-import { stackForward } from '../stack.ts';
+import { ensureStackWorkspace, type StackWorkspace, stackForward } from '../stack.ts';
 import type { Trainer } from '../trainer.ts';
 import type { Probe } from './protocol.ts';
 
@@ -33,6 +33,14 @@ function stepLabels(x: Float64Array, steps: number, inputSize: number, names: re
 }
 
 /**
+ * Each run's probe workspace, kept from one probe to the next. A run is probed with every snapshot, and a
+ * new workspace each time would mean a new WebAssembly memory each time: dozens per run, which a page
+ * of many training workers cannot all have at once (Chromium then refuses new memories, and a worker
+ * that asks for one falls back to the JavaScript kernels, about three times slower).
+ */
+const probeWorkspaces = new WeakMap<Trainer, StackWorkspace>();
+
+/**
  * Takes a probe of recurrent layer `layer` (0 = bottom, clamped to the model's layers; default the top)
  * on the first sequence of the held-out set.
  */
@@ -45,7 +53,9 @@ export function takeProbe(trainer: Trainer, layer?: number): Probe {
   const input = { batchSize: 1, steps: T, inputSize: I, x, lengths: Int32Array.of(T) };
   const L = model.layers.length;
   const k = layer !== undefined && Number.isInteger(layer) ? Math.max(0, Math.min(L - 1, layer)) : L - 1;
-  const { workspace } = stackForward(model.layers, input);
+  const kept = ensureStackWorkspace(probeWorkspaces.get(trainer), model.layers, 1, T);
+  probeWorkspaces.set(trainer, kept);
+  const { workspace } = stackForward(model.layers, input, { workspace: kept });
   const params = model.layers[k]!;
   const { cell, hiddenSize: H } = params;
   const layerWorkspace = workspace.layers[k]!;

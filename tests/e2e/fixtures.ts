@@ -66,6 +66,18 @@ export async function mountWholePage(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+/**
+ * Waits until a lesson has drawn all its text: it mounts a few blocks per idle slice, and the quiz below
+ * the text moves down with each, so a click aimed at a question before then can land on something else.
+ */
+export async function lessonSettled(page: Page): Promise<void> {
+  await expect(page.locator('.quiz')).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** axe's own words on one failing node (for contrast, the two colours and the ratio it measured). */
+const detail = (message: string | undefined) => (message ? ` [${message}]` : '');
+
 /** Runs axe-core against WCAG 2.x A/AA rules and best practices; returns readable violations. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
@@ -75,7 +87,7 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
         .slice(0, 3)
-        .map((node) => node.target.join(' '))
+        .map((node) => `${node.target.join(' ')}${detail(node.any[0]?.message)}`)
         .join(', ')}`,
   );
 }

@@ -1,7 +1,7 @@
 // Printing: the teacher's answer key built from the quiz data, and print media hiding controls.
 import type { Page } from '@playwright/test';
 import { questions } from '../../lessons/01-what-is-a-recurrent-network/quiz';
-import { expect, test } from './fixtures';
+import { expect, lessonSettled, test } from './fixtures';
 
 const LESSON_ONE = '01-what-is-a-recurrent-network';
 const plain = (text: string) => !/[$*`]/.test(text);
@@ -105,6 +105,7 @@ test('a printed lesson keeps its figures, by title, on a sensible number of page
 
 test('the printed progress has a line for a name and every question with its result', async ({ page }) => {
   await page.goto(`/#/lessons/${LESSON_ONE}`);
+  await lessonSettled(page);
   const single = questions.flatMap((question, index) =>
     question.kind === 'single' ? [{ question, index }] : [],
   );

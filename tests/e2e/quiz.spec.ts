@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { PredictQuestion, Question } from '../../app/lessonTypes';
 import { questions as lessonOneQuestions } from '../../lessons/01-what-is-a-recurrent-network/quiz';
-import { accessibilityViolations, expect, test } from './fixtures';
+import { accessibilityViolations, expect, lessonSettled, test } from './fixtures';
 
 const LESSON_ONE = '01-what-is-a-recurrent-network';
 
@@ -81,6 +81,7 @@ test('a student answers lesson 1’s quiz, some wrong then right, and finds the 
   const questions = lessonOneQuestions.filter((question) => question.kind !== 'predict');
   expect(questions.length).toBeGreaterThanOrEqual(6);
   await page.goto(`/#/lessons/${LESSON_ONE}`);
+  await lessonSettled(page);
   const quiz = page.getByRole('region', { name: 'Check yourself' });
   await expect(quiz.getByRole('heading', { level: 2, name: 'Check yourself' })).toHaveAttribute(
     'id',
