@@ -19,6 +19,10 @@ const config: TrainerConfig = {
   batchSize: 4,
 };
 
+/** The WebAssembly JS API (the engine's tests are compiled without DOM or Node types, as the engine is). */
+const wasmApi = (globalThis as unknown as { WebAssembly: { Memory: new (descriptor: object) => object } })
+  .WebAssembly;
+
 afterEach(() => vi.restoreAllMocks());
 
 describe('probes of a run', () => {
@@ -26,7 +30,7 @@ describe('probes of a run', () => {
     const trainer = createTrainer(config);
     trainer.trainStep();
     takeProbe(trainer);
-    const memory = vi.spyOn(WebAssembly, 'Memory');
+    const memory = vi.spyOn(wasmApi, 'Memory');
     for (let probe = 0; probe < 20; probe++) {
       trainer.trainStep();
       takeProbe(trainer, probe % 2);
