@@ -5,13 +5,13 @@
  * with a sentence, never an exception. Each answer is bounded (passages, primes and samples are at most
  * {@link MAX_LAB_CHARACTERS} characters), so a question never holds training up for long.
  */
-import { createGenerator } from '../generate.ts';
+import { createGenerator, type Generator } from '../generate.ts';
 import { headPredict } from '../head.ts';
 import { connectivity } from '../lab/connectivity.ts';
 import { oneHot, toFloat32Trace, traceText } from '../lab/trace.ts';
 import type { Model } from '../model.ts';
 import { createRng } from '../rng.ts';
-import { stackForward } from '../stack.ts';
+import { ensureStackWorkspace, type StackWorkspace, stackForward } from '../stack.ts';
 import type { Trainer } from '../trainer.ts';
 import type { LabAnswer, LabRequest } from './protocol.ts';
 
@@ -46,12 +46,47 @@ function whole(value: unknown, name: string, min: number, max: number): number {
   return value;
 }
 
+/**
+ * What a run's questions reuse from one to the next: a generator, and one workspace for a single
+ * sequence, grown to the longest asked for. Each new workspace is a new WebAssembly memory, and the lab
+ * asks on every keystroke of the autocomplete box and 32 times for one connectivity profile.
+ */
+interface Kept {
+  generator?: Generator;
+  stack?: StackWorkspace;
+}
+const kept = new WeakMap<Trainer, Kept>();
+
+function keptFor(trainer: Trainer): Kept {
+  let entry = kept.get(trainer);
+  if (!entry) {
+    entry = {};
+    kept.set(trainer, entry);
+  }
+  return entry;
+}
+
+/** The run's generator, back at the zero state. */
+function generatorFor(trainer: Trainer): Generator {
+  const entry = keptFor(trainer);
+  entry.generator ??= createGenerator(trainer.model);
+  entry.generator.reset();
+  return entry.generator;
+}
+
+/** The run's workspace for one sequence of `steps` characters (what it held before is overwritten). */
+function stackFor(trainer: Trainer, steps: number): StackWorkspace {
+  const entry = keptFor(trainer);
+  entry.stack = ensureStackWorkspace(entry.stack, trainer.model.layers, 1, steps);
+  return entry.stack;
+}
+
 /** The next-character distribution [V] after `codes` (at least one), from the zero state. */
-function distributionAfter(model: Model, codes: Int32Array): Float64Array {
+function distributionAfter(model: Model, codes: Int32Array, workspace: StackWorkspace): Float64Array {
   const V = model.head.outputSize;
   const T = codes.length;
   const input = { batchSize: 1, steps: T, inputSize: V, x: oneHot(codes, V), lengths: Int32Array.of(T) };
-  const { outputs } = stackForward(model.layers, input);
+  const { outputs } = stackForward(model.layers, input, { workspace });
   return headPredict(model.head, outputs, [T - 1], 'softmax');
 }
 
@@ -81,7 +116,7 @@ function profile(trainer: Trainer, positions: number): { profile: Float64Array; 
     const end = D - 1 + Math.round((k * (last - (D - 1))) / Math.max(1, count - 1));
     // The D characters up to the prediction, read from the zero state, and the character it predicts.
     const window = codes.subarray(end - (D - 1), end + 2);
-    const { influence } = connectivity(trainer.model, window, D - 1);
+    const { influence } = connectivity(trainer.model, window, D - 1, { workspace: stackFor(trainer, D) });
     for (let d = 0; d < D; d++) sums[d]! += influence[D - 1 - d]! / count;
   }
   let peak = 0;
@@ -113,7 +148,7 @@ function answer(trainer: Trainer, request: LabRequest): LabAnswer {
       if (!(typeof temperature === 'number' && temperature >= 0.05 && temperature <= 10)) {
         refuse(`The temperature must be a number from 0.05 to 10; got ${String(temperature)}.`);
       }
-      const generator = createGenerator(model);
+      const generator = generatorFor(trainer);
       generator.prime(prime);
       const rng = createRng(seed);
       const codes = new Int32Array(length);
@@ -127,7 +162,8 @@ function answer(trainer: Trainer, request: LabRequest): LabAnswer {
       const prefix = text(request.prefix, 'text typed', 1);
       const top = whole(request.top, 'number of characters', 1, vocabulary.symbols.length);
       const codes = encode(prefix);
-      const probabilities = distributionAfter(model, codes.subarray(-DISTRIBUTION_CONTEXT));
+      const context = codes.subarray(-DISTRIBUTION_CONTEXT);
+      const probabilities = distributionAfter(model, context, stackFor(trainer, context.length));
       const order = Array.from(probabilities.keys())
         .sort((a, b) => probabilities[b]! - probabilities[a]! || a - b)
         .slice(0, top);
@@ -142,7 +178,7 @@ function answer(trainer: Trainer, request: LabRequest): LabAnswer {
     case 'trace': {
       const codes = encode(text(request.passage, 'passage', 1));
       // Computed in float64 as the model runs, posted in float32: half the bytes for the page to receive.
-      const trace = toFloat32Trace(traceText(model, codes));
+      const trace = toFloat32Trace(traceText(model, codes, { workspace: stackFor(trainer, codes.length) }));
       return { kind: 'trace', step, passage: vocabulary.decode(codes), trace };
     }
     case 'connectivity': {
@@ -152,12 +188,17 @@ function answer(trainer: Trainer, request: LabRequest): LabAnswer {
       const target =
         position + 1 < codes.length
           ? codes[position + 1]!
-          : greatest(distributionAfter(model, codes.subarray(0, position + 1)));
+          : greatest(
+              distributionAfter(model, codes.subarray(0, position + 1), stackFor(trainer, position + 1)),
+            );
       return {
         kind: 'connectivity',
         step,
         passage: vocabulary.decode(codes),
-        connectivity: connectivity(model, codes, position, { target }),
+        connectivity: connectivity(model, codes, position, {
+          target,
+          workspace: stackFor(trainer, position + 1),
+        }),
       };
     }
     case 'connectivityProfile': {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { labTrainerConfig } from '../../engine/lab/labDefaults';
 import { traceText } from '../../engine/lab/trace';
 import { CORPUS } from '../../engine/tasks/corpus';
@@ -206,6 +206,38 @@ describe('the lab questions a worker answers', () => {
       kind: 'refused',
       message: expect.stringMatching(/not a language model/),
     });
+  });
+
+  it('reuses its generator and workspace: no new WebAssembly memory after the first questions, and the same answers as a run never asked', () => {
+    const wasmApi = (globalThis as unknown as { WebAssembly: { Memory: new (d: object) => object } })
+      .WebAssembly;
+    const asked = createTrainer({ ...tiny, layers: 2 });
+    const fresh = createTrainer({ ...tiny, layers: 2 });
+    for (let step = 0; step < 3; step++) {
+      asked.trainStep();
+      fresh.trainStep();
+    }
+    const questions: LabRequest[] = [
+      { type: 'trace', runId: 'r', requestId: 1, passage: 'the river runs on, far away' },
+      { type: 'sample', runId: 'r', requestId: 2, prime: 'the ', temperature: 0.7, length: 30, seed: 4 },
+      { type: 'distribution', runId: 'r', requestId: 3, prefix: 'the rive', top: 5 },
+      { type: 'connectivity', runId: 'r', requestId: 4, passage: 'the river bank', position: 13 },
+      { type: 'connectivityProfile', runId: 'r', requestId: 5, positions: 4 },
+    ];
+    // The longest question first, so that the kept workspace is already as large as any asked later.
+    for (const question of questions) answerLabRequest(asked, question);
+    const later = [...questions].reverse();
+    const expected = later.map((question) => answerLabRequest(fresh, question));
+    // A spy counts calls; nothing below may need a memory, so none is made while it stands in.
+    const memory = vi.spyOn(wasmApi, 'Memory');
+    try {
+      later.forEach((question, k) => {
+        expect(answerLabRequest(asked, question), question.type).toEqual(expected[k]);
+      });
+      expect(memory).not.toHaveBeenCalled();
+    } finally {
+      memory.mockRestore();
+    }
   });
 
   it('evaluates at the checkpoints the start message asks for', () => {
