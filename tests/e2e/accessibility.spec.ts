@@ -41,3 +41,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('the check itself reports a real fault: a grey-on-grey line planted on a lesson', async ({ page }) => {
+  await page.goto('/#/lessons/01-what-is-a-recurrent-network');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await page.evaluate(() => {
+    const line = document.createElement('p');
+    line.id = 'planted-fault';
+    line.textContent = 'Hard to read on purpose.';
+    line.style.cssText = 'color: #777; background: #888;';
+    document.querySelector('main')?.prepend(line);
+  });
+  const found = await accessibilityViolations(page);
+  expect(found.some((line) => line.startsWith('color-contrast') && line.includes('#planted-fault'))).toBe(
+    true,
+  );
+});

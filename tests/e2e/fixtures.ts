@@ -80,11 +80,71 @@ const detail = (message: string | undefined) => (message ? ` [${message}]` : '')
 
 type AxeViolations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
 
+/**
+ * Where everything on the page is, in page coordinates, as one string: axe measures the boxes once per
+ * run and then decides what lies under a text from them, so a page that moves while it runs can make
+ * one element appear to lie on another.
+ */
+async function layoutSignature(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let sum = 0;
+    let count = 0;
+    for (const element of document.body.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect();
+      sum =
+        (sum * 31 +
+          Math.round(box.top + window.scrollY) * 7 +
+          Math.round(box.left) +
+          Math.round(box.height)) %
+        1_000_000_007;
+      count += 1;
+    }
+    return `${count}:${sum}:${window.scrollY}`;
+  });
+}
+
+/** Waits until nothing on the page has moved for half a second (at most `forMs`). */
+async function layoutStill(page: Page, forMs = 10_000): Promise<string> {
+  let last = await layoutSignature(page);
+  let stillSince = Date.now();
+  const until = Date.now() + forMs;
+  while (Date.now() < until && Date.now() - stillSince < 500) {
+    await page.waitForTimeout(100);
+    const now = await layoutSignature(page);
+    if (now !== last) stillSince = Date.now();
+    last = now;
+  }
+  return last;
+}
+
+/** One axe run on a page that stood still before it and was still the same after it (three tries). */
 async function axeViolations(page: Page): Promise<AxeViolations> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations;
+  let violations: AxeViolations = [];
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const before = await layoutStill(page);
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    violations = results.violations;
+    if (violations.length === 0 || (await layoutSignature(page)) === before) return violations;
+    console.warn('axe: the page moved while axe ran; running it again');
+  }
+  return violations;
+}
+
+/** For a contrast finding: what the browser itself draws at the middle of the text, to tell a real fault from a misreading. */
+async function topmostAt(page: Page, selector: string): Promise<string> {
+  return page.evaluate((target) => {
+    const element = document.querySelector(target);
+    if (!element) return '';
+    element.scrollIntoView({ block: 'center' });
+    const box = element.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    if (!top) return '';
+    const style = getComputedStyle(top);
+    const name = `${top.tagName.toLowerCase()}${top.className && typeof top.className === 'string' ? `.${top.className.split(' ').join('.')}` : ''}`;
+    return ` (the browser draws ${top === element || element.contains(top) ? 'the text itself' : name} there, background ${style.backgroundColor})`;
+  }, selector);
 }
 
 /**
@@ -109,19 +169,23 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   const passing = [...seen].filter((key) => !still.has(key));
   // Left in the log, so that a transient finding that keeps coming back can be looked into.
   if (passing.length > 0) console.warn(`axe: found once, gone a second later: ${passing.join('; ')}`);
-  return again
+  const found = again
     .map((violation) => ({
       ...violation,
       nodes: violation.nodes.filter((node) => seen.has(`${violation.id} ${node.target.join(' ')}`)),
     }))
-    .filter((violation) => violation.nodes.length > 0)
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-          .slice(0, 3)
-          .map((node) => `${node.target.join(' ')}${detail(node.any[0]?.message)}`)
-          .join(', ')}`,
-    );
+    .filter((violation) => violation.nodes.length > 0);
+  const report: string[] = [];
+  for (const violation of found) {
+    const nodes: string[] = [];
+    for (const node of violation.nodes.slice(0, 3)) {
+      const selector = node.target.join(' ');
+      const drawn = violation.id === 'color-contrast' ? await topmostAt(page, selector) : '';
+      nodes.push(`${selector}${detail(node.any[0]?.message)}${drawn}`);
+    }
+    report.push(`${violation.id} (${violation.impact}): ${violation.help} — ${nodes.join(', ')}`);
+  }
+  return report;
 }
 
 /**
