@@ -4,11 +4,13 @@
  * ran out of them in Chromium, and a worker refused one trained on the JavaScript kernels, three times
  * slower. Reusing the workspace must not change what a probe reads.
  */
+
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { taskConfig } from '../../engine/tasks/task.ts';
 import { createTrainer } from '../../engine/trainer.ts';
 import { DEFAULT_TRAINER_CONFIG, type TrainerConfig } from '../../engine/trainerConfig.ts';
 import { takeProbe } from '../../engine/worker/runProbe.ts';
+import { spyOnMemory } from './memorySpy.ts';
 
 const config: TrainerConfig = {
   ...DEFAULT_TRAINER_CONFIG,
@@ -19,10 +21,6 @@ const config: TrainerConfig = {
   batchSize: 4,
 };
 
-/** The WebAssembly JS API (the engine's tests are compiled without DOM or Node types, as the engine is). */
-const wasmApi = (globalThis as unknown as { WebAssembly: { Memory: new (descriptor: object) => object } })
-  .WebAssembly;
-
 afterEach(() => vi.restoreAllMocks());
 
 describe('probes of a run', () => {
@@ -30,7 +28,7 @@ describe('probes of a run', () => {
     const trainer = createTrainer(config);
     trainer.trainStep();
     takeProbe(trainer);
-    const memory = vi.spyOn(wasmApi, 'Memory');
+    const memory = spyOnMemory();
     for (let probe = 0; probe < 20; probe++) {
       trainer.trainStep();
       takeProbe(trainer, probe % 2);
