@@ -4,13 +4,9 @@ import { useStore } from '../store';
 import type { RunState } from '../store/runsSlice';
 import { ConnectivityCompare } from './inside/ConnectivityCompare';
 import { InsidePanel } from './inside/InsidePanel';
+import { defaultPassage, INSIDE_PASSAGE_LIMIT } from './inside/passage';
 import { canAnswer } from './LabSamples';
 import { modelLabel } from './labSaved';
-
-/** The longest passage the page asks the worker to trace (the inside panel stays fast up to this). */
-export const INSIDE_PASSAGE_LIMIT = 2000;
-/** The default passage: the end of the text, where the held-out part is, so the model has not trained on it. */
-const DEFAULT_PASSAGE = 600;
 
 /**
  * Inside the network: the student picks a passage (the end of the text by default, or their own), the
@@ -34,7 +30,7 @@ export function LabInside({
   const ask = useStore((state) => state.askRunModel);
   const profiles = useStore((state) => state.labProfiles);
   const setProfile = useStore((state) => state.setLabProfile);
-  const [passage, setPassage] = useState(() => text.slice(-DEFAULT_PASSAGE));
+  const [passage, setPassage] = useState(() => defaultPassage(text));
   const [view, setView] = useState<{ text: string; trace: PostedTrace; label: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<'trace' | 'profile' | null>(null);
@@ -117,7 +113,7 @@ export function LabInside({
             >
               {busy === 'trace' ? 'Reading the passage…' : view ? 'Look inside again' : 'Look inside'}
             </button>
-            <button type="button" onClick={() => setPassage(text.slice(-DEFAULT_PASSAGE))}>
+            <button type="button" onClick={() => setPassage(defaultPassage(text))}>
               Use the end of the text
             </button>
           </div>

@@ -1,7 +1,7 @@
 import { memo, type RefObject, useId, useMemo, useState } from 'react';
 import type { Span } from '../../../engine/lab/hypotheses';
 import type { RankedUnit } from '../../../engine/lab/rankUnits';
-import type { AnyTrace, TraceKind } from '../../../engine/lab/trace';
+import type { AnyTrace } from '../../../engine/lab/trace';
 import { HYPOTHESES, hypothesisSignals, spanSignal } from '../../engine';
 import {
   constantSignalMessage,
@@ -18,8 +18,6 @@ export interface FindUnitProps {
   readonly trace: AnyTrace;
   readonly text: string;
   readonly characters: readonly string[];
-  /** The series searched (in every layer): the one the text is coloured by. */
-  readonly kind: TraceKind;
   readonly spans: readonly Span[];
   readonly onSpansChange: (spans: readonly Span[]) => void;
   /** The coloured passage, where the student selects text to mark. */
@@ -30,12 +28,11 @@ export interface FindUnitProps {
 
 const shown = 5;
 
-/** "Find a unit for…": rank every unit of the series by its correlation with a hypothesis or marked spans. */
+/** "Find a unit for…": rank every unit of every series by its correlation with a hypothesis or marked spans. */
 export const FindUnit = memo(function FindUnit({
   trace,
   text,
   characters,
-  kind,
   spans,
   onSpansChange,
   textRef,
@@ -50,8 +47,9 @@ export const FindUnit = memo(function FindUnit({
     [choice, signals, spans, trace.steps],
   );
   const problem = constantSignalMessage(choice, signal, spans);
-  const ranked = useRanking(trace, problem === null ? signal : null, kind, shown);
+  const ranked = useRanking(trace, problem === null ? signal : null, trace.kinds, shown);
   const label = HYPOTHESIS_LABELS[choice];
+  const searchedNames = trace.kinds.map((one) => `${KIND_NAMES[one]} ${one}`).join(', ');
 
   const mark = () => {
     const span = selectedSpan(textRef.current);
@@ -113,8 +111,9 @@ export const FindUnit = memo(function FindUnit({
       ) : (
         <>
           <p className="inside-note">
-            The {shown} series of {KIND_NAMES[kind]} {kind} (every layer) that follow “{label}” most closely,
-            by Pearson’s correlation r over the passage (1 or −1: in perfect step; 0: unrelated).
+            The {shown} units that follow “{label}” most closely, searched in every series ({searchedNames})
+            of every layer, by Pearson’s correlation r over the passage (1 or −1: in perfect step; 0:
+            unrelated).
           </p>
           {ranked === null && (
             <p className="inside-note" role="status">
@@ -123,8 +122,7 @@ export const FindUnit = memo(function FindUnit({
           )}
           {ranked?.every((one) => one.r === 0) && (
             <p className="inside-note" role="status">
-              No unit of this series changes along the passage, so none follows the hypothesis: train longer
-              or pick another series.
+              No unit changes along the passage, so none follows the hypothesis: train longer first.
             </p>
           )}
           <ol className="inside-ranking">

@@ -198,7 +198,6 @@ function InsideView({
         trace={trace}
         text={text}
         characters={characters}
-        kind={kind}
         spans={spans}
         onSpansChange={setSpans}
         textRef={textRef}
