@@ -19,6 +19,7 @@ export function LabInside({
   text,
   offset,
   parts = 'all',
+  passageLength,
 }: {
   slot: string;
   run: RunState | undefined;
@@ -26,11 +27,13 @@ export function LabInside({
   offset: number;
   /** Which part to show: lesson 6 places the look inside and the reach by distance apart. */
   parts?: 'all' | 'inside' | 'reach';
+  /** How many characters of the end of the text the default passage takes (see `defaultPassageLength`). */
+  passageLength: number;
 }) {
   const ask = useStore((state) => state.askRunModel);
   const profiles = useStore((state) => state.labProfiles);
   const setProfile = useStore((state) => state.setLabProfile);
-  const [passage, setPassage] = useState(() => defaultPassage(text));
+  const [passage, setPassage] = useState(() => defaultPassage(text, passageLength));
   const [view, setView] = useState<{ text: string; trace: PostedTrace; label: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<'trace' | 'profile' | null>(null);
@@ -113,7 +116,7 @@ export function LabInside({
             >
               {busy === 'trace' ? 'Reading the passage…' : view ? 'Look inside again' : 'Look inside'}
             </button>
-            <button type="button" onClick={() => setPassage(defaultPassage(text))}>
+            <button type="button" onClick={() => setPassage(defaultPassage(text, passageLength))}>
               Use the end of the text
             </button>
           </div>

@@ -3,9 +3,11 @@
  * the reach by distance) on the lab's one model, each with the controls to train it. This module is
  * loaded only when a widget nears view (app/mdx/labEmbeds.tsx), so the lesson stays light at load.
  */
+
 import { FigureNotice } from '../figures/frame/FigureNotice';
 import { runsUpdate } from '../live/runUpdate';
 import { useStore } from '../store';
+import { TOY_CODE_PASSAGE } from './inside/passage';
 import { LabAutocomplete } from './LabAutocomplete';
 import { LabCurves } from './LabCurves';
 import { LabInside } from './LabInside';
@@ -93,7 +95,14 @@ export function LabInsideEmbed({ notice }: LabEmbedProps) {
           Generating the toy code…
         </p>
       ) : (
-        <LabInside slot={LAB_SLOT} run={run} text={toyCode} offset={labStepOffset(run)} parts="inside" />
+        <LabInside
+          slot={LAB_SLOT}
+          run={run}
+          text={toyCode}
+          offset={labStepOffset(run)}
+          parts="inside"
+          passageLength={TOY_CODE_PASSAGE}
+        />
       )}
       <SameModel />
     </div>
@@ -114,7 +123,14 @@ export function LabReachEmbed({ notice }: LabEmbedProps) {
           Generating the toy code…
         </p>
       ) : (
-        <LabInside slot={LAB_SLOT} run={run} text={toyCode} offset={labStepOffset(run)} parts="reach" />
+        <LabInside
+          slot={LAB_SLOT}
+          run={run}
+          text={toyCode}
+          offset={labStepOffset(run)}
+          parts="reach"
+          passageLength={TOY_CODE_PASSAGE}
+        />
       )}
       <SameModel />
     </div>

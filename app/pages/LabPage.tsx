@@ -3,6 +3,7 @@ import { useLocation, useSearch } from 'wouter';
 import { usePageTitle } from '../components/usePageTitle';
 import { labTrainerConfig } from '../engine';
 import { cellLabels } from '../figures/frame/palette';
+import { defaultPassageLength } from '../lab/inside/passage';
 import { LabAutocomplete } from '../lab/LabAutocomplete';
 import { LabCurves } from '../lab/LabCurves';
 import { LabInside } from '../lab/LabInside';
@@ -120,7 +121,15 @@ export function LabPage() {
           <LabCurves run={run} history={ownHistory} />
         </section>
       </div>
-      {text !== null && <LabSections run={run} text={text} prime={prime} offset={keep.offset} />}
+      {text !== null && (
+        <LabSections
+          run={run}
+          text={text}
+          prime={prime}
+          offset={keep.offset}
+          passageLength={defaultPassageLength(choice.text.kind === 'builtin' ? choice.text.id : 'own')}
+        />
+      )}
     </div>
   );
 }
@@ -131,11 +140,13 @@ function LabSections({
   text,
   prime,
   offset,
+  passageLength,
 }: {
   run: ReturnType<typeof useRuns>[number];
   text: string;
   prime: string;
   offset: number;
+  passageLength: number;
 }) {
   return (
     <>
@@ -149,7 +160,7 @@ function LabSections({
       </section>
       <section aria-labelledby="lab-inside-heading">
         <h2 id="lab-inside-heading">Inside the network</h2>
-        <LabInside slot={LAB_SLOT} run={run} text={text} offset={offset} />
+        <LabInside slot={LAB_SLOT} run={run} text={text} offset={offset} passageLength={passageLength} />
       </section>
     </>
   );

@@ -7,7 +7,7 @@
  * from 0.32 to 0.82 with the seed (0.55 or more on 8 seeds of 10 at step 500).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultPassage } from '../../app/lab/inside/passage.ts';
+import { defaultPassage, defaultPassageLength } from '../../app/lab/inside/passage.ts';
 import { hypothesisSignals } from '../../engine/lab/hypotheses.ts';
 import { labTrainerConfig } from '../../engine/lab/labDefaults.ts';
 import { rankUnits } from '../../engine/lab/rankUnits.ts';
@@ -21,7 +21,7 @@ const STEPS = 500;
 describe('the language lab on the toy code, seeds 1 to 10', () => {
   it(`finds a unit that follows bracket depth at |r| ≥ 0.6 after ${STEPS} steps`, () => {
     const text = builtinText('toy-code')!.text();
-    const passage = defaultPassage(text);
+    const passage = defaultPassage(text, defaultPassageLength('toy-code'));
     const depth = hypothesisSignals(passage).bracketDepth;
     const found: string[] = [];
     for (const seed of SEEDS) {
