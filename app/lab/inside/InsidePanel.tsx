@@ -103,7 +103,7 @@ function InsideView({
     () => seriesOf(trace, layer, kind) ?? new Float64Array(T * H).fill(Number.NaN),
     [trace, layer, kind, T, H],
   );
-  const { scale, summaries } = useMemo(() => seriesStats(kind, series, T, H), [kind, series, T, H]);
+  const { scale, summaries, beyond } = useMemo(() => seriesStats(kind, series, T, H), [kind, series, T, H]);
   // The other layers and series are summarised while the page is idle, so picking one costs no pass
   // over its half a million values.
   useEffect(() => prepareSeries(trace), [trace]);
@@ -159,7 +159,7 @@ function InsideView({
       <p className="inside-pending" aria-live="polite">
         {pending ? 'Drawing the new colours…' : ''}
       </p>
-      <ScaleLegend kind={kind} scale={scale} />
+      <ScaleLegend kind={kind} scale={scale} beyond={beyond} />
       {comparison && comparison.signal.length === T && (
         <p className="inside-note">
           <span className="inside-key is-signal" aria-hidden="true" /> Orange bars under the text: “

@@ -12,7 +12,16 @@ import { scaleForBound, type UnitScale } from './unitScale';
 export interface SeriesStats {
   readonly summaries: readonly UnitSummary[];
   readonly scale: UnitScale;
+  /** How many units have values beyond the scale's ends (drawn in the end colours). */
+  readonly beyond: number;
 }
+
+/**
+ * The share of units whose every value a signed scale holds. The rest may go past its ends: a cell
+ * state can count up over a long passage (one toy-code unit reached 1,684 over 2,000 characters while
+ * the others stayed within ±10), and a scale wide enough for it left every other unit white.
+ */
+export const UNITS_HELD = 0.9;
 
 // Keyed by the series itself: each (trace, layer, kind) has its own array, freed with the trace.
 const statsCache = new WeakMap<TraceValues, SeriesStats>();
@@ -28,12 +37,20 @@ export function seriesStats(
   let stats = statsCache.get(series);
   if (!stats) {
     const summaries = summariseUnits(series, steps, hiddenSize);
-    // The largest finite |value|, as symmetricBound reads it: a unit's extremes hold it.
-    let largest = 0;
-    for (const one of summaries) {
-      if (Number.isFinite(one.min)) largest = Math.max(largest, Math.abs(one.min), Math.abs(one.max));
-    }
-    stats = { summaries, scale: scaleForBound(kind, largest) };
+    // Each unit's largest finite |value| (its extremes hold it), and the one that {@link UNITS_HELD} of
+    // the units stay within.
+    const sizes = summaries
+      .filter((one) => Number.isFinite(one.min))
+      .map((one) => Math.max(Math.abs(one.min), Math.abs(one.max)))
+      .sort((a, b) => a - b);
+    const held = sizes.length === 0 ? 0 : sizes[Math.max(0, Math.ceil(UNITS_HELD * sizes.length) - 1)]!;
+    const scale = scaleForBound(kind, held);
+    const bound = Math.max(Math.abs(scale.domain[0]), Math.abs(scale.domain[1]));
+    stats = {
+      summaries,
+      scale,
+      beyond: scale.kind === 'gate' ? 0 : sizes.filter((size) => size > bound).length,
+    };
     statsCache.set(series, stats);
   }
   return stats;

@@ -27,3 +27,26 @@ describe('seriesStats', () => {
     expect(seriesStats('c', series(), 3, 2)).not.toBe(stats);
   });
 });
+
+describe('the colour scale of a series with a runaway unit', () => {
+  it('holds nine units in ten, counts the others, and leaves gates on [0, 1]', () => {
+    // 20 units over 4 characters within ±3, and one cell that counts up to 1,684.
+    const T = 4;
+    const H = 20;
+    const values = new Float64Array(T * H);
+    for (let t = 0; t < T; t++)
+      for (let unit = 0; unit < H; unit++) values[t * H + unit] = ((unit % 7) - 3) * (t / 3);
+    for (let t = 0; t < T; t++) values[t * H + 13] = 421 * (t + 1);
+    const stats = seriesStats('c', values, T, H);
+    expect(stats.scale.domain).toEqual([-3, 3]);
+    expect(stats.beyond).toBe(1);
+    const gate = seriesStats(
+      'f',
+      Float64Array.from(values, (v) => 1 / (1 + Math.exp(-v))),
+      T,
+      H,
+    );
+    expect(gate.scale.domain).toEqual([0, 1]);
+    expect(gate.beyond).toBe(0);
+  });
+});
