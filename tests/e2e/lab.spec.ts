@@ -20,7 +20,7 @@ test('a student pastes a text, trains, samples at two temperatures, autocomplete
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const samples = page.getByRole('list', { name: 'Samples, newest first' }).getByRole('listitem');
-  await expect(samples.first()).toContainText(/step \d+ · T 0\.5/, { timeout: 30_000 });
+  await expect(samples.first()).toContainText(/step [\d,]+ · T 0\.5/, { timeout: 30_000 });
 
   // A new temperature gives a new sample at once, labelled with it.
   await page.getByLabel(/^Temperature/).fill('1.5');

@@ -26,7 +26,7 @@ test('lesson 6 trains the lab’s model in place, and the lab page has the same 
   const samplesSlot = page.locator('.lab-embed-slot').filter({ hasText: 'Start each sample with' });
   await page.getByText('The language lab’s samples loads as you reach it.').scrollIntoViewIfNeeded();
   const samples = samplesSlot.getByRole('list', { name: 'Samples, newest first' }).getByRole('listitem');
-  await expect(samples.first()).toContainText(/step \d+ · T 0\.5/, { timeout: 30_000 });
+  await expect(samples.first()).toContainText(/step [\d,]+ · T 0\.5/, { timeout: 30_000 });
   // Both widgets drive the one run: the samples' controls offer Pause too.
   await expect(samplesSlot.getByRole('button', { name: 'Pause' })).toBeVisible();
 
@@ -48,6 +48,6 @@ test('lesson 6 trains the lab’s model in place, and the lab page has the same 
   });
   await expect(
     page.getByRole('list', { name: 'Samples, newest first' }).getByRole('listitem').first(),
-  ).toContainText(/step \d+ · T 0\.5/);
+  ).toContainText(/step [\d,]+ · T 0\.5/);
   await expect(page.getByText(/The text or model changed since this model was made/)).toHaveCount(0);
 });
