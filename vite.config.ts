@@ -1,9 +1,9 @@
 import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
-import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import rehypeKatexHtml from './tools/rehypeKatexHtml';
 
 /**
  * The Content-Security-Policy of the built site: no inline script and no eval anywhere. 'wasm-unsafe-eval'
@@ -47,8 +47,9 @@ export function sharedPlugins(): PluginOption[] {
       enforce: 'pre',
       ...mdx({
         remarkPlugins: [remarkMath],
-        // 'htmlAndMathml': KaTeX's HTML for the eye, MathML for screen readers.
-        rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }]],
+        // 'htmlAndMathml': KaTeX's HTML for the eye, MathML for screen readers; each formula reaches React
+        // as one HTML string (tools/rehypeKatexHtml.ts), not thousands of elements.
+        rehypePlugins: [[rehypeKatexHtml, { output: 'htmlAndMathml' }]],
         providerImportSource: undefined,
       }),
     },
