@@ -2,6 +2,7 @@
 // production build, served by `vite preview` with the site's Content-Security-Policy header. Prints
 // performance, accessibility, best practices and SEO (0-100) and total blocking time per route.
 //   npm run bench:lighthouse          (builds first)     npm run bench:lighthouse -- --json
+//   npm run bench:lighthouse -- --only lessons/02      routes containing a text
 // Chromium: CHROME_PATH, else CHROMIUM_PATH, else Debian's /usr/bin/chromium.
 import { type ChildProcess, spawn } from 'node:child_process';
 import lighthouse from 'lighthouse';
@@ -13,12 +14,19 @@ import { routes } from './routes.ts';
 const port = Number(process.env.LIGHTHOUSE_PORT ?? 4186);
 const debuggingPort = Number(process.env.LIGHTHOUSE_DEBUGGING_PORT ?? 9336);
 const json = process.argv.includes('--json');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 interface Row {
   readonly route: string;
   readonly scores: Record<(typeof categories)[number], number | null>;
   readonly totalBlockingTimeMs: number | null;
+  /** First and largest contentful paint and speed index (ms, simulated), layout shift. */
+  readonly firstPaintMs: number | null;
+  readonly largestPaintMs: number | null;
+  readonly speedIndexMs: number | null;
+  readonly layoutShift: number | null;
 }
 
 /** Chromium with a DevTools port for Lighthouse to drive; resolves once the port answers. */
@@ -70,17 +78,22 @@ async function audit(url: string, route: string): Promise<Row> {
       seo: score('seo'),
     },
     totalBlockingTimeMs: lhr.audits['total-blocking-time']?.numericValue ?? null,
+    firstPaintMs: lhr.audits['first-contentful-paint']?.numericValue ?? null,
+    largestPaintMs: lhr.audits['largest-contentful-paint']?.numericValue ?? null,
+    speedIndexMs: lhr.audits['speed-index']?.numericValue ?? null,
+    layoutShift: lhr.audits['cumulative-layout-shift']?.numericValue ?? null,
   };
 }
 
 function table(rows: readonly Row[]): string {
   const cell = (value: number | null) => (value === null ? '–' : String(value));
+  const ms = (value: number | null) => (value === null ? '–' : `${Math.round(value)} ms`);
   const lines = [
-    '| route | performance | accessibility | best practices | SEO | total blocking time |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| route | performance | accessibility | best practices | SEO | total blocking time | FCP | LCP | speed index | CLS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (row) =>
-        `| \`${row.route}\` | ${cell(row.scores.performance)} | ${cell(row.scores.accessibility)} | ${cell(row.scores['best-practices'])} | ${cell(row.scores.seo)} | ${row.totalBlockingTimeMs === null ? '–' : `${Math.round(row.totalBlockingTimeMs)} ms`} |`,
+        `| \`${row.route}\` | ${cell(row.scores.performance)} | ${cell(row.scores.accessibility)} | ${cell(row.scores['best-practices'])} | ${cell(row.scores.seo)} | ${ms(row.totalBlockingTimeMs)} | ${ms(row.firstPaintMs)} | ${ms(row.largestPaintMs)} | ${ms(row.speedIndexMs)} | ${row.layoutShift === null ? '–' : row.layoutShift.toFixed(3)} |`,
     ),
   ];
   return lines.join('\n');
@@ -96,7 +109,7 @@ async function main() {
   });
   try {
     const rows: Row[] = [];
-    for (const route of routes()) {
+    for (const route of routes().filter((each) => only === undefined || each.includes(only))) {
       if (!json) console.error(`auditing ${route}`);
       rows.push(await audit(`${server.origin}${route}`, route));
     }
