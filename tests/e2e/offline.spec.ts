@@ -184,15 +184,18 @@ withDeploy(
     // Reload swaps the worker and then reloads the page: a check that lands mid-navigation loses its
     // context, which means "not yet", not a failure.
     await expect
-      .poll(() =>
-        page
-          .evaluate(async () => {
-            const registration = await navigator.serviceWorker.getRegistration();
-            return (
-              registration?.waiting === null && registration.active === navigator.serviceWorker.controller
-            );
-          })
-          .catch(() => false),
+      .poll(
+        () =>
+          page
+            .evaluate(async () => {
+              const registration = await navigator.serviceWorker.getRegistration();
+              return (
+                registration?.waiting === null && registration.active === navigator.serviceWorker.controller
+              );
+            })
+            .catch(() => false),
+        // The swap, the reload and the lesson's first paint: slow on a loaded machine.
+        { timeout: 45_000 },
       )
       .toBe(true);
     await expect(title).toBeVisible();
