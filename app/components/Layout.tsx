@@ -67,7 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </button>
         </div>
       )}
-      <main id="main" tabIndex={-1}>
+      <main id="main" className="site-main" tabIndex={-1}>
         {children}
       </main>
       <footer className="site-footer">

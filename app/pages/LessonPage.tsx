@@ -52,7 +52,7 @@ function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string
           </p>
         )}
       </header>
-      <Suspense fallback={<p className="muted">Loading the lesson…</p>}>
+      <Suspense fallback={<p className="muted lesson-loading">Loading the lesson…</p>}>
         <Body />
         <QuizSection lesson={lesson} />
         {lesson.loadQuiz && (
