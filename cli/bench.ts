@@ -13,7 +13,14 @@
 import { arch, cpus, loadavg } from 'node:os';
 import type { DenseKernels } from '../engine/recurrent.ts';
 import type { CellKind } from '../engine/types.ts';
-import { PEAK_FLOPS_PER_ROUND, type SimdPeak, simdPeakKernel } from '../engine/wasm/dense.ts';
+import {
+  dense32KernelAvailable,
+  PEAK_FLOPS_PER_ROUND,
+  PEAK32_FLOPS_PER_ROUND,
+  type SimdPeak,
+  simdPeak32Kernel,
+  simdPeakKernel,
+} from '../engine/wasm/dense.ts';
 import { type FlagSpec, helpText, numberFlag, parseFlags, UsageError } from './args.ts';
 import { type CharLmResult, runCharLm } from './benchCharLm.ts';
 import {
@@ -24,7 +31,11 @@ import {
 } from './benchWorkload.ts';
 import { CHAR_LM_FLOP_FORMULA, FLOP_FORMULA, gflops } from './flops.ts';
 
-export type BenchEngine = 'unroll' | 'tfjs-cpu' | 'tfjs-wasm';
+/** Our engine on the chosen kernels ('unroll') or on the opt-in float32 ones ('unroll-f32'), and tfjs. */
+export type BenchEngine = 'unroll' | 'unroll-f32' | 'tfjs-cpu' | 'tfjs-wasm';
+
+/** True for our engine's rows. */
+const isOurs = (engine: BenchEngine) => engine === 'unroll' || engine === 'unroll-f32';
 
 /** One row of the result. */
 export interface BenchResult {
@@ -50,10 +61,12 @@ export interface BenchSummary {
 /** A run's results and, where WebAssembly loads, the machine's f64x2 ceiling measured among them. */
 export interface BenchRun extends BenchSummary {
   readonly ceilingGflops: number | null;
+  /** The float32 module's f32x4 ceiling, measured once at the end, when unroll-f32 ran. */
+  readonly ceiling32Gflops?: number | null;
 }
 
 const CELLS: readonly CellKind[] = ['lstm', 'gru', 'rnn'];
-const ENGINES: readonly BenchEngine[] = ['unroll', 'tfjs-wasm', 'tfjs-cpu'];
+const ENGINES: readonly BenchEngine[] = ['unroll', 'unroll-f32', 'tfjs-wasm', 'tfjs-cpu'];
 const WORKLOADS: readonly BenchWorkload[] = ['standard', 'char-lm'];
 const LATENCY_WORKLOAD: WorkloadSizes = {
   inputSize: 8,
@@ -69,7 +82,7 @@ export const BENCH_FLAGS: readonly FlagSpec[] = [
     name: 'engines',
     kind: 'value',
     value: 'LIST',
-    help: 'comma-separated subset of unroll,tfjs-wasm,tfjs-cpu (default all)',
+    help: 'comma-separated subset of unroll,unroll-f32,tfjs-wasm,tfjs-cpu (default all; unroll-f32 is our engine with float32 products)',
   },
   {
     name: 'kernels',
@@ -88,7 +101,7 @@ export const BENCH_FLAGS: readonly FlagSpec[] = [
 ];
 
 export const BENCH_USAGE =
-  'bench [--json] [--seconds S] [--engines unroll,tfjs-wasm,tfjs-cpu] [--kernels wasm|js] [--workloads standard,char-lm]';
+  'bench [--json] [--seconds S] [--engines unroll,unroll-f32,tfjs-wasm,tfjs-cpu] [--kernels wasm|js] [--workloads standard,char-lm]';
 
 type TfjsBench = (options: {
   backend: 'cpu' | 'wasm';
@@ -135,7 +148,7 @@ function timeEngine(step: () => number, batchSize: number, seconds: number, warm
  * warm-up that lets the engine reach its optimising compiler; timed like the workloads (all the work over
  * all the time), so that on a loaded machine both lose the same share.
  */
-function timePeak(peak: SimdPeak, seconds: number): number {
+function timePeak(peak: SimdPeak, seconds: number, flopsPerRound = PEAK_FLOPS_PER_ROUND): number {
   const rounds = 20_000;
   for (let k = 0; k < 20; k++) peak(rounds, 0.999, 0.001);
   let calls = 0;
@@ -146,7 +159,7 @@ function timePeak(peak: SimdPeak, seconds: number): number {
     calls++;
   } while (performance.now() - start < seconds * 1000);
   if (!Number.isFinite(sink)) throw new Error('The ceiling loop overflowed.');
-  return (calls * rounds * PEAK_FLOPS_PER_ROUND) / (performance.now() - start) / 1e6;
+  return (calls * rounds * flopsPerRound) / (performance.now() - start) / 1e6;
 }
 
 /** Median of the per-step times of one LSTM step at H 64, T 200, B 1, in ms (at least 20 steps). */
@@ -186,12 +199,14 @@ function parseList<T extends string>(text: string | undefined, known: readonly T
  * and cell, then the char-LM once per engine; our engine on the given dense kernels.
  */
 export async function runBenchmark(
-  engines: readonly BenchEngine[],
+  requested: readonly BenchEngine[],
   seconds: number,
   kernels: DenseKernels = 'wasm',
   workloads: readonly BenchWorkload[] = WORKLOADS,
 ): Promise<BenchRun> {
-  const tfjs = engines.some((engine) => engine !== 'unroll') ? await loadTfjs() : null;
+  // The float32 row only where its module loads.
+  const engines = requested.filter((engine) => engine !== 'unroll-f32' || dense32KernelAvailable());
+  const tfjs = engines.some((engine) => !isOurs(engine)) ? await loadTfjs() : null;
   const standard = workloads.includes('standard');
   const rounds = standard ? (seconds >= 1.5 ? 3 : 1) : 0;
   const slice = seconds / rounds;
@@ -199,7 +214,12 @@ export async function runBenchmark(
   const peak = simdPeakKernel();
   const ceilings: number[] = [];
   const steppers = new Map(
-    (standard ? CELLS : []).map((cell) => [cell, createEngineWorkload(cell, STANDARD_WORKLOAD, 1, kernels)]),
+    (standard ? CELLS : []).flatMap((cell) => [
+      [`unroll ${cell}`, createEngineWorkload(cell, STANDARD_WORKLOAD, 1, kernels)],
+      ...(engines.includes('unroll-f32')
+        ? [[`unroll-f32 ${cell}`, createEngineWorkload(cell, STANDARD_WORKLOAD, 1, 'wasm-f32')] as const]
+        : []),
+    ]),
   );
   for (let round = 0; round < rounds; round++) {
     // The ceiling is timed in every round too, so that it sees the same load as the workloads.
@@ -208,17 +228,21 @@ export async function runBenchmark(
       // Rotating the order spreads any drift in the machine's load over every engine.
       const order = engines.map((_, k) => engines[(k + round) % engines.length]!);
       for (const engine of order) {
-        const seqPerSec =
-          engine === 'unroll'
-            ? timeEngine(steppers.get(cell)!, STANDARD_WORKLOAD.batchSize, slice, slice * WARMUP_SHARE)
-            : (
-                await tfjs!({
-                  backend: engine === 'tfjs-cpu' ? 'cpu' : 'wasm',
-                  cell,
-                  seconds: slice,
-                  warmupSeconds: slice * WARMUP_SHARE,
-                })
-              ).seqPerSec;
+        const seqPerSec = isOurs(engine)
+          ? timeEngine(
+              steppers.get(`${engine} ${cell}`)!,
+              STANDARD_WORKLOAD.batchSize,
+              slice,
+              slice * WARMUP_SHARE,
+            )
+          : (
+              await tfjs!({
+                backend: engine === 'tfjs-cpu' ? 'cpu' : 'wasm',
+                cell,
+                seconds: slice,
+                warmupSeconds: slice * WARMUP_SHARE,
+              })
+            ).seqPerSec;
         const key = `${engine} ${cell}`;
         samples.set(key, [...(samples.get(key) ?? []), seqPerSec]);
       }
@@ -234,7 +258,10 @@ export async function runBenchmark(
   const charLm = workloads.includes('char-lm') ? await runCharLm(engines, seconds, kernels) : null;
   // The ceiling once more after the char-LM, so that it too has a measurement near it.
   if (peak && (charLm || ceilings.length === 0)) ceilings.push(timePeak(peak, 0.5));
+  const peak32 = engines.includes('unroll-f32') ? simdPeak32Kernel() : null;
+  const ceiling32Gflops = peak32 ? timePeak(peak32, 0.5, PEAK32_FLOPS_PER_ROUND) : null;
   return {
+    ceiling32Gflops,
     results,
     ...(latency ? { latency } : {}),
     ...(charLm ? { charLm } : {}),
@@ -255,8 +282,8 @@ export function formatBenchmark(
     ...summary.results.map((row) => ({ ...row, workload: row.cell as string })),
     ...(summary.charLm ?? []).map((row) => ({ ...row, workload: 'char-lm' })),
   ];
-  const ratio = (workload: string, peer: BenchEngine) => {
-    const ours = all.find((row) => row.engine === 'unroll' && row.workload === workload)?.seqPerSec;
+  const ratio = (workload: string, engine: BenchEngine, peer: BenchEngine) => {
+    const ours = all.find((row) => row.engine === engine && row.workload === workload)?.seqPerSec;
     const theirs = all.find((row) => row.engine === peer && row.workload === workload)?.seqPerSec;
     return ours !== undefined && theirs !== undefined ? `${(ours / theirs).toFixed(1)}×` : '–';
   };
@@ -276,8 +303,8 @@ export function formatBenchmark(
     row.seqPerSec.toFixed(row.seqPerSec < 10 ? 2 : 1),
     row.gflops.toFixed(3),
     ceiling ? `${((100 * row.gflops) / ceiling).toFixed(1)}%` : '–',
-    row.engine === 'unroll' ? ratio(row.workload, 'tfjs-wasm') : '',
-    row.engine === 'unroll' ? ratio(row.workload, 'tfjs-cpu') : '',
+    isOurs(row.engine) ? ratio(row.workload, row.engine, 'tfjs-wasm') : '',
+    isOurs(row.engine) ? ratio(row.workload, row.engine, 'tfjs-cpu') : '',
   ]);
   const widths = header.map((title, k) => Math.max(title.length, ...rows.map((row) => row[k]!.length)));
   const line = (cells: readonly string[]) =>
@@ -289,7 +316,8 @@ export function formatBenchmark(
       `(${classes} classes, target at the last step); one step = forward + BPTT + SGD update.`,
     `  char-lm: ${lm.layers}-layer LSTM, vocabulary ${lm.inputSize} (one-hot input, softmax head at every step), hidden ` +
       `${lm.hiddenSize}, sequence ${lm.steps}, batch ${lm.batchSize}; one step = forward + BPTT + Adam update.`,
-    `  unroll on its ${kernels === 'wasm' ? 'WebAssembly' : 'JavaScript'} kernels.`,
+    `  unroll on its ${kernels === 'wasm' ? 'WebAssembly' : 'JavaScript'} kernels (float64); unroll-f32 with the products, ` +
+      'gates and LSTM cell update in float32 (kernels wasm-f32; states, gradients and update float64).',
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} logical cores, ${arch()}), Node ${process.version}; ` +
       `load average ${loadAtStart.toFixed(1)} at start; ${seconds} s per engine and cell, median of interleaved rounds, each after an untimed warm-up of a quarter as long;`,
     '  char-lm: once per engine for as long (at least one step), after one untimed step (none on tfjs-cpu).',
@@ -310,6 +338,12 @@ export function formatBenchmark(
       ? `WebAssembly SIMD f64x2 ceiling: ${ceiling.toFixed(2)} GFLOP/s (independent multiply-adds in registers, ` +
         'engine/wasm/dense.wat `peak`; median over the rounds); "of ceiling" is GFLOP/s against it.'
       : 'WebAssembly SIMD f64x2 ceiling: not measured (the module does not load here).',
+    ...(summary.ceiling32Gflops
+      ? [
+          `WebAssembly SIMD f32x4 ceiling: ${summary.ceiling32Gflops.toFixed(2)} GFLOP/s (engine/wasm/dense32.wat \`peak32\`, once); ` +
+            'the unroll-f32 rows are still given as a share of the f64x2 one.',
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -334,7 +368,7 @@ export async function benchCommand(argv: readonly string[]): Promise<string> {
   // The 1-minute load average when the run began: on a shared machine, the context of every figure.
   const loadAtStart = loadavg()[0]!;
   const summary = await runBenchmark(engines, seconds, kernels, workloads);
-  const { ceilingGflops: _, ...results } = summary;
+  const { ceilingGflops: _, ceiling32Gflops: __, ...results } = summary;
   return flags.switches.has('json')
     ? JSON.stringify(results)
     : formatBenchmark(summary, seconds, loadAtStart, kernels);

@@ -46,6 +46,7 @@ export async function runCharLm(
   for (const engine of engines) {
     let seqPerSec: number;
     if (engine === 'unroll') seqPerSec = timeOurs(kernels, seconds);
+    else if (engine === 'unroll-f32') seqPerSec = timeOurs('wasm-f32', seconds);
     else {
       const { benchTfjsCharLm } = await import('./tfjsPeer.ts');
       const backend = engine === 'tfjs-cpu' ? 'cpu' : 'wasm';

@@ -13,8 +13,14 @@ import type { CellKernel, CellStep, RowActivations } from './step.ts';
 
 export type { Activation } from './step.ts';
 
-/** Which kernels compute the dense products: WebAssembly SIMD (engine/wasm/dense.wat) or JavaScript. */
-export type DenseKernels = 'wasm' | 'js';
+/**
+ * Which kernels compute the dense products: WebAssembly SIMD in float64 (engine/wasm/dense.wat, the
+ * default), JavaScript (float64, the same numbers), or the opt-in 'wasm-f32', whose products with the
+ * weights run in float32 (engine/wasm/dense32.wat, four lanes a vector) while the states, the gates and the
+ * gradients' accumulators stay float64. Every parity check (PyTorch, the shape sweep, the trajectories)
+ * runs on float64; tests/unit/float32Path.test.ts bounds how far 'wasm-f32' moves from it.
+ */
+export type DenseKernels = 'wasm' | 'js' | 'wasm-f32';
 
 /**
  * A product with one of the layer's weights: 'Wih' is out[r] = bih + Wih·a[r] and 'Whh' is

@@ -82,7 +82,9 @@ type ScratchName =
 /**
  * Allocates a workspace for params' cell and sizes and batches of at most maxBatch × maxSteps. With
  * `kernels` 'wasm' (the default) its buffers live in a WebAssembly arena and the dense products run there;
- * where the module cannot load, and with 'js', they are plain arrays and the JavaScript kernels run.
+ * where the module cannot load, and with 'js', they are plain arrays and the JavaScript kernels run. With
+ * 'wasm-f32' the products with the weights run in float32 (see {@link DenseKernels}); where that module
+ * cannot load, the workspace is a float64 'wasm' one. `kernels` on the result says which it got.
  */
 export function createWorkspace(
   params: RecurrentParams,
@@ -91,7 +93,11 @@ export function createWorkspace(
   cached = true,
   kernels: DenseKernels = 'wasm',
 ): RecurrentWorkspace {
-  if (kernels === 'wasm') {
+  if (kernels === 'wasm-f32') {
+    const arena = createDenseArena(workspaceBytes(params, maxBatch, maxSteps, cached, true), true);
+    if (arena) return layoutWorkspace(params, maxBatch, maxSteps, cached, arena);
+  }
+  if (kernels !== 'js') {
     // Sized by a dry run of the same layout, then laid out for real in the arena.
     const arena = createDenseArena(workspaceBytes(params, maxBatch, maxSteps, cached));
     if (arena) return layoutWorkspace(params, maxBatch, maxSteps, cached, arena);
@@ -104,11 +110,19 @@ type LayerShape = Pick<RecurrentParams, 'cell' | 'inputSize' | 'hiddenSize'>;
 
 /**
  * The bytes of the buffers of a workspace for this layer and batches up to maxBatch × maxSteps (its
- * WebAssembly arena; the JavaScript layout is about the same), without allocating them.
+ * WebAssembly arena, with the float32 copies when `float32`; the JavaScript layout is about the same),
+ * without allocating them.
  */
-export function workspaceBytes(layer: LayerShape, maxBatch: number, maxSteps: number, cached = true): number {
+export function workspaceBytes(
+  layer: LayerShape,
+  maxBatch: number,
+  maxSteps: number,
+  cached = true,
+  float32 = false,
+): number {
   const f64: number[] = [];
   const i32: number[] = [];
+  const f32: number[] = [];
   const dryRun: DenseArena = {
     buffer: new ArrayBuffer(0),
     gemm: unreachable,
@@ -119,9 +133,16 @@ export function workspaceBytes(layer: LayerShape, maxBatch: number, maxSteps: nu
     peak: () => {
       throw new Error('Dense arena: no kernel bound.');
     },
+    float32: float32
+      ? { gemm32: unreachable, activateRows32: unreachable, lstmForward32: unreachable }
+      : null,
     f64: (length) => {
       f64.push(length);
       return new Float64Array(0);
+    },
+    f32: (length) => {
+      f32.push(length);
+      return new Float32Array(0);
     },
     i32: (length) => {
       i32.push(length);
@@ -129,12 +150,13 @@ export function workspaceBytes(layer: LayerShape, maxBatch: number, maxSteps: nu
     },
   };
   layoutWorkspace(layer, maxBatch, maxSteps, cached, dryRun);
-  return arenaBytes(f64, i32);
+  return arenaBytes(f64, i32, f32);
 }
 
 /** Plain arrays, for the JavaScript kernels. */
 const HEAP = {
   f64: (length: number) => new Float64Array(length),
+  f32: (length: number) => new Float32Array(length),
   i32: (length: number) => new Int32Array(length),
 };
 
@@ -198,10 +220,15 @@ function layoutWorkspace(
     active: memory.i32(B),
     validRows: memory.i32(K),
     step: createCellStep(H),
-    kernels: arena ? 'wasm' : 'js',
-    ops: arena ? createWasmOps(shape, arena) : createJsOps(shape),
+    ...denseOpsFor(shape, arena),
     wasm: arena,
   };
+}
+
+/** The layer's dense ops on `arena` (float32 products if it has them), or the JavaScript ones. */
+function denseOpsFor(shape: DenseShape, arena: DenseArena | null): { kernels: DenseKernels; ops: DenseOps } {
+  const ops = arena ? createWasmOps(shape, arena) : createJsOps(shape);
+  return { kernels: ops.kernels, ops };
 }
 
 /** The dry run's stand-in for the kernels: never called. */

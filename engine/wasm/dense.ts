@@ -8,10 +8,15 @@
  * The module must stay under 4 KB: browsers compile larger ones synchronously only off the main thread,
  * and the lessons' small widgets run the engine on the main thread (a unit test checks the size).
  *
+ * The opt-in float32 product (engine/wasm/dense32.wat, kernels 'wasm-f32') is a second module, bound to
+ * the same memory when an arena asks for it: {@link Gemm} with W in float32 and the sum in float32, four
+ * lanes a vector. The float64 module, the default and the one every parity check runs on, is unchanged.
+ *
  * Where WebAssembly or its SIMD is missing, or a Content-Security-Policy forbids compiling it, the module
  * fails to load and {@link createDenseArena} returns null: the workspace then uses plain arrays and the
  * JavaScript kernels, which compute the same products.
  */
+import { DENSE32_WASM_BASE64 } from './dense32Module.ts';
 import { DENSE_WASM_BASE64 } from './denseModule.ts';
 
 /**
@@ -35,6 +40,23 @@ export type Gemm = (
   K: number,
   acc: number,
 ) => void;
+
+/** {@link Gemm}'s arguments and a scratch address: see {@link Float32Kernels}. */
+export type Gemm32 = (...args: [...Parameters<Gemm>, scratch: number]) => void;
+
+/** The float32 module's kernels (engine/wasm/dense32.wat), bound to an arena's memory. */
+export interface Float32Kernels {
+  /**
+   * {@link Gemm} with W float32 (ws in bytes, 4 a column) and the products summed in float32, each A
+   * value rounded to float32 first; out, A and the bias stay float64, the float32 sum added to the start.
+   * The last argument is the address of a scratch for 2K float32 numbers (A's rows, rounded).
+   */
+  readonly gemm32: Gemm32;
+  /** {@link ActivateRows} computed in float32 on float64 numbers (each rounded, then widened back). */
+  readonly activateRows32: ActivateRows;
+  /** {@link LstmForward} with the gates and the cell update in float32; H a multiple of 4. */
+  readonly lstmForward32: LstmForward;
+}
 
 /** In place over the n numbers at byte address p: kind 0 the logistic sigmoid, 1 tanh (both to ~1e-16). */
 export type Activate = (p: number, n: number, kind: number) => void;
@@ -98,9 +120,17 @@ export interface DenseArena {
   readonly lstmForward: LstmForward;
   readonly lstmBackward: LstmBackward;
   readonly peak: SimdPeak;
+  /** The float32 kernels, bound to the same memory, when the arena was made with `float32`; else null. */
+  readonly float32: Float32Kernels | null;
   /** A zeroed view of `length` numbers in the arena; throws once the arena's size is used up. */
   f64(length: number): Float64Array;
+  f32(length: number): Float32Array;
   i32(length: number): Int32Array;
+}
+
+/** The float32 module's exports. */
+interface Kernels32 extends Float32Kernels {
+  peak32: SimdPeak;
 }
 
 /** The module's exports. */
@@ -126,7 +156,7 @@ export const PEAK_FLOPS_PER_ROUND = 48;
 /** The part of the WebAssembly JS API used here (the engine is compiled without DOM or Node types). */
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Kernels };
+  Instance: new (module: object, imports: object) => { exports: Kernels & Kernels32 };
   Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
 }
 
@@ -135,6 +165,7 @@ const FIRST = 16;
 const PAGE = 65536;
 
 let compiled: object | null | undefined;
+let compiled32: object | null | undefined;
 
 function wasmApi(): WasmApi | undefined {
   return (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
@@ -153,32 +184,65 @@ function denseModule(): object | null {
   return compiled;
 }
 
+/** The compiled float32 module, or null where it cannot be compiled; tried once. */
+function dense32Module(): object | null {
+  if (compiled32 === undefined) {
+    const api = wasmApi();
+    try {
+      compiled32 = api ? new api.Module(decodeBase64(DENSE32_WASM_BASE64)) : null;
+    } catch {
+      compiled32 = null;
+    }
+  }
+  return compiled32;
+}
+
+/** True when the float32 product (kernels 'wasm-f32') loads here, besides the float64 module. */
+export function dense32KernelAvailable(): boolean {
+  return denseModule() !== null && dense32Module() !== null;
+}
+
 /** True when the WebAssembly kernel loads here. */
 export function denseKernelAvailable(): boolean {
   return denseModule() !== null;
 }
 
-/** The bytes an arena needs for views of these sizes (8-byte numbers; i32 counts as 4 bytes each). */
-export function arenaBytes(f64Lengths: readonly number[], i32Lengths: readonly number[] = []): number {
+/**
+ * The bytes an arena needs for views of these sizes (8-byte numbers; i32 and f32 lengths count 4 bytes
+ * each).
+ */
+export function arenaBytes(
+  f64Lengths: readonly number[],
+  i32Lengths: readonly number[] = [],
+  f32Lengths: readonly number[] = [],
+): number {
   let bytes = FIRST;
   for (const length of f64Lengths) bytes += align(length * 8);
-  for (const length of i32Lengths) bytes += align(length * 4);
+  for (const length of [...i32Lengths, ...f32Lengths]) bytes += align(length * 4);
   return bytes;
 }
 
 /**
  * An arena of at least `bytes` bytes (see {@link arenaBytes}), or null where the kernel is unavailable or
- * the memory cannot be had.
+ * the memory cannot be had. With `float32`, the float32 product is bound to it too, or null is returned
+ * where that module cannot load.
  */
-export function createDenseArena(bytes: number): DenseArena | null {
+export function createDenseArena(bytes: number, float32 = false): DenseArena | null {
   const module = denseModule();
+  const module32 = float32 ? dense32Module() : null;
   const api = wasmApi();
-  if (!module || !api) return null;
+  if (!module || !api || (float32 && !module32)) return null;
   let memory: { buffer: ArrayBuffer };
   let exports: Kernels;
+  let float32Kernels: Float32Kernels | null = null;
   try {
     memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
     exports = new api.Instance(module, { env: { memory } }).exports;
+    if (module32) {
+      const { gemm32, activateRows32, lstmForward32 } = new api.Instance(module32, { env: { memory } })
+        .exports;
+      float32Kernels = { gemm32, activateRows32, lstmForward32 };
+    }
   } catch {
     return null;
   }
@@ -198,7 +262,9 @@ export function createDenseArena(bytes: number): DenseArena | null {
     lstmForward: exports.lstmForward,
     lstmBackward: exports.lstmBackward,
     peak: exports.peak,
+    float32: float32Kernels,
     f64: (length) => new Float64Array(buffer, take(length * 8), length),
+    f32: (length) => new Float32Array(buffer, take(length * 4), length),
     i32: (length) => new Int32Array(buffer, take(length * 4), length),
   };
 }
@@ -207,6 +273,25 @@ export function createDenseArena(bytes: number): DenseArena | null {
 export function simdPeakKernel(): SimdPeak | null {
   return createDenseArena(FIRST)?.peak ?? null;
 }
+
+/**
+ * The float32 module's ceiling loop (dense32.wat `peak32`: 12 independent f32x4 multiply-adds a round,
+ * {@link PEAK32_FLOPS_PER_ROUND} operations), or null where it cannot load.
+ */
+export function simdPeak32Kernel(): SimdPeak | null {
+  const module32 = dense32Module();
+  const api = wasmApi();
+  if (!module32 || !api) return null;
+  try {
+    const memory = new api.Memory({ initial: 1 });
+    return new api.Instance(module32, { env: { memory } }).exports.peak32;
+  } catch {
+    return null;
+  }
+}
+
+/** The floating-point operations of one round of the float32 ceiling: 12 chains × 4 lanes × 2. */
+export const PEAK32_FLOPS_PER_ROUND = 96;
 
 function align(bytes: number): number {
   return Math.ceil(bytes / 16) * 16;

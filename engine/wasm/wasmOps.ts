@@ -3,6 +3,11 @@
  * ./dense.wat bound to one workspace's arena. It keeps copies of the layer's weights in the layouts
  * `gemm` reads (columns contiguous: Wᵀ for out = b + W·a, W itself for out = Wᵀ·a) and the weight
  * gradients' accumulators in the arena too; this file is the only one that turns views into byte addresses.
+ *
+ * On an arena made with float32 (kernels 'wasm-f32'), the products with the weights run on dense32.wat's
+ * float32 gemm instead: the weights' product layouts are also kept as float32, and the weight gradients
+ * read x and h through float32 copies. Everything else (the states, the gates, the cells' math, the bias
+ * sums, the gradients' accumulators) stays float64, the same code as the float64 path.
  */
 import type { Activation, DenseOps, DenseShape, WeightProduct } from '../cells/denseOps.ts';
 import { addSparseOuter, mostlyZero, sparseRowsTimes, transpose } from '../cells/kernels.ts';
@@ -26,7 +31,11 @@ const DIRECT_GATE_ROWS = 256;
 export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
   const { inputSize: I, hiddenSize: H, gateRows: GH, gradientRows: K } = shape;
   const { gemm, activateRows, lstmForward, lstmBackward } = arena;
+  const gemm32 = arena.float32?.gemm32 ?? null;
+  const activateRows32 = arena.float32?.activateRows32 ?? null;
+  const lstmForward32 = arena.float32?.lstmForward32 ?? null;
   const f64 = arena.f64;
+  const f32 = arena.f32;
   const WihT = f64(I * GH);
   const WhhT = f64(H * GH);
   const Wih = f64(GH * I);
@@ -42,18 +51,34 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
   // dPre transposed, CHUNK steps at a time: gemm then reads each gate's values over the steps
   // contiguously instead of one number per G*H-wide row (twice as fast at G*H = 512, K = 2048).
   const chunkT = f64(grad * GH * CHUNK);
+  // The float32 path's copies: the four weight layouts, and x and h for the weight gradients.
+  const single = gemm32 !== null ? 1 : 0;
+  const WihT32 = f32(single * I * GH);
+  const WhhT32 = f32(single * H * GH);
+  const Wih32 = f32(single * GH * I);
+  const Whh32 = f32(single * GH * H);
+  const x32 = f32(single * grad * K * I);
+  const h32 = f32(single * grad * K * H);
+  // dPre rounded to float32 (or, for wide layers, a chunk of it transposed): gemm32 reads it in place.
+  const dPre32 = f32(single * grad * (GH <= DIRECT_GATE_ROWS ? K : CHUNK) * GH);
+  // gemm32's room for two rows of A rounded to float32: K is at most max(I, H, G*H, the gradient rows).
+  const scratch = f32(single * 2 * Math.max(I, H, GH, K));
 
   /** The byte address of view[offset]; refuses a view the kernel cannot see. */
-  const at = (view: Float64Array | Int32Array, offset: number): number => {
+  const at = (view: Float64Array | Float32Array | Int32Array, offset: number): number => {
     if (view.buffer !== arena.buffer) throw new Error('WebAssembly dense ops: a view outside the arena.');
     return view.byteOffset + offset * view.BYTES_PER_ELEMENT;
   };
 
-  /** chunkT [G*H][steps] = rows from..from+steps of dPre [·][G*H], transposed. */
+  /**
+   * chunkT [G*H][steps] = rows from..from+steps of dPre [·][G*H], transposed (into dPre32, rounded, on the
+   * float32 path).
+   */
   const transposeChunk = (dPre: Float64Array, from: number, steps: number) => {
+    const into = gemm32 ? dPre32 : chunkT;
     for (let k = 0; k < steps; k++) {
       const row = (from + k) * GH;
-      for (let g = 0; g < GH; g++) chunkT[g * steps + k] = dPre[row + g]!;
+      for (let g = 0; g < GH; g++) into[g * steps + k] = dPre[row + g]!;
     }
   };
 
@@ -61,13 +86,51 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
    * into [G*H][n] += Σ_{k' < steps} chunkT[·][k'] ⊗ v[from + k'] for the chunk in chunkT. The sums still
    * run over the steps in order, chunk after chunk, so the result is the one-pass product's to the bit.
    */
-  const addChunk = (into: Float64Array, v: Float64Array, n: number, from: number, steps: number) => {
-    gemm(at(into, 0), n * 8, at(chunkT, 0), steps * 8, 8, at(v, from * n), n * 8, 0, 0, GH, n, steps, 1);
+  // v32 is v's float32 copy (x32 or h32), read instead of v on the float32 path.
+  const addChunk = (
+    into: Float64Array,
+    v: Float64Array,
+    v32: Float32Array,
+    n: number,
+    from: number,
+    steps: number,
+  ) => {
+    if (gemm32) {
+      gemm32(
+        at(into, 0),
+        n * 8,
+        at(dPre32, 0),
+        steps * 4,
+        4,
+        at(v32, from * n),
+        n * 4,
+        0,
+        0,
+        GH,
+        n,
+        steps,
+        1,
+        0,
+      );
+    } else
+      gemm(at(into, 0), n * 8, at(chunkT, 0), steps * 8, 8, at(v, from * n), n * 8, 0, 0, GH, n, steps, 1);
   };
 
-  /** into [G*H][n] += Σ_{k < steps} dPre[k] ⊗ v[k], reading dPre [·][G*H] untransposed (same order of sums). */
-  const addDirect = (into: Float64Array, dPre: Float64Array, v: Float64Array, n: number, steps: number) => {
-    gemm(at(into, 0), n * 8, at(dPre, 0), 8, GH * 8, at(v, 0), n * 8, 0, 0, GH, n, steps, 1);
+  /**
+   * into [G*H][n] += Σ_{k < steps} dPre[k] ⊗ v[k], reading dPre [·][G*H] untransposed (same order of sums);
+   * on the float32 path, from dPre32, which the caller has filled with dPre rounded.
+   */
+  const addDirect = (
+    into: Float64Array,
+    dPre: Float64Array,
+    v: Float64Array,
+    v32: Float32Array,
+    n: number,
+    steps: number,
+  ) => {
+    if (gemm32)
+      gemm32(at(into, 0), n * 8, at(dPre32, 0), 4, GH * 4, at(v32, 0), n * 4, 0, 0, GH, n, steps, 1, 0);
+    else gemm(at(into, 0), n * 8, at(dPre, 0), 8, GH * 8, at(v, 0), n * 8, 0, 0, GH, n, steps, 1);
   };
 
   /** columnSums = Σ_k dPre[k] over k rows, as the product of a row of ones with dPre. */
@@ -76,7 +139,7 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
   };
 
   const ops: DenseOps = {
-    kernels: 'wasm',
+    kernels: gemm32 ? 'wasm-f32' : 'wasm',
 
     loadWeights(params: RecurrentParams): void {
       transpose(params.Wih.w, GH, I, WihT);
@@ -85,6 +148,12 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
       Whh.set(params.Whh.w);
       bih.set(params.bih.w);
       bhh.set(params.bhh.w);
+      if (gemm32) {
+        WihT32.set(WihT);
+        WhhT32.set(WhhT);
+        Wih32.set(Wih);
+        Whh32.set(Whh);
+      }
     },
 
     gemmRows(
@@ -111,6 +180,26 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
       const w = transposed ? (input ? Wih : Whh) : input ? WihT : WhhT;
       const N = transposed ? cols : GH;
       const bias = transposed ? 0 : at(input ? bih : bhh, 0);
+      if (gemm32) {
+        const w32 = transposed ? (input ? Wih32 : Whh32) : input ? WihT32 : WhhT32;
+        gemm32(
+          at(out, outOffset),
+          outStride * 8,
+          at(a, aOffset),
+          aStride * 8,
+          8,
+          at(w32, 0),
+          N * 4,
+          bias,
+          at(rows, 0),
+          count,
+          N,
+          transposed ? GH : cols,
+          0,
+          at(scratch, 0),
+        );
+        return;
+      }
       gemm(
         at(out, outOffset),
         outStride * 8,
@@ -144,19 +233,26 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
       if (sparse) addSparseOuter(params.Wih.dw, GH, I, dPreX, x, count);
       else dWih.set(params.Wih.dw);
       dWhh.set(params.Whh.dw);
+      if (gemm32) {
+        // The float32 path reads x and h through float32 copies.
+        if (!sparse) x32.set(x.subarray(0, count * I));
+        h32.set(h.subarray(0, count * H));
+      }
       if (GH <= DIRECT_GATE_ROWS) {
         // Narrow layers: gemm reads dPre's columns in place (a stride of one G*H row per step).
-        if (!sparse) addDirect(dWih, dPreX, x, I, count);
-        addDirect(dWhh, dPreH, h, H, count);
+        if (gemm32) dPre32.set(dPreX.subarray(0, count * GH));
+        if (!sparse) addDirect(dWih, dPreX, x, x32, I, count);
+        if (gemm32 && dPreH !== dPreX) dPre32.set(dPreH.subarray(0, count * GH));
+        addDirect(dWhh, dPreH, h, h32, H, count);
       } else {
         for (let from = 0; from < count; from += CHUNK) {
           const steps = Math.min(CHUNK, count - from);
           if (!sparse) {
             transposeChunk(dPreX, from, steps);
-            addChunk(dWih, x, I, from, steps);
+            addChunk(dWih, x, x32, I, from, steps);
           }
           if (sparse || dPreH !== dPreX) transposeChunk(dPreH, from, steps);
-          addChunk(dWhh, h, H, from, steps);
+          addChunk(dWhh, h, h32, H, from, steps);
         }
       }
       if (!sparse) params.Wih.dw.set(dWih);
@@ -177,7 +273,9 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
       }
       const { xp, hp, gates, extra, c, h } = s;
       const list = at(rows, 0);
-      lstmForward(
+      // The float32 path's fused cell takes four units at a time.
+      const fused = lstmForward32 && H % 4 === 0 ? lstmForward32 : lstmForward;
+      fused(
         at(xp, s.xpOff),
         at(hp, s.hpOff),
         at(gates, s.gateOff),
@@ -220,7 +318,7 @@ export function createWasmOps(shape: DenseShape, arena: DenseArena): DenseOps {
       rows: Int32Array,
       count: number,
     ): void {
-      activateRows(
+      (activateRows32 ?? activateRows)(
         at(values, offset),
         stride * 8,
         at(rows, 0),

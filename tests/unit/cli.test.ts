@@ -181,14 +181,14 @@ describe('train', () => {
 });
 
 describe('bench', () => {
-  it('prints one JSON line: a result per engine and cell, and the LSTM latency', () => {
+  it('prints one JSON line: a result per engine (the float32 one too) and cell, and the LSTM latency', () => {
     const run = cli('bench --json --seconds 0.3 --workloads standard');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const summary = oneJsonLine(run.stdout);
     expect(sortedKeys(summary)).toEqual(['latency', 'results']);
     const results = summary.results as Record<string, unknown>[];
-    expect(results).toHaveLength(9);
+    expect(results).toHaveLength(12);
     for (const row of results) {
       expect(sortedKeys(row)).toEqual(['cell', 'engine', 'gflops', 'seqPerSec']);
       expect(row.seqPerSec).toBeGreaterThan(0);
@@ -196,7 +196,7 @@ describe('bench', () => {
     }
     const pairs = results.map((row) => `${row.engine} ${row.cell}`).sort();
     expect(pairs).toEqual(
-      ['unroll', 'tfjs-cpu', 'tfjs-wasm']
+      ['unroll', 'unroll-f32', 'tfjs-cpu', 'tfjs-wasm']
         .flatMap((engine) => ['gru', 'lstm', 'rnn'].map((cell) => `${engine} ${cell}`))
         .sort(),
     );
