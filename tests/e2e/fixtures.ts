@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { scrollToEnd } from './scrollToEnd.ts';
 
 interface Guard {
@@ -73,6 +73,39 @@ export async function mountWholePage(page: Page): Promise<void> {
 export async function lessonSettled(page: Page): Promise<void> {
   await expect(page.locator('.quiz')).toBeVisible();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/**
+ * Scrolls an element into view and waits until it has stood still for a few frames. A lesson's text
+ * blocks are laid out at a guessed height until they first come near the screen, and then take their
+ * real one: scrolling to a question can thereby move it a screen or more down one frame later, after
+ * Playwright's own check that it stands still and before its click lands (a radio "did not change its
+ * state" that way, about one run in thirty on a loaded machine).
+ */
+export async function inPlace(locator: Locator): Promise<void> {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.evaluate(
+    (element) =>
+      new Promise<void>((resolve) => {
+        let last = '';
+        let still = 0;
+        const look = () => {
+          const box = element.getBoundingClientRect();
+          const where = `${Math.round(box.top)},${Math.round(box.left)}`;
+          still = where === last ? still + 1 : 0;
+          last = where;
+          if (still >= 4) resolve();
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      }),
+  );
+}
+
+/** Picks a radio button or a checkbox once it stands still in view (see {@link inPlace}). */
+export async function choose(locator: Locator): Promise<void> {
+  await inPlace(locator);
+  await locator.check();
 }
 
 /** axe's own words on one failing node (for contrast, the two colours and the ratio it measured). */

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SingleChoiceQuestion } from '../../app/lessonTypes';
 import { questions } from '../../lessons/06-language-models/quiz';
-import { expect, test } from './fixtures';
+import { choose, expect, test } from './fixtures';
 
 const LESSON = '06-language-models';
 const uniform = questions.find((question) => question.id === 'lm-uniform-baseline') as SingleChoiceQuestion;
@@ -34,7 +34,7 @@ test('the language-models lesson keeps an answer across a reload, and its widget
   const item = card(page);
   await item.scrollIntoViewIfNeeded();
   const right = uniform.choices.findIndex((choice) => choice.id === uniform.answer);
-  await item.getByRole('radio').nth(right).check();
+  await choose(item.getByRole('radio').nth(right));
   await item.getByRole('button', { name: 'Check' }).click();
   await expect(item.locator('.feedback-verdict')).toContainText('Right');
 

@@ -1,7 +1,7 @@
 // Printing: the teacher's answer key built from the quiz data, and print media hiding controls.
 import type { Page } from '@playwright/test';
 import { questions } from '../../lessons/01-what-is-a-recurrent-network/quiz';
-import { expect, lessonSettled, test } from './fixtures';
+import { choose, expect, lessonSettled, test } from './fixtures';
 
 const LESSON_ONE = '01-what-is-a-recurrent-network';
 const plain = (text: string) => !/[$*`]/.test(text);
@@ -117,7 +117,7 @@ test('the printed progress has a line for a name and every question with its res
     if (question.kind !== 'single') continue;
     const item = page.locator(`li#question-${question.id}`);
     const index = question.choices.findIndex((choice) => (choice.id === question.answer) === right);
-    await item.getByRole('radio').nth(index).check();
+    await choose(item.getByRole('radio').nth(index));
     await item.getByRole('button', { name: 'Check' }).click();
   }
   await page.goto('/#/progress');

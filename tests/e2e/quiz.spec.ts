@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { PredictQuestion, Question } from '../../app/lessonTypes';
 import { questions as lessonOneQuestions } from '../../lessons/01-what-is-a-recurrent-network/quiz';
-import { accessibilityViolations, expect, lessonSettled, test } from './fixtures';
+import { accessibilityViolations, choose, expect, lessonSettled, test } from './fixtures';
 
 const LESSON_ONE = '01-what-is-a-recurrent-network';
 
@@ -41,7 +41,7 @@ async function answer(item: Locator, question: Question, right: boolean) {
   switch (question.kind) {
     case 'single': {
       const index = question.choices.findIndex((choice) => (choice.id === question.answer) === right);
-      await item.getByRole('radio').nth(index).check();
+      await choose(item.getByRole('radio').nth(index));
       break;
     }
     case 'multiple': {
@@ -163,7 +163,7 @@ test('a predict-then-run question trains its runs in the real worker and shows t
   await page.goto(`/#/lessons/${slug}/check-yourself`);
   const item = card(page, question);
   await item.scrollIntoViewIfNeeded();
-  await item.getByRole('radio').first().check();
+  await choose(item.getByRole('radio').first());
   await item.getByRole('button', { name: 'Lock in my prediction' }).click();
   await expect(item.getByRole('radio').first()).toBeDisabled();
   // The cheapest question may train a single step, so its progress list can give way to the results
@@ -200,7 +200,7 @@ test('a predict-then-run question trains its runs in the real worker and shows t
   await expect(item.getByRole('button', { name: 'Try again' })).toBeVisible();
   // Predict, observe, explain: the reason for the outcome is picked and scored next.
   const reasons = item.getByRole('group', { name: /Explain what you observed/ });
-  await reasons.getByRole('radio').first().check();
+  await choose(reasons.getByRole('radio').first());
   await item.getByRole('button', { name: 'Check my reason' }).click();
   await expect(verdict(item).first()).toContainText(/^.\s*(Right|Partly right|Not quite)/);
   await expect(reasons.getByRole('radio').first()).toBeDisabled();

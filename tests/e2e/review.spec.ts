@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SingleChoiceQuestion } from '../../app/lessonTypes';
 import { questions } from '../../lessons/01-what-is-a-recurrent-network/quiz';
-import { accessibilityViolations, expect, test } from './fixtures';
+import { accessibilityViolations, choose, expect, test } from './fixtures';
 
 const LESSON = '01-what-is-a-recurrent-network';
 const HOUR = 60 * 60 * 1000;
@@ -24,7 +24,7 @@ async function reviewRightAt(page: Page, time: Date) {
   await page.goto('/#/review');
   await page.reload();
   await expect(page.getByText('1 question due now.')).toBeVisible();
-  await page.getByRole('radio', { name: rightChoice }).check();
+  await choose(page.getByRole('radio', { name: rightChoice }));
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.locator('.feedback-verdict')).toContainText(/right/i);
   await page.getByRole('button', { name: 'Finish the review' }).click();
@@ -38,7 +38,7 @@ test('a question answered in a lesson comes back in review when due, and its les
   await page.clock.setFixedTime(start);
   await page.goto(`/#/lessons/${LESSON}/question-l1-window`);
   const item = page.locator('li#question-l1-window');
-  await item.getByRole('radio', { name: rightChoice }).check();
+  await choose(item.getByRole('radio', { name: rightChoice }));
   await item.getByRole('button', { name: 'Check' }).click();
   await expect(item.locator('.feedback-verdict')).toBeVisible();
 
@@ -83,7 +83,7 @@ test('the Review page reads at 375 px and is used with the keyboard alone', asyn
   await page.clock.setFixedTime(start);
   await page.goto(`/#/lessons/${LESSON}/question-l1-window`);
   const item = page.locator('li#question-l1-window');
-  await item.getByRole('radio', { name: rightChoice }).check();
+  await choose(item.getByRole('radio', { name: rightChoice }));
   await item.getByRole('button', { name: 'Check' }).click();
   await page.clock.setFixedTime(at(30));
   await page.goto('/#/review');

@@ -6,7 +6,7 @@ import { extname } from 'node:path';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Question } from '../../app/lessonTypes';
-import { expect, test } from './fixtures';
+import { choose, expect, test } from './fixtures';
 
 const ZIP = 'dist-scorm/unroll-scorm.zip';
 const PORT = Number(process.env.E2E_SCORM_PORT ?? Number(process.env.E2E_PORT ?? 4179) + 20);
@@ -145,7 +145,7 @@ test('answers in the framed course reach the LMS, and come back from its suspend
   await expect.poll(async () => (await lmsView(page)).status).toBe('incomplete');
 
   const right = question.choices.findIndex((choice) => choice.id === question.answer);
-  await item.getByRole('radio').nth(right).check();
+  await choose(item.getByRole('radio').nth(right));
   await item.getByRole('button', { name: 'Check' }).click();
   await expect(item.locator('.feedback-verdict')).toContainText('Right');
 
@@ -172,7 +172,7 @@ test('outside an LMS the package runs as the plain site, saving progress in the 
   await page.goto('/course/index.html#/quiz/final');
   await expect(page.getByRole('heading', { level: 1, name: 'Final quiz' })).toBeVisible();
   const item = page.locator(`li#question-${question.id}`);
-  await item.getByRole('radio').first().check();
+  await choose(item.getByRole('radio').first());
   await item.getByRole('button', { name: 'Check' }).click();
   await expect(item.locator('.feedback-verdict')).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('unroll.progress'))).toContain(question.id);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SingleChoiceQuestion } from '../../app/lessonTypes';
 import { questions } from '../../lessons/01-what-is-a-recurrent-network/quiz';
-import { expect, test } from './fixtures';
+import { choose, expect, test } from './fixtures';
 
 const LESSON_ONE = '01-what-is-a-recurrent-network';
 const singles = questions.filter((question): question is SingleChoiceQuestion => question.kind === 'single');
@@ -9,10 +9,9 @@ const singles = questions.filter((question): question is SingleChoiceQuestion =>
 /** Answers a single-choice question rightly, the way a student would. */
 async function answerRight(page: Page, question: SingleChoiceQuestion) {
   const item = page.locator(`li#question-${question.id}`);
-  await item
-    .getByRole('radio')
-    .nth(question.choices.findIndex((choice) => choice.id === question.answer))
-    .check();
+  await choose(
+    item.getByRole('radio').nth(question.choices.findIndex((choice) => choice.id === question.answer)),
+  );
   await item.getByRole('button', { name: 'Check' }).click();
   await expect(item.locator('.feedback-verdict')).toContainText('Right');
 }
