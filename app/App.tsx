@@ -7,6 +7,7 @@ import { lazyPage } from './components/lazyPage';
 import { NotFoundPage } from './components/NotFoundPage';
 import { RenamedLessonRedirect } from './components/RenamedLessonRedirect';
 import { useThemeOnDocument } from './components/ThemeToggle';
+import { findLesson } from './course';
 import { HomePage } from './pages/HomePage';
 import {
   answersRoute,
@@ -36,8 +37,20 @@ const AnswerKeyPage = lazyPage(() => import('./pages/AnswerKeyPage').then((modul
 const ClaimsPage = lazyPage(() => import('./pages/ClaimsPage').then((module) => module.ClaimsPage));
 
 /** Which page each location shows, as the Switch below decides (first match), for preloadPageAt. */
-const pagesByRoute: readonly (readonly [RegExp, { readonly preload: () => void }])[] = [
-  [lessonRoute, LessonPage],
+const pagesByRoute: readonly (readonly [RegExp, { readonly preload: (match: RegExpExecArray) => void }])[] = [
+  [
+    lessonRoute,
+    {
+      // The lesson's text too, in parallel with the page: otherwise it is asked for only once the page's
+      // code has arrived and run, one more round trip before a phone shows the first paragraph.
+      preload: (match) => {
+        LessonPage.preload();
+        findLesson(match.groups?.slug ?? '')
+          ?.load()
+          .catch(() => undefined);
+      },
+    },
+  ],
   [/^\/quiz\/final\/?(?:\?.*)?$/, FinalQuizPage],
   [/^\/glossary\/?(?:\?.*)?$/, GlossaryPage],
   [/^\/progress\/?(?:\?.*)?$/, ProgressPage],
@@ -57,8 +70,9 @@ const pagesByRoute: readonly (readonly [RegExp, { readonly preload: () => void }
  */
 export function preloadPageAt(location: string): void {
   for (const [route, page] of pagesByRoute) {
-    if (route.test(location)) {
-      page.preload();
+    const match = route.exec(location);
+    if (match) {
+      page.preload(match);
       return;
     }
   }

@@ -43,7 +43,6 @@ export {
   sampleBigrams,
   withTemperature,
 } from '../engine/text/bigramModel';
-export { BUILTIN_TEXTS, builtinText } from '../engine/text/builtins';
 export { MIN_TEXT_CHARACTERS, textProblems } from '../engine/text/corpus';
 export { buildVocabulary, DEFAULT_VOCABULARY, decode, encode, OTHER_SYMBOL } from '../engine/text/vocabulary';
 // Checking a configuration before it goes to the worker (the playground's form, quiz experiments).

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { BUILTIN_TEXTS, buildVocabulary, DEFAULT_VOCABULARY, OTHER_SYMBOL } from '../engine';
+import { buildVocabulary, DEFAULT_VOCABULARY, OTHER_SYMBOL } from '../engine';
+import { BUILTIN_TEXTS } from '../engineTexts';
 import { formatNumber } from '../shared/format';
 import { type BuiltinId, LAB_TEXT_LIMIT, ownTextProblem, type TextSource } from './labChoice';
 import { useSourceText } from './useSourceText';

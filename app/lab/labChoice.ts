@@ -4,7 +4,8 @@
  * A value a link gets wrong is named in a notice and the default used instead.
  */
 import type { CellKind } from '../../engine/types';
-import { BUILTIN_TEXTS, CELL_KINDS, LAB_DEFAULTS, TRAINER_LIMITS, textProblems } from '../engine';
+import { CELL_KINDS, LAB_DEFAULTS, TRAINER_LIMITS, textProblems } from '../engine';
+import { BUILTIN_TEXTS } from '../engineTexts';
 
 /** The slot the lab's model trains in: one model at a time, shared by the lab page and lesson 6. */
 export const LAB_SLOT = 'lab';

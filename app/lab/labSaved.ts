@@ -7,7 +7,8 @@
  */
 import { del, get, set } from 'idb-keyval';
 import type { CellKind } from '../../engine/types';
-import { BUILTIN_TEXTS, CELL_KINDS } from '../engine';
+import { CELL_KINDS } from '../engine';
+import { BUILTIN_TEXTS } from '../engineTexts';
 import { isObject } from '../shared/isObject';
 import type { LabHistory, LabProfile, LabSample } from '../store/labSlice';
 import { type LabChoice, ownTextProblem, type TextSource } from './labChoice';

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrainerConfig } from '../../engine/trainerConfig';
 import type { CellKind } from '../../engine/types';
-import { BUILTIN_TEXTS, buildVocabulary, DEFAULT_VOCABULARY, labTrainerConfig } from '../engine';
+import { buildVocabulary, DEFAULT_VOCABULARY, labTrainerConfig } from '../engine';
+import { BUILTIN_TEXTS } from '../engineTexts';
 import { useStore } from '../store';
 import type { LabProfile } from '../store/labSlice';
 import type { RunState } from '../store/runsSlice';

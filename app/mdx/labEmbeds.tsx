@@ -1,5 +1,6 @@
-import { type ComponentType, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import { type ComponentType, type ReactNode, Suspense } from 'react';
 import { lazyPage } from '../components/lazyPage';
+import { WhenNear } from '../components/WhenNear';
 import type { LabEmbedProps } from '../lab/LessonLabEmbeds';
 import './labEmbeds.css';
 
@@ -11,30 +12,12 @@ import './labEmbeds.css';
 
 const load = () => import('../lab/LessonLabEmbeds');
 
-/** How far beyond the window a widget starts to load: a screen, so it is ready when it shows. */
-const NEAR_MARGIN = '100% 0px';
-
-function WhenNear({ what, children }: { what: string; children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  // Where there is no IntersectionObserver, every widget is drawn at once.
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
-  useEffect(() => {
-    const element = ref.current;
-    if (near || !element) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
-      },
-      { rootMargin: NEAR_MARGIN },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [near]);
+function LabSlot({ what, children }: { what: string; children: ReactNode }) {
   const waiting = <p className="muted lab-embed-waiting">{what} loads as you reach it.</p>;
   return (
-    <div ref={ref} className="lab-embed-slot">
-      {near ? <Suspense fallback={waiting}>{children}</Suspense> : waiting}
-    </div>
+    <WhenNear className="lab-embed-slot" placeholder={waiting}>
+      <Suspense fallback={waiting}>{children}</Suspense>
+    </WhenNear>
   );
 }
 
@@ -46,9 +29,9 @@ function embed(
   // biome-ignore lint/correctness/noComponentHookFactories: made once per widget at module level, like lazy() itself, so its identity is stable.
   return function LabEmbed({ notice }: LabEmbedProps) {
     return (
-      <WhenNear what={what}>
+      <LabSlot what={what}>
         <Lazy notice={notice} />
-      </WhenNear>
+      </LabSlot>
     );
   };
 }

@@ -4,14 +4,20 @@ import { NotFoundPage } from '../components/NotFoundPage';
 import { ProgressiveMdx } from '../components/ProgressiveMdx';
 import { usePageTitle } from '../components/usePageTitle';
 import { findLesson, type LessonEntry, lessons, paths } from '../course';
-import { lessonComponents } from '../mdx/lessonComponents';
+import { lessonPageComponents, preloadFigures } from '../mdx/lessonPageComponents';
 import { PresentLink } from '../present/PresentLink';
 import { QuizSection } from '../quiz/QuizSection';
 import { SectionHeading } from '../quiz/SectionHeading';
 import { useLessonPosition } from '../quiz/useLessonPosition';
 
 // Section headings get ids, so that a learner's place can be remembered and linked.
-const components = { ...lessonComponents, h2: SectionHeading };
+const components = { ...lessonPageComponents, h2: SectionHeading };
+
+/** Runs the callback when the browser is idle (within 5 s), or after a short wait where it cannot say. */
+function whenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 5000 });
+  else setTimeout(callback, 200);
+}
 
 /** One lesson: its title, its compiled text (loaded on demand) and links to the lessons beside it. */
 export function LessonPage({ slug, section }: { slug: string; section?: string }) {
@@ -26,9 +32,13 @@ function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string
   const Body = useMemo(
     () =>
       lazy(() =>
-        lesson.load().then(({ default: Content }) => ({
-          default: () => <ProgressiveMdx Content={Content} components={components} className="prose" />,
-        })),
+        lesson.load().then(({ default: Content }) => {
+          // The figures' code, once the text is on its way and the page is idle: ready to print.
+          whenIdle(() => void preloadFigures().catch(() => undefined));
+          return {
+            default: () => <ProgressiveMdx Content={Content} components={components} className="prose" />,
+          };
+        }),
       ),
     [lesson],
   );

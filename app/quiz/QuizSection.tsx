@@ -1,13 +1,19 @@
 import '../styles/quiz.css';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { Link } from 'wouter';
+import { lazyPage } from '../components/lazyPage';
 import { useProgressiveCount } from '../components/useProgressiveCount';
 import { type LessonEntry, paths, QUIZ_SECTION_ID } from '../course';
 import { useStore } from '../store';
 import { EMPTY_LESSON } from '../store/progressFormat';
-import { QuestionCard } from './QuestionCard';
 import { describeQuiz, summarizeQuiz } from './summary';
 import { useQuiz } from './useQuiz';
+
+/**
+ * A question's card, downloaded with KaTeX (which typesets its formulas) only once the questions are
+ * wanted: a lesson's text then shows without waiting for either on a slow link.
+ */
+const QuestionCard = lazyPage(() => import('./QuestionCard').then((module) => module.QuestionCard));
 
 export interface QuizSectionProps {
   readonly lesson: LessonEntry;
@@ -28,6 +34,8 @@ export function QuizSection({
   empty = null,
 }: QuizSectionProps) {
   const quiz = useQuiz(lesson);
+  // Asked for beside the questions themselves (useQuiz), after the page has first been drawn.
+  useEffect(() => QuestionCard.preload(), []);
   const progress = useStore((state) => state.progress.lessons[lesson.slug] ?? EMPTY_LESSON);
   // Questions render their formulas with KaTeX as they mount: a few at a time keeps a phone responsive.
   const shown = useProgressiveCount(quiz.status === 'ready' ? quiz.questions.length : 0, 2, 2);
@@ -56,17 +64,19 @@ export function QuizSection({
               {summary.answered === summary.total && summary.total > 0 && ' · all answered'}
             </p>
           </div>
-          <ol className="question-list">
-            {quiz.questions.slice(0, shown).map((question, index) => (
-              <QuestionCard
-                key={question.id}
-                lessonSlug={lesson.slug}
-                question={question}
-                number={index + 1}
-                quizQuestionIds={ids}
-              />
-            ))}
-          </ol>
+          <Suspense fallback={<p className="muted">Loading the questions…</p>}>
+            <ol className="question-list">
+              {quiz.questions.slice(0, shown).map((question, index) => (
+                <QuestionCard
+                  key={question.id}
+                  lessonSlug={lesson.slug}
+                  question={question}
+                  number={index + 1}
+                  quizQuestionIds={ids}
+                />
+              ))}
+            </ol>
+          </Suspense>
           <p className="quiz-footer muted">
             See every lesson's score on <Link href={paths.progress}>your progress page</Link>.
           </p>

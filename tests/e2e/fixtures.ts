@@ -76,6 +76,21 @@ export async function lessonSettled(page: Page): Promise<void> {
 }
 
 /**
+ * Brings a lesson figure in as a reader does, by scrolling: a figure is drawn only once it nears view,
+ * so until then the target does not exist. Scrolls to each figure still waiting, in page order, until
+ * the target is there, then scrolls it into view.
+ */
+export async function reachFigure(page: Page, target: Locator): Promise<void> {
+  const waiting = page.locator('.figure-slot-waiting');
+  // The text itself mounts a few blocks per idle slice, so a figure's slot may not be there at first.
+  for (let tries = 0; tries < 80 && (await target.count()) === 0; tries += 1) {
+    if ((await waiting.count()) > 0) await waiting.first().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+  }
+  await target.scrollIntoViewIfNeeded();
+}
+
+/**
  * Scrolls an element into view and waits until it has stood still for a few frames. A lesson's text
  * blocks are laid out at a guessed height until they first come near the screen, and then take their
  * real one: scrolling to a question can thereby move it a screen or more down one frame later, after

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SingleChoiceQuestion } from '../../app/lessonTypes';
 import { questions } from '../../lessons/06-language-models/quiz';
-import { choose, expect, test } from './fixtures';
+import { choose, expect, reachFigure, test } from './fixtures';
 
 const LESSON = '06-language-models';
 const uniform = questions.find((question) => question.id === 'lm-uniform-baseline') as SingleChoiceQuestion;
@@ -46,7 +46,7 @@ test('the language-models lesson keeps an answer across a reload, and its widget
   // below have a temperature slider of their own, which mounts when it comes near view.)
   const widget = page.locator('.temperature-sampler');
   const slider = widget.getByRole('slider', { name: /Temperature/ });
-  await slider.scrollIntoViewIfNeeded();
+  await reachFigure(page, slider);
   await slider.fill('0.1');
   await expect(widget.locator('.temperature-sample-text')).toContainText('the the the');
 });

@@ -85,10 +85,16 @@ async function printed(page: Page): Promise<{ pages: number; headings: string[] 
 
 test('a printed lesson keeps its figures, by title, on a sensible number of pages', async ({ page }) => {
   await page.goto(`/#/lessons/${LESSON_ONE}`);
-  await expect(page.locator('.figure-title').first()).toBeVisible();
+  await lessonSettled(page);
+  // A reader who prints has had the page open a moment: the figures' code, asked for once the page is
+  // idle, has arrived.
+  await page.waitForLoadState('networkidle');
+  // Figures are drawn as the reader nears them; none has been reached yet, and printing draws them all.
+  await expect(page.locator('.figure-slot-waiting').first()).toBeAttached();
+  const { pages, headings } = await printed(page);
+  await expect(page.locator('.figure-slot-waiting')).toHaveCount(0);
   const titles = await page.locator('.figure-title').allTextContents();
   expect(titles.length).toBeGreaterThan(0);
-  const { pages, headings } = await printed(page);
   expect(pages).toBeGreaterThanOrEqual(4);
   expect(pages).toBeLessThanOrEqual(30);
   for (const title of titles) expect(headings).toContain(title);

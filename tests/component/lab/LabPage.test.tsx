@@ -1,8 +1,9 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildVocabulary, builtinText, DEFAULT_VOCABULARY } from '../../../app/engine';
+import { buildVocabulary, DEFAULT_VOCABULARY } from '../../../app/engine';
 import type { EngineBridge, LabQuestion } from '../../../app/engineBridge';
+import { builtinText } from '../../../app/engineTexts';
 import { LAB_SLOT, loadSourceText, sourceTextNow } from '../../../app/lab/labChoice';
 import { LabPage } from '../../../app/pages/LabPage';
 import { useStore } from '../../../app/store';

@@ -30,7 +30,9 @@ describe('the "Check yourself" section', () => {
     expect(screen.getByText(/Your score:/).parentElement).toHaveTextContent('Your score: 2 questions');
     // Each question is a fieldset whose legend holds its number and prompt. (jsdom cannot compute the
     // accessible name of a legend holding KaTeX's MathML, so the legends are read directly.)
-    const legends = screen.getAllByRole('group').map((group) => group.querySelector('legend')?.textContent);
+    const legends = (await screen.findAllByRole('group')).map(
+      (group) => group.querySelector('legend')?.textContent,
+    );
     expect(legends[0]).toMatch(/^Question 1 of 2 · Choose one answer What is the shape of/);
     expect(legends[1]).toMatch(/^Question 2 of 2 · Choose every answer that applies Which follow/);
   });

@@ -1,0 +1,101 @@
+import type { MDXComponents } from 'mdx/types';
+import { type ComponentType, useEffect, useState } from 'react';
+import { WhenNear } from '../components/WhenNear';
+import { Claim } from '../widgets/Claim';
+import { TryThis } from '../widgets/TryThis';
+import { LabAutocompleter, LabInsideView, LabReach, LabSampler, LabTrainer } from './labEmbeds';
+
+/**
+ * The lesson page's components: the same names as {@link lessonComponents}, but a figure's code is
+ * downloaded (one chunk for all of them) and the figure drawn only once it comes within a screen of
+ * view (or the page prints). Opening a lesson then downloads, runs and lays out only its text, which is
+ * what a phone on a slow link shows first. Text-like pieces and the lab embeds (which defer themselves)
+ * stay as they are. Slides and the claims page use {@link lessonComponents} directly.
+ */
+
+/** Every figure the lessons may place, by its name in {@link lessonComponents} (a test keeps them equal). */
+export const deferredFigureNames = [
+  'Tex',
+  'OneUnitRnn',
+  'UnrolledDemo',
+  'ParameterCalculator',
+  'PaddingBuckets',
+  'VanishingExplorer',
+  'MemoryHorizon',
+  'StepTimer',
+  'ClippingDemo',
+  'GateExplorer',
+  'LiveTraining',
+  'TemperatureSampler',
+  'BaselinePerplexity',
+] as const;
+
+/** The registry, once downloaded: then a figure draws in the same render, as printing needs. */
+let loaded: MDXComponents | null = null;
+let loading: Promise<MDXComponents> | null = null;
+
+/**
+ * Downloads the figures' code (once). The lesson page asks for it when the reader first nears a figure,
+ * and in idle time after its text has drawn, so that printing finds every figure ready to draw.
+ */
+export function preloadFigures(): Promise<MDXComponents> {
+  loading ??= import('./lessonComponents').then(
+    (module) => {
+      loaded = module.lessonComponents;
+      return loaded;
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+const waiting = <p className="muted figure-slot-waiting">This figure is drawn as you reach it.</p>;
+
+function DownloadedFigure({ name, props }: { name: (typeof deferredFigureNames)[number]; props: object }) {
+  const [components, setComponents] = useState(loaded);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  useEffect(() => {
+    if (components) return;
+    let live = true;
+    preloadFigures().then(
+      (ready) => live && setComponents(ready),
+      (error: unknown) => live && setFailure({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [components]);
+  // A download that failed (offline before the lesson was saved) goes to the page's error boundary,
+  // which says so in plain words, as for a page that could not be downloaded.
+  if (failure) throw failure.error;
+  if (!components) return waiting;
+  const Figure = components[name] as ComponentType<object>;
+  return <Figure {...props} />;
+}
+
+function drawnNear(name: (typeof deferredFigureNames)[number]): ComponentType<object> {
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per figure at module level, so its identity is stable.
+  function NearFigure(props: object) {
+    return (
+      <WhenNear className="figure-slot" placeholder={waiting}>
+        <DownloadedFigure name={name} props={props} />
+      </WhenNear>
+    );
+  }
+  NearFigure.displayName = `Near(${name})`;
+  return NearFigure;
+}
+
+export const lessonPageComponents: MDXComponents = {
+  TryThis,
+  Claim,
+  LabTrainer,
+  LabSampler,
+  LabAutocompleter,
+  LabInsideView,
+  LabReach,
+  ...Object.fromEntries(deferredFigureNames.map((name) => [name, drawnNear(name)])),
+};
