@@ -1,5 +1,6 @@
 import type { MDXComponents } from 'mdx/types';
-import { type ComponentType, useEffect, useState } from 'react';
+import { type ComponentType, Suspense, useEffect, useState } from 'react';
+import { lazyPage } from '../components/lazyPage';
 import { WhenNear } from '../components/WhenNear';
 import { Claim } from '../widgets/Claim';
 import { TryThis } from '../widgets/TryThis';
@@ -13,9 +14,8 @@ import { LabAutocompleter, LabInsideView, LabReach, LabSampler, LabTrainer } fro
  * stay as they are. Slides and the claims page use {@link lessonComponents} directly.
  */
 
-/** Every figure the lessons may place, by its name in {@link lessonComponents} (a test keeps them equal). */
+/** Every figure the lessons may place, by its name in `figureComponents.tsx` (a test keeps them equal). */
 export const deferredFigureNames = [
-  'Tex',
   'OneUnitRnn',
   'UnrolledDemo',
   'ParameterCalculator',
@@ -39,9 +39,9 @@ let loading: Promise<MDXComponents> | null = null;
  * and in idle time after its text has drawn, so that printing finds every figure ready to draw.
  */
 export function preloadFigures(): Promise<MDXComponents> {
-  loading ??= import('./lessonComponents').then(
+  loading ??= import('./figureComponents').then(
     (module) => {
-      loaded = module.lessonComponents;
+      loaded = module.figureComponents;
       return loaded;
     },
     (error: unknown) => {
@@ -89,7 +89,21 @@ function drawnNear(name: (typeof deferredFigureNames)[number]): ComponentType<ob
   return NearFigure;
 }
 
+/**
+ * A formula built at run time, with KaTeX downloaded on first use (no lesson text uses one today; the
+ * figures' chunk leaves KaTeX out). Until it arrives the TeX source shows.
+ */
+const LazyTex = lazyPage(() => import('../components/Tex').then((module) => module.Tex));
+function Tex(props: { children: string; display?: boolean }) {
+  return (
+    <Suspense fallback={<code>{props.children}</code>}>
+      <LazyTex {...props} />
+    </Suspense>
+  );
+}
+
 export const lessonPageComponents: MDXComponents = {
+  Tex,
   TryThis,
   Claim,
   LabTrainer,

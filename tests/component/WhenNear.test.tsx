@@ -1,7 +1,8 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import type { ComponentType } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WhenNear } from '../../app/components/WhenNear';
+import { figureComponents } from '../../app/mdx/figureComponents';
 import { lessonComponents } from '../../app/mdx/lessonComponents';
 import { deferredFigureNames, lessonPageComponents } from '../../app/mdx/lessonPageComponents';
 
@@ -101,11 +102,18 @@ describe('the lesson page’s components', () => {
         'TryThis',
       ].sort(),
     );
-    expect([...deferredFigureNames].sort()).toEqual(
+    expect([...deferredFigureNames].sort()).toEqual(Object.keys(figureComponents).sort());
+    expect([...deferredFigureNames, 'Tex'].sort()).toEqual(
       Object.keys(all)
         .filter((name) => !kept.includes(name))
         .sort(),
     );
+  });
+
+  it('typesets a run-time formula once KaTeX has arrived', async () => {
+    const Formula = lessonPageComponents.Tex as ComponentType<{ children: string }>;
+    const { container } = render(<Formula>{'x_t'}</Formula>);
+    await waitFor(() => expect(container.querySelector('.katex math')).not.toBeNull(), { timeout: 10_000 });
   });
 
   it('downloads and draws a figure, with its props, once it nears view', async () => {
