@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadPageAt } from './App';
 import { UpdatePrompt } from './components/UpdatePrompt';
-import { offerUpdate } from './components/updateOffer';
+import { askUntilTakenOver, offerUpdate } from './components/updateOffer';
 import { EngineBridge } from './engineBridge';
 import { connectToLms } from './scorm/connect';
 import { followOtherTabs, useStore } from './store';
@@ -20,8 +20,19 @@ useStore.getState().connectEngine(new EngineBridge());
 
 // The service worker (built by vite-plugin-pwa) keeps every page, the fonts and the training worker for
 // offline use. A new version waits until the reader chooses to reload: nothing changes under a lesson.
+let registration: ServiceWorkerRegistration | undefined;
 const activateUpdate = registerSW({
-  onNeedRefresh: () => offerUpdate(() => void activateUpdate(true)),
+  onRegisteredSW: (_url, registered) => {
+    registration = registered;
+  },
+  onNeedRefresh: () =>
+    offerUpdate(() => {
+      askUntilTakenOver(
+        () => registration?.waiting,
+        () => void activateUpdate(true),
+        () => window.location.reload(),
+      );
+    }),
 });
 
 const root = document.getElementById('root');

@@ -38,3 +38,23 @@ export function useUpdateOffer(): Apply | null {
     () => null,
   );
 }
+
+/**
+ * Asks the waiting version to take over (`ask`; the page reloads once it has), and keeps watching: if it
+ * still waits after `patience` ms, reloads the page anyway. Chromium now and then leaves a waiting service
+ * worker waiting after its skipWaiting() (seen when the active one restarts at that moment), and the
+ * Reload button then did nothing; the next load lets it take over, and the flag it set lasts across the
+ * reload. Returns a cancel.
+ */
+export function askUntilTakenOver(
+  waiting: () => ServiceWorker | null | undefined,
+  ask: () => void,
+  reload: () => void,
+  patience = 3000,
+): () => void {
+  ask();
+  const timer = setTimeout(() => {
+    if (waiting()) reload();
+  }, patience);
+  return () => clearTimeout(timer);
+}

@@ -181,7 +181,8 @@ withDeploy(
     await expect(prompt).toHaveCount(0);
     await page.reload();
     await prompt.getByRole('button', { name: 'Reload' }).click();
-    // Reload swaps the worker and then reloads the page: a check that lands mid-navigation loses its
+    // Reload swaps the worker and then reloads the page (and, should Chromium leave the new worker
+    // waiting, reloads after 3 s anyway: askUntilTakenOver). A check that lands mid-navigation loses its
     // context, which means "not yet", not a failure.
     await expect
       .poll(

@@ -7,7 +7,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { ErrorBoundary } from '../../../app/components/ErrorBoundary';
 import { documentReload, lazyPage } from '../../../app/components/lazyPage';
 import { UpdatePrompt } from '../../../app/components/UpdatePrompt';
-import { offerUpdate } from '../../../app/components/updateOffer';
+import { askUntilTakenOver, offerUpdate } from '../../../app/components/updateOffer';
 
 const offline = () => new TypeError('Failed to fetch dynamically imported module: /assets/lesson-x.js');
 
@@ -127,5 +127,30 @@ describe('the update prompt', () => {
     expect(apply).toHaveBeenCalledOnce();
     await userEvent.click(screen.getByRole('button', { name: 'Later' }));
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('asks the waiting version to take over, and reloads the page if it still waits after a while', () => {
+    vi.useFakeTimers();
+    try {
+      let waiting: object | null = {};
+      const ask = vi.fn();
+      const reload = vi.fn();
+      askUntilTakenOver(() => waiting as ServiceWorker | null, ask, reload, 3000);
+      expect(ask).toHaveBeenCalledOnce();
+      vi.advanceTimersByTime(2999);
+      expect(reload).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(reload).toHaveBeenCalledOnce();
+
+      // Taken over in time: the page reloads by itself (controllerchange), and this does nothing more.
+      reload.mockClear();
+      askUntilTakenOver(() => waiting as ServiceWorker | null, ask, reload, 3000);
+      waiting = null;
+      vi.advanceTimersByTime(5000);
+      expect(reload).not.toHaveBeenCalled();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
