@@ -1,15 +1,6 @@
 import { startTransition, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-
-/** When the main thread is idle (or soon, where requestIdleCallback is missing); returns a cancel. */
-function whenIdle(callback: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(callback, { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(callback, 16);
-  return () => clearTimeout(id);
-}
+import { whenIdle } from '../shared/whenIdle';
 
 /**
  * How many of `total` items to draw: `first` at once, then `slice` more in each idle moment (inside a
@@ -28,7 +19,7 @@ export function useProgressiveReveal(
   // biome-ignore lint/correctness/useExhaustiveDependencies: each slice drawn schedules the next one.
   useEffect(() => {
     if (done) return;
-    return whenIdle(() => startTransition(() => setShown((count) => count + slice)));
+    return whenIdle(() => startTransition(() => setShown((count) => count + slice)), 500);
   }, [done, shown, slice]);
 
   const revealAll = useCallback(() => flushSync(() => setShown(Number.POSITIVE_INFINITY)), []);

@@ -9,15 +9,10 @@ import { PresentLink } from '../present/PresentLink';
 import { QuizSection } from '../quiz/QuizSection';
 import { SectionHeading } from '../quiz/SectionHeading';
 import { useLessonPosition } from '../quiz/useLessonPosition';
+import { whenIdle } from '../shared/whenIdle';
 
 // Section headings get ids, so that a learner's place can be remembered and linked.
 const components = { ...lessonPageComponents, h2: SectionHeading };
-
-/** Runs the callback when the browser is idle (within 5 s), or after a short wait where it cannot say. */
-function whenIdle(callback: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 5000 });
-  else setTimeout(callback, 200);
-}
 
 /** One lesson: its title, its compiled text (loaded on demand) and links to the lessons beside it. */
 export function LessonPage({ slug, section }: { slug: string; section?: string }) {
@@ -34,7 +29,7 @@ function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string
       lazy(() =>
         lesson.load().then(({ default: Content }) => {
           // The figures' code, once the text is on its way and the page is idle: ready to print.
-          whenIdle(() => void preloadFigures().catch(() => undefined));
+          whenIdle(() => void preloadFigures().catch(() => undefined), 5000, 200);
           return {
             default: () => <ProgressiveMdx Content={Content} components={components} className="prose" />,
           };

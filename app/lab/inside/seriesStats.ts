@@ -5,6 +5,7 @@
  * its values, and the series not yet shown are prepared while the page is idle.
  */
 import type { AnyTrace, TraceKind, TraceValues } from '../../../engine/lab/trace';
+import { whenIdle } from '../../shared/whenIdle';
 import { heatmapPixels, summariseUnits, type UnitSummary } from './unitHeatmapData';
 import { scaleForBound, type UnitScale } from './unitScale';
 
@@ -82,16 +83,6 @@ function allSeries(trace: AnyTrace): { kind: TraceKind; series: TraceValues }[] 
   );
 }
 
-/** When the main thread is idle (soon, where requestIdleCallback is missing); returns a cancel. */
-function whenIdle(callback: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(callback, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(callback, 50);
-  return () => clearTimeout(id);
-}
-
 /**
  * Prepares the stats and pixels of every series of `trace` in idle moments, one pass over a series'
  * values (2,000 × 256: a few milliseconds) in each; returns a cancel.
@@ -110,8 +101,8 @@ export function prepareSeries(trace: AnyTrace): () => void {
     const step = steps.shift();
     if (!step) return;
     step();
-    cancel = whenIdle(next);
+    cancel = whenIdle(next, 2000, 50);
   };
-  cancel = whenIdle(next);
+  cancel = whenIdle(next, 2000, 50);
   return () => cancel();
 }

@@ -1,15 +1,6 @@
 import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-
-/** Soon after the main thread is free (at most `wait` ms later); returns a cancel. */
-function soon(callback: () => void, wait: number): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(callback, { timeout: wait });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(callback, 16);
-  return () => clearTimeout(id);
-}
+import { whenIdle } from '../../shared/whenIdle';
 
 /**
  * How many of the `total` items of `source` to draw: `slice` at once, then `slice` more each time the
@@ -24,7 +15,7 @@ export function useGrowingCount(source: unknown, total: number, slice: number): 
 
   useEffect(() => {
     if (done) return;
-    return soon(() => startTransition(() => setState({ source, shown: shown + slice })), 100);
+    return whenIdle(() => startTransition(() => setState({ source, shown: shown + slice })), 100);
   }, [done, shown, slice, source]);
 
   // beforeprint lets the page change before it is laid out for paper or a PDF.
