@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadPageAt } from './App';
 import { UpdatePrompt } from './components/UpdatePrompt';
-import { askUntilTakenOver, offerUpdate } from './components/updateOffer';
+import { offerUpdate, takeOverOrReload } from './components/updateOffer';
 import { EngineBridge } from './engineBridge';
 import { connectToLms } from './scorm/connect';
 import { followOtherTabs, useStore } from './store';
@@ -27,7 +27,7 @@ const activateUpdate = registerSW({
   },
   onNeedRefresh: () =>
     offerUpdate(() => {
-      askUntilTakenOver(
+      takeOverOrReload(
         () => registration?.waiting,
         () => void activateUpdate(true),
         () => window.location.reload(),

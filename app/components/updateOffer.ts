@@ -40,13 +40,12 @@ export function useUpdateOffer(): Apply | null {
 }
 
 /**
- * Asks the waiting version to take over (`ask`; the page reloads once it has), and keeps watching: if it
- * still waits after `patience` ms, reloads the page anyway. Chromium now and then leaves a waiting service
- * worker waiting after its skipWaiting() (seen when the active one restarts at that moment), and the
- * Reload button then did nothing; the next load lets it take over, and the flag it set lasts across the
- * reload. Returns a cancel.
+ * Asks the waiting version to take over (`ask`; the page reloads once it has), and if it still waits
+ * after `patience` ms, reloads the page anyway. Chromium now and then leaves a waiting service worker
+ * waiting after skipWaiting() (seen when the active one restarts at that moment) and ignores a second
+ * request, so the Reload button did nothing; a new load lets it take over. Returns a cancel.
  */
-export function askUntilTakenOver(
+export function takeOverOrReload(
   waiting: () => ServiceWorker | null | undefined,
   ask: () => void,
   reload: () => void,

@@ -182,7 +182,7 @@ withDeploy(
     await page.reload();
     await prompt.getByRole('button', { name: 'Reload' }).click();
     // Reload swaps the worker and then reloads the page (and, should Chromium leave the new worker
-    // waiting, reloads after 3 s anyway: askUntilTakenOver). A check that lands mid-navigation loses its
+    // waiting, reloads after 3 s anyway: takeOverOrReload). A check that lands mid-navigation loses its
     // context, which means "not yet", not a failure.
     await expect
       .poll(

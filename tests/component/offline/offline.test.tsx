@@ -7,7 +7,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { ErrorBoundary } from '../../../app/components/ErrorBoundary';
 import { documentReload, lazyPage } from '../../../app/components/lazyPage';
 import { UpdatePrompt } from '../../../app/components/UpdatePrompt';
-import { askUntilTakenOver, offerUpdate } from '../../../app/components/updateOffer';
+import { offerUpdate, takeOverOrReload } from '../../../app/components/updateOffer';
 
 const offline = () => new TypeError('Failed to fetch dynamically imported module: /assets/lesson-x.js');
 
@@ -135,7 +135,7 @@ describe('the update prompt', () => {
       let waiting: object | null = {};
       const ask = vi.fn();
       const reload = vi.fn();
-      askUntilTakenOver(() => waiting as ServiceWorker | null, ask, reload, 3000);
+      takeOverOrReload(() => waiting as ServiceWorker | null, ask, reload, 3000);
       expect(ask).toHaveBeenCalledOnce();
       vi.advanceTimersByTime(2999);
       expect(reload).not.toHaveBeenCalled();
@@ -144,7 +144,7 @@ describe('the update prompt', () => {
 
       // Taken over in time: the page reloads by itself (controllerchange), and this does nothing more.
       reload.mockClear();
-      askUntilTakenOver(() => waiting as ServiceWorker | null, ask, reload, 3000);
+      takeOverOrReload(() => waiting as ServiceWorker | null, ask, reload, 3000);
       waiting = null;
       vi.advanceTimersByTime(5000);
       expect(reload).not.toHaveBeenCalled();
