@@ -7,8 +7,10 @@ import { lazyPage } from './components/lazyPage';
 import { NotFoundPage } from './components/NotFoundPage';
 import { RenamedLessonRedirect } from './components/RenamedLessonRedirect';
 import { useThemeOnDocument } from './components/ThemeToggle';
-import { findLesson } from './course';
+import { findLesson, slidesLoader } from './course';
 import { HomePage } from './pages/HomePage';
+import { IntroWhileLoading, pageIntros } from './pages/pageIntros';
+import { ProgressWhileLoading } from './quiz/ProgressHeader';
 import {
   answersRoute,
   claimsRoute,
@@ -21,22 +23,46 @@ import {
 import { renamedLessonRoute } from './shared/lessonRenames';
 
 // Pages other than the course map load on demand, so the first visit downloads little; one that could not
-// be downloaded (offline before it was saved) is fetched again on the next visit.
+// be downloaded (offline before it was saved) is fetched again on the next visit. Those with a fixed
+// opening show it (pageIntros) while their code downloads, so the first paint is not a bare "Loading…".
 const LessonPage = lazyPage(() => import('./pages/LessonPage').then((module) => module.LessonPage));
-const FinalQuizPage = lazyPage(() => import('./pages/FinalQuizPage').then((module) => module.FinalQuizPage));
-const GlossaryPage = lazyPage(() => import('./pages/GlossaryPage').then((module) => module.GlossaryPage));
-const ReviewPage = lazyPage(() => import('./pages/ReviewPage').then((module) => module.ReviewPage));
-const ProgressPage = lazyPage(() => import('./pages/ProgressPage').then((module) => module.ProgressPage));
-const PlaygroundPage = lazyPage(() =>
-  import('./pages/PlaygroundPage').then((module) => module.PlaygroundPage),
+const FinalQuizPage = lazyPage(
+  () => import('./pages/FinalQuizPage').then((module) => module.FinalQuizPage),
+  <IntroWhileLoading intro={pageIntros.finalQuiz} />,
 );
-const LabPage = lazyPage(() => import('./pages/LabPage').then((module) => module.LabPage));
+const GlossaryPage = lazyPage(
+  () => import('./pages/GlossaryPage').then((module) => module.GlossaryPage),
+  <IntroWhileLoading intro={pageIntros.glossary} />,
+);
+const ReviewPage = lazyPage(
+  () => import('./pages/ReviewPage').then((module) => module.ReviewPage),
+  <IntroWhileLoading intro={pageIntros.review} />,
+);
+const ProgressPage = lazyPage(
+  () => import('./pages/ProgressPage').then((module) => module.ProgressPage),
+  <ProgressWhileLoading />,
+);
+const PlaygroundPage = lazyPage(
+  () => import('./pages/PlaygroundPage').then((module) => module.PlaygroundPage),
+  <IntroWhileLoading intro={pageIntros.playground} />,
+);
+const LabPage = lazyPage(
+  () => import('./pages/LabPage').then((module) => module.LabPage),
+  <IntroWhileLoading intro={pageIntros.lab} />,
+);
 const PresentPage = lazyPage(() => import('./pages/PresentPage').then((module) => module.PresentPage));
 const SpeakerPage = lazyPage(() => import('./pages/SpeakerPage').then((module) => module.SpeakerPage));
 const AnswerKeyPage = lazyPage(() => import('./pages/AnswerKeyPage').then((module) => module.AnswerKeyPage));
-const ClaimsPage = lazyPage(() => import('./pages/ClaimsPage').then((module) => module.ClaimsPage));
+const ClaimsPage = lazyPage(
+  () => import('./pages/ClaimsPage').then((module) => module.ClaimsPage),
+  <IntroWhileLoading intro={pageIntros.claims} />,
+);
 
-/** Which page each location shows, as the Switch below decides (first match), for preloadPageAt. */
+/**
+ * Which page each location shows, as the Switch below decides (first match), for preloadPageAt. The pages
+ * with an opening of their own (pageIntros) are not here: they draw it first and ask for their code once it
+ * has been painted (lazyPage), so that the first paint waits for nothing else.
+ */
 const pagesByRoute: readonly (readonly [RegExp, { readonly preload: (match: RegExpExecArray) => void }])[] = [
   [
     lessonRoute,
@@ -51,16 +77,18 @@ const pagesByRoute: readonly (readonly [RegExp, { readonly preload: (match: RegE
       },
     },
   ],
-  [/^\/quiz\/final\/?(?:\?.*)?$/, FinalQuizPage],
-  [/^\/glossary\/?(?:\?.*)?$/, GlossaryPage],
-  [/^\/progress\/?(?:\?.*)?$/, ProgressPage],
-  [/^\/review\/?(?:\?.*)?$/, ReviewPage],
-  [playgroundRoute, PlaygroundPage],
-  [labRoute, LabPage],
-  [presentRoute, PresentPage],
+  [
+    presentRoute,
+    {
+      // The lesson's slides too, in parallel with the page, for the same reason as a lesson's text.
+      preload: (match) => {
+        PresentPage.preload();
+        slidesLoader(match.groups?.slug ?? '')?.().catch(() => undefined);
+      },
+    },
+  ],
   [speakerRoute, SpeakerPage],
   [answersRoute, AnswerKeyPage],
-  [claimsRoute, ClaimsPage],
 ];
 
 /**

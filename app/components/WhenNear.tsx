@@ -12,14 +12,17 @@ const NEAR_MARGIN = '100% 0px';
 export function WhenNear({
   placeholder,
   className,
+  atOnce = false,
   children,
 }: {
   placeholder: ReactNode;
   className?: string;
+  /** Drawn when first mounted, wherever it is (what a deep link points at); later changes do nothing. */
+  atOnce?: boolean;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  const [near, setNear] = useState(() => atOnce || typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const element = ref.current;
     if (near || !element) return;

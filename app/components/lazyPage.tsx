@@ -1,4 +1,13 @@
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import {
+  type ComponentType,
+  type LazyExoticComponent,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useState,
+} from 'react';
+import { afterNextPaint } from '../shared/afterNextPaint';
 
 /** How to replace each page whose download failed with one that downloads again. */
 const renewals = new Set<() => void>();
@@ -31,15 +40,21 @@ export const documentReload = { reload: () => window.location.reload() };
 
 /**
  * Like React's lazy(), but a download that failed (offline, say) can be tried again: lazy() keeps the
- * failure for good, so the page would fail on every visit until the site is reloaded.
+ * failure for good, so the page would fail on every visit until the site is reloaded. With a `fallback`,
+ * that is what the page shows while its code downloads (its own title and lead, say), and the code is
+ * asked for only once that has been drawn; without one, the nearest Suspense boundary's.
  */
 export function lazyPage<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
+  fallback?: ReactNode,
 ): ComponentType<Props> & { readonly preload: () => void } {
   let failures = 0;
+  // Whether the page's code was ever asked for: drawn again (the reader comes back), it is not held back.
+  let requested = false;
   const fresh = (): LazyExoticComponent<ComponentType<Props>> =>
-    lazy(() =>
-      load().then(
+    lazy(() => {
+      requested = true;
+      return load().then(
         (component) => ({ default: component }),
         (error: unknown) => {
           // Not renewed here: React draws the page once more to find the error, and must find it.
@@ -48,8 +63,8 @@ export function lazyPage<Props extends object>(
           if (failures > 1) reloadForFreshDownload();
           throw error;
         },
-      ),
-    );
+      );
+    });
   let current = fresh();
   const renew = () => {
     current = fresh();
@@ -57,11 +72,26 @@ export function lazyPage<Props extends object>(
   // biome-ignore lint/correctness/noComponentHookFactories: made once per page at module level, like lazy() itself, so its identity is stable.
   function LazyPage(props: Props) {
     const Current = current;
-    return <Current {...props} />;
+    // With an opening to show, the first paint comes before the page's code is asked for: requests and
+    // the preload links Vite adds for them would otherwise run before it, and a phone's first paint (and
+    // what Lighthouse counts as the page's largest) would wait on them.
+    const [asked, setAsked] = useState(requested || fallback === undefined);
+    useEffect(() => {
+      if (asked) return;
+      return afterNextPaint(() => setAsked(true));
+    }, [asked]);
+    if (fallback === undefined) return <Current {...props} />;
+    if (!asked) return fallback;
+    return (
+      <Suspense fallback={fallback}>
+        <Current {...props} />
+      </Suspense>
+    );
   }
   // Asks for the page's chunks now: drawing it later finds them requested (or loaded) and asks for none
   // again. A failed download is reported when the page is drawn, not here.
   const preload = () => {
+    requested = true;
     load().catch(() => undefined);
   };
   return Object.assign(LazyPage, { preload });

@@ -6,10 +6,12 @@ import { ForgetBiasMeasurement } from '../claims/ForgetBiasMeasurement';
 import { HorizonSeedsMeasurement } from '../claims/HorizonSeedsMeasurement';
 import { ParameterClaim } from '../claims/ParameterClaim';
 import { usePageTitle } from '../components/usePageTitle';
+import { WhenNear } from '../components/WhenNear';
 import { type ClaimId, claimHref, isClaimId } from '../widgets/Claim';
 import { ClippingDemo } from '../widgets/ClippingDemo';
 import { StepTimer } from '../widgets/StepTimer';
 import '../claims/claims.css';
+import { IntroText, pageIntros } from './pageIntros';
 
 /** The live measurement of each claim: the course's widgets where they fit, computed counts otherwise. */
 const measurements: Readonly<Record<ClaimId, () => ReactNode>> = {
@@ -28,6 +30,12 @@ const measurements: Readonly<Record<ClaimId, () => ReactNode>> = {
 };
 
 /**
+ * Held in each measurement's place until the reader nears it: drawing all five at once (live figures,
+ * tables, a timer) blocked a phone's main thread for a third of a second as the page opened.
+ */
+const waiting = <p className="muted figure-slot-waiting">This measurement is drawn as you reach it.</p>;
+
+/**
  * Every number the course states, measured live on this machine: the claim in the course's words, the
  * lessons that state it, and a measurement with its configuration and seed. `claim` (from
  * `#/claims#<id>`) scrolls to that claim and gives it the focus.
@@ -43,14 +51,8 @@ export function ClaimsPage({ claim }: { readonly claim?: string }) {
     element.focus({ preventScroll: true });
   }, [target]);
   return (
-    <div className="page claims-page">
-      <h1>Claims, measured</h1>
-      <p className="lead">
-        Every number the course states that can be measured is measured here, live, on your machine: the
-        training runs in your browser, with the configuration and seeds shown beside each result. Where a
-        claim rests on training, it is measured on several seeds, each seed a dot, so the spread shows and no
-        single run stands in for all.
-      </p>
+    <div className={pageIntros.claims.className}>
+      <IntroText intro={pageIntros.claims} />
       {claim && !target && (
         <p className="notice" role="status">
           There is no claim “{claim.slice(0, 40)}” on this page; every claim is listed below.
@@ -69,7 +71,10 @@ export function ClaimsPage({ claim }: { readonly claim?: string }) {
       </nav>
       {claims.map((entry) => (
         <ClaimCard key={entry.id} claim={entry} current={entry.id === target}>
-          {measurements[entry.id]()}
+          {/* The claim the address points at is drawn at once, so the reader lands on its measurement. */}
+          <WhenNear placeholder={waiting} atOnce={entry.id === target}>
+            {measurements[entry.id]()}
+          </WhenNear>
         </ClaimCard>
       ))}
     </div>

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { usePageTitle } from '../components/usePageTitle';
 import { finalQuizLesson, paths } from '../course';
 import { QuizSection } from '../quiz/QuizSection';
+import { IntroText, pageIntros } from './pageIntros';
 
 /**
  * The course's final quiz on a page of its own. Its questions live in the summary lesson's quiz.ts, so
@@ -11,14 +12,8 @@ export function FinalQuizPage() {
   usePageTitle('Final quiz');
   const lesson = finalQuizLesson();
   return (
-    <div className="page lesson final-quiz-page">
-      <header className="lesson-header">
-        <p className="eyebrow">Course review</p>
-        <h1>Final quiz</h1>
-        <p className="lead">
-          Questions from every lesson, mixed: choices, numbers to work out, orders to put right, and
-          predictions you test by training real networks here in your browser.
-        </p>
+    <div className={pageIntros.finalQuiz.className}>
+      <IntroText intro={pageIntros.finalQuiz}>
         {lesson && (
           <p className="muted">
             These are also the questions at the end of{' '}
@@ -28,7 +23,7 @@ export function FinalQuizPage() {
             ; your answers count in both places.
           </p>
         )}
-      </header>
+      </IntroText>
       {lesson ? (
         <QuizSection
           lesson={lesson}

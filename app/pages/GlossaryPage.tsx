@@ -8,6 +8,7 @@ import { plainText } from '../quiz/inline';
 import { RichText } from '../quiz/RichText';
 import { headingId } from '../quiz/SectionHeading';
 import { type GlossaryEntry, useGlossary } from '../quiz/useGlossary';
+import { IntroText, pageIntros } from './pageIntros';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 /** Terms drawn in the first commit (about two screens on a phone), then per idle slice: each term's
@@ -69,13 +70,8 @@ export function GlossaryPage() {
   };
 
   return (
-    <div className="page glossary-page">
-      <header>
-        <h1>Glossary</h1>
-        <p className="lead">
-          Every term the lessons define, in alphabetical order, each with the lesson it comes from.
-        </p>
-      </header>
+    <div className={pageIntros.glossary.className}>
+      <IntroText intro={pageIntros.glossary} />
       {glossary.status === 'loading' ? (
         <p className="muted">Loading the terms…</p>
       ) : (

@@ -23,6 +23,7 @@ import { useStore } from '../store';
 import '../lab/lab.css';
 import '../playground/playground.css';
 import { LinkNotices } from '../playground/LinkNotices';
+import { IntroText, pageIntros } from './pageIntros';
 
 export { LAB_SLOT };
 
@@ -72,13 +73,8 @@ export function LabPage() {
       used.seed !== config.seed);
 
   return (
-    <div className="page lab">
-      <h1>Language lab</h1>
-      <p className="lead">
-        A recurrent network that reads a text one character at a time and learns to guess the next one,
-        trained here in your browser. Watch its samples turn from babble into words, type to see what it
-        expects, and look inside it.
-      </p>
+    <div className={pageIntros.lab.className}>
+      <IntroText intro={pageIntros.lab} />
       <LinkNotices notices={notices} onDismiss={() => setNotices([])} />
       <div className="lab-layout">
         <section className="lab-setup" aria-labelledby="lab-setup-heading">

@@ -17,6 +17,7 @@ import { download } from '../shared/download';
 import { useStore } from '../store';
 import '../playground/playground.css';
 import { LinkNotices } from '../playground/LinkNotices';
+import { IntroText, pageIntros } from './pageIntros';
 
 const SLOTS = ['playground-a', 'playground-b', 'playground-c'] as const;
 const NAMES = ['A', 'B', 'C'] as const;
@@ -111,12 +112,8 @@ export function PlaygroundPage() {
   const exportCsv = () => download('unroll-run-history.csv', historyCsv(labelled), 'text/csv');
 
   return (
-    <div className="page playground">
-      <h1>Playground</h1>
-      <p className="lead">
-        Every option of the engine, on real models training in your browser. Change a setting, press Train,
-        and compare up to three configurations side by side on the same data.
-      </p>
+    <div className={pageIntros.playground.className}>
+      <IntroText intro={pageIntros.playground} />
       <LinkNotices notices={notices} onDismiss={() => setNotices([])} />
       <div className="playground-layout">
         <section className="playground-settings" aria-labelledby="settings-heading">

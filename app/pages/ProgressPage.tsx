@@ -6,9 +6,10 @@ import { usePageTitle } from '../components/usePageTitle';
 import { FINAL_ANSWERS, finalQuizLesson, lessons, paths } from '../course';
 import { DamagedProgress } from '../quiz/DamagedProgress';
 import { progressDocument } from '../quiz/exportProgress';
+import { ProgressHeader } from '../quiz/ProgressHeader';
 import { ProgressTable } from '../quiz/ProgressTable';
 import { QuestionResults } from '../quiz/QuestionResults';
-import { continueTarget, describeQuiz, lessonStatus, summarizeQuiz } from '../quiz/summary';
+import { describeQuiz, summarizeQuiz } from '../quiz/summary';
 import { useQuizzes } from '../quiz/useQuiz';
 import { download } from '../shared/download';
 import { useStore } from '../store';
@@ -25,9 +26,6 @@ export function ProgressPage() {
   const [confirming, setConfirming] = useState(false);
   const [announcement, setAnnouncement] = useState('');
 
-  const done = lessons.filter(
-    (lesson) => lessonStatus(quizzes[lesson.slug], progress.lessons[lesson.slug] ?? EMPTY_LESSON) === 'done',
-  ).length;
   const final = finalQuizLesson();
   const finalQuiz = final ? quizzes[final.slug] : undefined;
   const finalSummary =
@@ -37,7 +35,6 @@ export function ProgressPage() {
           progress.lessons[final.slug] ?? EMPTY_LESSON,
         )
       : null;
-  const next = continueTarget(lessons, progress, quizzes);
   const today = new Date();
 
   const exportJson = () => {
@@ -57,25 +54,7 @@ export function ProgressPage() {
 
   return (
     <div className="page progress-page">
-      <header>
-        <p className="eyebrow">Unroll · progress summary</p>
-        <h1>Your progress</h1>
-        <p className="lead">
-          {done} of {lessons.length} {lessons.length === 1 ? 'lesson' : 'lessons'} done.
-          {next && (
-            <>
-              {' '}
-              <Link href={next.href} className="progress-continue">
-                {next.kind === 'start' ? 'Start' : 'Continue with'} lesson {next.lesson.order},{' '}
-                {next.lesson.title}
-              </Link>
-            </>
-          )}
-        </p>
-        <p className="print-only">Printed on {today.toLocaleDateString('en-GB', { dateStyle: 'long' })}.</p>
-        {/* On paper the learner writes their name: the course keeps no name of its own. */}
-        <p className="print-only progress-name-line">Name:</p>
-      </header>
+      <ProgressHeader quizzes={quizzes} today={today} />
       {!saved && !locked && (
         <p className="progress-warning">
           This browser is not saving your progress, so it lasts only until you close this tab. Export it as

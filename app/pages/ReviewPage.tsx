@@ -8,6 +8,7 @@ import { describeDue, planReview, type ReviewItem } from '../quiz/reviewPlan';
 import { useQuizzes } from '../quiz/useQuiz';
 import { plural } from '../shared/format';
 import { useStore } from '../store';
+import { IntroText, pageIntros } from './pageIntros';
 
 /**
  * Spaced review: the questions answered before that are due today, asked one at a time, then when the
@@ -33,15 +34,8 @@ export function ReviewPage() {
   const upcoming = plan.later[0];
   const when = upcoming ? describeDue(upcoming.card.dueAt, new Date()) : null;
   return (
-    <div className="page review-page">
-      <header>
-        <p className="eyebrow">Spaced review</p>
-        <h1>Review</h1>
-        <p className="lead">
-          Questions you answered in the lessons come back here a day, then three days, then a week later.
-          Recalling an answer after a gap is what makes it last.
-        </p>
-      </header>
+    <div className={pageIntros.review.className}>
+      <IntroText intro={pageIntros.review} />
       {items === null ? (
         <p className="muted">Loading the questions…</p>
       ) : finished !== null ? (

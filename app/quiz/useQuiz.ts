@@ -59,11 +59,14 @@ export function useQuiz(lesson: LessonEntry | undefined): QuizState {
   return state;
 }
 
+/** What is known now of several lessons' quizzes, without loading any: the first state of useQuizzes. */
+export function knownQuizzes(lessons: readonly LessonEntry[]): Readonly<Record<string, QuizState>> {
+  return Object.fromEntries(lessons.map((lesson) => [lesson.slug, known(lesson)]));
+}
+
 /** The quizzes of several lessons, by slug; each fills in when its chunk arrives. */
 export function useQuizzes(lessons: readonly LessonEntry[]): Readonly<Record<string, QuizState>> {
-  const [states, setStates] = useState<Record<string, QuizState>>(() =>
-    Object.fromEntries(lessons.map((lesson) => [lesson.slug, known(lesson)])),
-  );
+  const [states, setStates] = useState<Record<string, QuizState>>(() => ({ ...knownQuizzes(lessons) }));
   useEffect(() => {
     let live = true;
     for (const lesson of lessons) {

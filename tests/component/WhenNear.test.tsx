@@ -35,6 +35,23 @@ describe('WhenNear', () => {
     FakeObserver.all = [];
   });
 
+  it('draws at once what it is told to (what a deep link points at), and keeps it when that changes', () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { rerender } = render(
+      <WhenNear placeholder={<p>Waiting</p>} atOnce>
+        <Figure />
+      </WhenNear>,
+    );
+    expect(screen.getByText('The figure')).toBeInTheDocument();
+    rerender(
+      <WhenNear placeholder={<p>Waiting</p>} atOnce={false}>
+        <Figure />
+      </WhenNear>,
+    );
+    expect(screen.getByText('The figure')).toBeInTheDocument();
+    expect(screen.queryByText('Waiting')).not.toBeInTheDocument();
+  });
+
   it('shows the placeholder until the slot comes near view, then draws and keeps the figure', () => {
     vi.stubGlobal('IntersectionObserver', FakeObserver);
     render(

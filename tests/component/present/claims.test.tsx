@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { claims } from '../../../app/claims/claims';
@@ -114,6 +114,33 @@ describe('ClaimsPage', () => {
       'location',
     );
     expect(screen.queryByText(/There is no claim/)).toBeNull();
+  });
+
+  it('draws each measurement as the reader nears it, and the one the address names at once', () => {
+    const observed: Element[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        observe(element: Element) {
+          observed.push(element);
+        }
+        disconnect() {}
+      },
+    );
+    try {
+      renderPage('gru-parameters');
+      const target = document.getElementById('gru-parameters')!;
+      expect(within(target).getAllByRole('row').length).toBeGreaterThan(1);
+      expect(within(target).queryByText('This measurement is drawn as you reach it.')).toBeNull();
+      for (const other of claims.filter((entry) => entry.id !== 'gru-parameters')) {
+        expect(
+          within(document.getElementById(other.id)!).getByText('This measurement is drawn as you reach it.'),
+        ).toBeInTheDocument();
+      }
+      expect(observed).toHaveLength(claims.length - 1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('says so when the address names a claim the page does not have', () => {

@@ -8,6 +8,7 @@ import { FinalQuizPage } from '../../../app/pages/FinalQuizPage';
 import { GlossaryPage } from '../../../app/pages/GlossaryPage';
 import { HomePage } from '../../../app/pages/HomePage';
 import { ProgressPage } from '../../../app/pages/ProgressPage';
+import { ProgressWhileLoading } from '../../../app/quiz/ProgressHeader';
 import { useStore } from '../../../app/store';
 import { EMPTY_PROGRESS, PROGRESS_VERSION } from '../../../app/store/progressFormat';
 
@@ -77,6 +78,21 @@ describe('the progress page', () => {
         '/quiz/final',
       );
     }
+  });
+
+  it('opens, while its code downloads, with the same header the page draws first', () => {
+    useStore.getState().visitLesson(first.slug);
+    const loading = renderAt('/progress', <ProgressWhileLoading />);
+    const header = loading.container.querySelector('header')!.innerHTML;
+    expect(screen.getByRole('heading', { level: 1, name: 'Your progress' })).toBeVisible();
+    expect(screen.getByRole('link', { name: `Continue with lesson 1, ${first.title}` })).toHaveAttribute(
+      'href',
+      `/lessons/${first.slug}`,
+    );
+    expect(screen.getByText('Loading…')).toBeVisible();
+    loading.unmount();
+    const page = renderAt('/progress', <ProgressPage />);
+    expect(page.container.querySelector('header')!.innerHTML).toBe(header);
   });
 
   it('lists every question of a lesson with its result, and prints a line for a name', async () => {
