@@ -1,5 +1,5 @@
 import type { MDXComponents } from 'mdx/types';
-import { type ComponentType, Suspense, useEffect, useState } from 'react';
+import { type ComponentType, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { lazyPage } from '../components/lazyPage';
 import { WhenNear } from '../components/WhenNear';
 import { Claim } from '../widgets/Claim';
@@ -11,7 +11,7 @@ import { LabAutocompleter, LabInsideView, LabReach, LabSampler, LabTrainer } fro
  * downloaded (one chunk for all of them) and the figure drawn only once it comes within a screen of
  * view (or the page prints). Opening a lesson then downloads, runs and lays out only its text, which is
  * what a phone on a slow link shows first. Text-like pieces and the lab embeds (which defer themselves)
- * stay as they are. Slides and the claims page use {@link lessonComponents} directly.
+ * stay as they are. Slides use {@link slideComponents}, below.
  */
 
 /** Every figure the lessons may place, by its name in `figureComponents.tsx` (a test keeps them equal). */
@@ -54,7 +54,15 @@ export function preloadFigures(): Promise<MDXComponents> {
 
 const waiting = <p className="muted figure-slot-waiting">This figure is drawn as you reach it.</p>;
 
-function DownloadedFigure({ name, props }: { name: (typeof deferredFigureNames)[number]; props: object }) {
+function DownloadedFigure({
+  name,
+  props,
+  placeholder = waiting,
+}: {
+  name: (typeof deferredFigureNames)[number];
+  props: object;
+  placeholder?: ReactNode;
+}) {
   const [components, setComponents] = useState(loaded);
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   useEffect(() => {
@@ -71,7 +79,7 @@ function DownloadedFigure({ name, props }: { name: (typeof deferredFigureNames)[
   // A download that failed (offline before the lesson was saved) goes to the page's error boundary,
   // which says so in plain words, as for a page that could not be downloaded.
   if (failure) throw failure.error;
-  if (!components) return waiting;
+  if (!components) return placeholder;
   const Figure = components[name] as ComponentType<object>;
   return <Figure {...props} />;
 }
@@ -87,6 +95,18 @@ function drawnNear(name: (typeof deferredFigureNames)[number]): ComponentType<ob
   }
   NearFigure.displayName = `Near(${name})`;
   return NearFigure;
+}
+
+/** On a slide the figure is drawn as soon as its code is there: the slide is what is in view. */
+const drawingOnSlide = <p className="muted">Drawing the figure…</p>;
+
+function drawnOnArrival(name: (typeof deferredFigureNames)[number]): ComponentType<object> {
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per figure at module level, so its identity is stable.
+  function SlideFigure(props: object) {
+    return <DownloadedFigure name={name} props={props} placeholder={drawingOnSlide} />;
+  }
+  SlideFigure.displayName = `OnArrival(${name})`;
+  return SlideFigure;
 }
 
 /**
@@ -112,4 +132,13 @@ export const lessonPageComponents: MDXComponents = {
   LabInsideView,
   LabReach,
   ...Object.fromEntries(deferredFigureNames.map((name) => [name, drawnNear(name)])),
+};
+
+/**
+ * The slides' components: the lesson page's, but a figure is drawn as soon as its code has downloaded,
+ * not when it nears view. A slide's words then show without waiting for every figure's code and KaTeX.
+ */
+export const slideComponents: MDXComponents = {
+  ...lessonPageComponents,
+  ...Object.fromEntries(deferredFigureNames.map((name) => [name, drawnOnArrival(name)])),
 };

@@ -1,7 +1,8 @@
 import type { MDXContent } from 'mdx/types';
 import { useEffect, useMemo, useState } from 'react';
 import { slidesLoader } from '../course';
-import { lessonComponents } from '../mdx/lessonComponents';
+import { preloadFigures, slideComponents } from '../mdx/lessonPageComponents';
+import { afterNextPaint } from '../shared/afterNextPaint';
 import { extractSlides, previewComponents, type SlideData } from './slides';
 
 export type SlidesLoad =
@@ -16,13 +17,19 @@ export type SlidesLoad =
       readonly previews: readonly SlideData[];
     };
 
-const previewMap = previewComponents(lessonComponents);
+const previewMap = previewComponents(slideComponents);
 
 /** Loads a lesson's slides.mdx (a chunk of its own) and splits it into slides. */
 export function useSlides(slug: string): SlidesLoad {
   const [loaded, setLoaded] = useState<
     { slug: string; Content: MDXContent } | { slug: string; error: string } | null
   >(null);
+  // The figures' code once the first slide has been painted, so that the next slide's figure is ready.
+  const ready = loaded?.slug === slug && 'Content' in loaded;
+  useEffect(() => {
+    if (!ready) return;
+    return afterNextPaint(() => void preloadFigures().catch(() => undefined));
+  }, [ready]);
   useEffect(() => {
     const load = slidesLoader(slug);
     if (!load) return;
@@ -46,7 +53,7 @@ export function useSlides(slug: string): SlidesLoad {
     try {
       return {
         status: 'ready',
-        slides: extractSlides(loaded.Content, lessonComponents),
+        slides: extractSlides(loaded.Content, slideComponents),
         previews: extractSlides(loaded.Content, previewMap),
       };
     } catch (error) {

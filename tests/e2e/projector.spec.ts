@@ -167,7 +167,8 @@ function expectLegible(measures: Measures, label: string) {
 async function openSlide(page: Page, slug: string, number: number, count: number) {
   await page.goto(`/#/present/${slug}/${number}`);
   await expect(page.getByRole('region', { name: new RegExp(`^Slide ${number} of ${count}:`) })).toBeVisible();
-  // Figures measure their width after the first paint; let them settle.
+  // A figure draws once its code has downloaded, then measures its width after the first paint.
+  await expect(page.getByText('Drawing the figure…')).toHaveCount(0);
   await page.waitForTimeout(300);
 }
 

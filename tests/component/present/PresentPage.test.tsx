@@ -125,7 +125,7 @@ describe('Presenter mode', () => {
     const user = userEvent.setup();
     const { address } = renderAt('/present/03-lstm/14');
     const region = await slideRegion(14);
-    const field = within(region).getByLabelText(/Hidden size/);
+    const field = await within(region).findByLabelText(/Hidden size/);
     await user.click(field);
     await user.keyboard('{ArrowRight}{ArrowLeft}{Home}{End} b');
     expect(address()).toBe('/present/03-lstm/14');
