@@ -9,6 +9,7 @@ import { RenamedLessonRedirect } from './components/RenamedLessonRedirect';
 import { useThemeOnDocument } from './components/ThemeToggle';
 import { findLesson, slidesLoader } from './course';
 import { HomePage } from './pages/HomePage';
+import { LessonWhileLoading } from './pages/LessonHeader';
 import { IntroWhileLoading, pageIntros } from './pages/pageIntros';
 import { ProgressWhileLoading } from './quiz/ProgressHeader';
 import {
@@ -25,7 +26,10 @@ import { renamedLessonRoute } from './shared/lessonRenames';
 // Pages other than the course map load on demand, so the first visit downloads little; one that could not
 // be downloaded (offline before it was saved) is fetched again on the next visit. Those with a fixed
 // opening show it (pageIntros) while their code downloads, so the first paint is not a bare "Loading…".
-const LessonPage = lazyPage(() => import('./pages/LessonPage').then((module) => module.LessonPage));
+const LessonPage = lazyPage(
+  () => import('./pages/LessonPage').then((module) => module.LessonPage),
+  ({ slug }: { slug: string }) => <LessonWhileLoading lesson={findLesson(slug)} />,
+);
 const FinalQuizPage = lazyPage(
   () => import('./pages/FinalQuizPage').then((module) => module.FinalQuizPage),
   <IntroWhileLoading intro={pageIntros.finalQuiz} />,
@@ -60,23 +64,10 @@ const ClaimsPage = lazyPage(
 
 /**
  * Which page each location shows, as the Switch below decides (first match), for preloadPageAt. The pages
- * with an opening of their own (pageIntros) are not here: they draw it first and ask for their code once it
+ * with an opening of their own (pageIntros, the lessons' and the progress page's) are not here: they draw it first and ask for their code once it
  * has been painted (lazyPage), so that the first paint waits for nothing else.
  */
 const pagesByRoute: readonly (readonly [RegExp, { readonly preload: (match: RegExpExecArray) => void }])[] = [
-  [
-    lessonRoute,
-    {
-      // The lesson's text too, in parallel with the page: otherwise it is asked for only once the page's
-      // code has arrived and run, one more round trip before a phone shows the first paragraph.
-      preload: (match) => {
-        LessonPage.preload();
-        findLesson(match.groups?.slug ?? '')
-          ?.load()
-          .catch(() => undefined);
-      },
-    },
-  ],
   [
     presentRoute,
     {

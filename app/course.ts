@@ -36,6 +36,17 @@ function slugOf(path: string): string {
   return parts[parts.length - 2] ?? path;
 }
 
+/** Each lesson's text once downloaded, by slug. */
+const downloadedTexts = new Map<string, MDXContent>();
+
+/**
+ * A lesson's text if it has already been downloaded (asked for with the page's code, say), so that the
+ * lesson page can draw it in its first render; otherwise undefined.
+ */
+export function downloadedLessonText(slug: string): MDXContent | undefined {
+  return downloadedTexts.get(slug);
+}
+
 /**
  * Every lesson, in course order. Throws at start-up if a lesson's metadata is malformed, naming the folder.
  * A folder without lesson.mdx yet is a lesson still being written: it stays out of the course until then.
@@ -52,8 +63,13 @@ export const lessons: readonly LessonEntry[] = Object.entries(metas)
     ) {
       throw new Error(`lessons/${slug}/meta.json needs { "title", "summary", "order", "minutes" }`);
     }
-    const load = loaders[path.replace(/meta\.json$/, 'lesson.mdx')];
-    if (!load) return null;
+    const download = loaders[path.replace(/meta\.json$/, 'lesson.mdx')];
+    if (!download) return null;
+    const load = () =>
+      download().then((module) => {
+        downloadedTexts.set(slug, module.default);
+        return module;
+      });
     const folder = path.replace(/meta\.json$/, '');
     const loadQuiz = quizLoaders[`${folder}quiz.ts`] ?? null;
     const loadGlossary = glossaryLoaders[`${folder}glossary.ts`] ?? null;

@@ -40,13 +40,14 @@ export const documentReload = { reload: () => window.location.reload() };
 
 /**
  * Like React's lazy(), but a download that failed (offline, say) can be tried again: lazy() keeps the
- * failure for good, so the page would fail on every visit until the site is reloaded. With a `fallback`,
- * that is what the page shows while its code downloads (its own title and lead, say), and the code is
- * asked for only once that has been drawn; without one, the nearest Suspense boundary's.
+ * failure for good, so the page would fail on every visit until the site is reloaded. With a `fallback`
+ * (or a function of the page's props giving one), that is what the page shows while its code downloads
+ * (its own title and lead, say), and the code is asked for only once that has been drawn; without one,
+ * the nearest Suspense boundary's.
  */
 export function lazyPage<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
-  fallback?: ReactNode,
+  fallback?: ReactNode | ((props: Props) => ReactNode),
 ): ComponentType<Props> & { readonly preload: () => void } {
   let failures = 0;
   // Whether the page's code was ever asked for: drawn again (the reader comes back), it is not held back.
@@ -81,9 +82,10 @@ export function lazyPage<Props extends object>(
       return afterNextPaint(() => setAsked(true));
     }, [asked]);
     if (fallback === undefined) return <Current {...props} />;
-    if (!asked) return fallback;
+    const shown = typeof fallback === 'function' ? fallback(props) : fallback;
+    if (!asked) return shown;
     return (
-      <Suspense fallback={fallback}>
+      <Suspense fallback={shown}>
         <Current {...props} />
       </Suspense>
     );

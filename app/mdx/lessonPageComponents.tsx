@@ -2,6 +2,7 @@ import type { MDXComponents } from 'mdx/types';
 import { type ComponentType, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { lazyPage } from '../components/lazyPage';
 import { WhenNear } from '../components/WhenNear';
+import { afterNextPaint } from '../shared/afterNextPaint';
 import { Claim } from '../widgets/Claim';
 import { TryThis } from '../widgets/TryThis';
 import { LabAutocompleter, LabInsideView, LabReach, LabSampler, LabTrainer } from './labEmbeds';
@@ -68,12 +69,17 @@ function DownloadedFigure({
   useEffect(() => {
     if (components) return;
     let live = true;
-    preloadFigures().then(
-      (ready) => live && setComponents(ready),
-      (error: unknown) => live && setFailure({ error }),
+    // Asked for once the text around the slot has been painted: a phone shows the words first, and
+    // the request (two dozen files) does not run in front of that paint.
+    const cancel = afterNextPaint(() =>
+      preloadFigures().then(
+        (ready) => live && setComponents(ready),
+        (error: unknown) => live && setFailure({ error }),
+      ),
     );
     return () => {
       live = false;
+      cancel();
     };
   }, [components]);
   // A download that failed (offline before the lesson was saved) goes to the page's error boundary,

@@ -1,15 +1,16 @@
-import { lazy, Suspense, useMemo, useRef } from 'react';
+import type { MDXContent } from 'mdx/types';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { ProgressiveMdx } from '../components/ProgressiveMdx';
 import { usePageTitle } from '../components/usePageTitle';
-import { findLesson, type LessonEntry, lessons, paths } from '../course';
+import { downloadedLessonText, findLesson, type LessonEntry, lessons, paths } from '../course';
 import { lessonPageComponents, preloadFigures } from '../mdx/lessonPageComponents';
-import { PresentLink } from '../present/PresentLink';
 import { QuizSection } from '../quiz/QuizSection';
 import { SectionHeading } from '../quiz/SectionHeading';
 import { useLessonPosition } from '../quiz/useLessonPosition';
 import { whenIdle } from '../shared/whenIdle';
+import { LessonHeader } from './LessonHeader';
 
 // Section headings get ids, so that a learner's place can be remembered and linked.
 const components = { ...lessonPageComponents, h2: SectionHeading };
@@ -22,21 +23,50 @@ export function LessonPage({ slug, section }: { slug: string; section?: string }
   return <LessonView lesson={lesson} section={section} />;
 }
 
-function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string }) {
-  // The text draws a few blocks at a time (ProgressiveMdx), so a long lesson never blocks a phone.
-  const Body = useMemo(
-    () =>
-      lazy(() =>
-        lesson.load().then(({ default: Content }) => {
-          // The figures' code, once the text is on its way and the page is idle: ready to print.
-          whenIdle(() => void preloadFigures().catch(() => undefined), 5000, 200);
-          return {
-            default: () => <ProgressiveMdx Content={Content} components={components} className="prose" />,
-          };
-        }),
-      ),
-    [lesson],
+/**
+ * The lesson's compiled text, or null while it downloads; a failed download is thrown to the page's
+ * error boundary. Not React's lazy(): a boundary that has just shown its fallback holds the content
+ * back for up to 300 ms when it arrives (React's fallback throttling), and the text, asked for with the
+ * page's own code (preloadPageAt), has usually arrived by the page's first render and draws in it.
+ */
+function useLessonText(lesson: LessonEntry): MDXContent | null {
+  const [arrived, setArrived] = useState<{ slug: string; Content?: MDXContent; error?: unknown } | null>(
+    null,
   );
+  useEffect(() => {
+    let live = true;
+    let cancelIdle: () => void = () => undefined;
+    // The figures' code, once the text is there and the page is idle: ready to print.
+    const preloadWhenIdle = () => {
+      cancelIdle = whenIdle(() => void preloadFigures().catch(() => undefined), 5000, 200);
+    };
+    if (downloadedLessonText(lesson.slug)) preloadWhenIdle();
+    else {
+      lesson.load().then(
+        ({ default: Content }) => {
+          if (!live) return;
+          preloadWhenIdle();
+          setArrived({ slug: lesson.slug, Content });
+        },
+        (error: unknown) => {
+          if (live) setArrived({ slug: lesson.slug, error });
+        },
+      );
+    }
+    return () => {
+      live = false;
+      cancelIdle();
+    };
+  }, [lesson]);
+  if (arrived?.slug === lesson.slug) {
+    if (arrived.error !== undefined) throw arrived.error;
+    if (arrived.Content) return arrived.Content;
+  }
+  return downloadedLessonText(lesson.slug) ?? null;
+}
+
+function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string }) {
+  const Content = useLessonText(lesson);
   const articleRef = useRef<HTMLElement>(null);
   const missingSection = useLessonPosition(lesson.slug, section, articleRef);
   const index = lessons.indexOf(lesson);
@@ -44,21 +74,20 @@ function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string
   const next = lessons[index + 1];
   return (
     <article className="page lesson" aria-labelledby="lesson-title" ref={articleRef}>
-      <header className="lesson-header">
-        <p className="eyebrow">
-          Lesson {lesson.order} · {lesson.minutes} min read
-        </p>
-        <h1 id="lesson-title">{lesson.title}</h1>
-        <p className="lead">{lesson.summary}</p>
-        <PresentLink slug={lesson.slug} title={lesson.title} />
+      <LessonHeader lesson={lesson}>
         {missingSection !== null && (
           <p className="notice" role="status">
             This lesson has no section “{missingSection.slice(0, 60)}”, so it opens at the top.
           </p>
         )}
-      </header>
+      </LessonHeader>
       <Suspense fallback={<p className="muted lesson-loading">Loading the lesson…</p>}>
-        <Body />
+        {Content ? (
+          // The text draws a few blocks at a time (ProgressiveMdx), so a long lesson never blocks a phone.
+          <ProgressiveMdx Content={Content} components={components} className="prose" />
+        ) : (
+          <p className="muted lesson-loading">Loading the lesson…</p>
+        )}
         <QuizSection lesson={lesson} />
         {lesson.loadQuiz && (
           <p className="answer-key-link">

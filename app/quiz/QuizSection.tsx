@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { lazyPage } from '../components/lazyPage';
 import { useProgressiveCount } from '../components/useProgressiveCount';
 import { type LessonEntry, paths, QUIZ_SECTION_ID } from '../course';
+import { afterNextPaint } from '../shared/afterNextPaint';
 import { useStore } from '../store';
 import { EMPTY_LESSON } from '../store/progressFormat';
 import { describeQuiz, summarizeQuiz } from './summary';
@@ -34,8 +35,8 @@ export function QuizSection({
   empty = null,
 }: QuizSectionProps) {
   const quiz = useQuiz(lesson);
-  // Asked for beside the questions themselves (useQuiz), after the page has first been drawn.
-  useEffect(() => QuestionCard.preload(), []);
+  // Asked for (with KaTeX, 78 KB compressed) once the page around it has been painted, not in front of it.
+  useEffect(() => afterNextPaint(() => QuestionCard.preload()), []);
   const progress = useStore((state) => state.progress.lessons[lesson.slug] ?? EMPTY_LESSON);
   // Questions render their formulas with KaTeX as they mount: a few at a time keeps a phone responsive.
   const shown = useProgressiveCount(quiz.status === 'ready' ? quiz.questions.length : 0, 2, 2);
