@@ -33,20 +33,25 @@ function useLessonText(lesson: LessonEntry): MDXContent | null {
   const [arrived, setArrived] = useState<{ slug: string; Content?: MDXContent; error?: unknown } | null>(
     null,
   );
+  const own = arrived?.slug === lesson.slug ? arrived : null;
+  const text = own?.Content ?? downloadedLessonText(lesson.slug) ?? null;
+  // Whether this render drew the text: it may arrive between the render and the effect below.
+  const drawn = useRef(false);
+  drawn.current = text !== null;
   useEffect(() => {
     let live = true;
     let cancelIdle: () => void = () => undefined;
     // The figures' code, once the text is there and the page is idle: ready to print.
-    const preloadWhenIdle = () => {
+    const arrive = (Content: MDXContent) => {
       cancelIdle = whenIdle(() => void preloadFigures().catch(() => undefined), 5000, 200);
+      if (!drawn.current) setArrived({ slug: lesson.slug, Content });
     };
-    if (downloadedLessonText(lesson.slug)) preloadWhenIdle();
+    const known = downloadedLessonText(lesson.slug);
+    if (known) arrive(known);
     else {
       lesson.load().then(
         ({ default: Content }) => {
-          if (!live) return;
-          preloadWhenIdle();
-          setArrived({ slug: lesson.slug, Content });
+          if (live) arrive(Content);
         },
         (error: unknown) => {
           if (live) setArrived({ slug: lesson.slug, error });
@@ -58,11 +63,8 @@ function useLessonText(lesson: LessonEntry): MDXContent | null {
       cancelIdle();
     };
   }, [lesson]);
-  if (arrived?.slug === lesson.slug) {
-    if (arrived.error !== undefined) throw arrived.error;
-    if (arrived.Content) return arrived.Content;
-  }
-  return downloadedLessonText(lesson.slug) ?? null;
+  if (own?.error !== undefined) throw own.error;
+  return text;
 }
 
 function LessonView({ lesson, section }: { lesson: LessonEntry; section?: string }) {
