@@ -24,8 +24,9 @@ import {
 import { renamedLessonRoute } from './shared/lessonRenames';
 
 // Pages other than the course map load on demand, so the first visit downloads little; one that could not
-// be downloaded (offline before it was saved) is fetched again on the next visit. Those with a fixed
-// opening show it (pageIntros) while their code downloads, so the first paint is not a bare "Loading…".
+// be downloaded (offline before it was saved) is fetched again on the next visit. Most draw their opening
+// (pageIntros, LessonHeader, ProgressHeader) while their code downloads, so the first paint is not a bare
+// "Loading…"; the presenter pages and the answer key do not.
 const LessonPage = lazyPage(
   () => import('./pages/LessonPage').then((module) => module.LessonPage),
   ({ slug }: { slug: string }) => <LessonWhileLoading lesson={findLesson(slug)} />,
